@@ -1,0 +1,312 @@
+//! Batch scoring of JSON Lines.
+//!
+//! Provinces rescore whole archives: one evaluation per line in, one line
+//! out per line in, in the same order. A line that cannot be scored (not
+//! JSON, an unknown set, a bad answer) yields an error record in its place,
+//! `{"line": 7, "id": "P7", "error": {"kind": "missing_answer", ...}}`, and
+//! the batch goes on, so a run over a whole country never loses a record
+//! and the output can be zipped with the input line by line.
+//!
+//! Input is read in chunks of lines that worker threads score while the
+//! next chunk is read; a writer puts the chunks back in order. A fixed pool
+//! of chunk buffers circulates between reader, workers and writer, so
+//! memory stays bounded whatever the input's length. Threads are plain
+//! `std::thread`s: the work is coarse (one chunk per hand-off), so a
+//! work-stealing pool would add a dependency and nothing measurable.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, ErrorKind, Result};
+use crate::evaluation::{self, Evaluation};
+use crate::score::{ScoreOptions, Scratch};
+
+/// Counts of a batch run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BatchStats {
+    /// Lines read (and written).
+    pub lines: u64,
+    /// Lines that produced a scorecard.
+    pub scored: u64,
+    /// Lines that produced an error record.
+    pub rejected: u64,
+}
+
+impl BatchStats {
+    fn add(&mut self, o: BatchStats) {
+        self.lines += o.lines;
+        self.scored += o.scored;
+        self.rejected += o.rejected;
+    }
+}
+
+/// Scores JSON Lines.
+///
+/// # Example
+///
+/// ```
+/// let input = format!("{}\n{}\n", ocop::samples::EVALUATION_2026, "not json");
+/// let mut output = Vec::new();
+/// let stats = ocop::BatchScorer::new(ocop::Catalog::official())
+///     .run(input.as_bytes(), &mut output)?;
+/// assert_eq!((stats.lines, stats.scored, stats.rejected), (2, 1, 1));
+/// let out = String::from_utf8(output).unwrap();
+/// assert_eq!(out.lines().count(), 2);
+/// assert!(out.lines().nth(1).unwrap().starts_with(r#"{"line":2,"#));
+/// # Ok::<(), ocop::Error>(())
+/// ```
+pub struct BatchScorer<'c> {
+    catalog: &'c Catalog,
+    options: ScoreOptions,
+    threads: usize,
+    chunk_bytes: usize,
+    progress: Option<&'c (dyn Fn(BatchStats) + Sync)>,
+}
+
+impl std::fmt::Debug for BatchScorer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchScorer")
+            .field("options", &self.options)
+            .field("threads", &self.threads)
+            .field("chunk_bytes", &self.chunk_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+struct Chunk {
+    seq: u64,
+    first_line: u64,
+    input: Vec<u8>,
+    ends: Vec<usize>,
+    output: Vec<u8>,
+    stats: BatchStats,
+}
+
+impl<'c> BatchScorer<'c> {
+    /// A scorer over `catalog` using every available core.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        BatchScorer { catalog, options: ScoreOptions::default(), threads, chunk_bytes: 256 << 10, progress: None }
+    }
+
+    /// Scoring options for every line.
+    pub fn options(mut self, options: ScoreOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Worker threads; 1 scores on the calling thread.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n.max(1);
+        self
+    }
+
+    /// Approximate input bytes per chunk handed to a worker.
+    pub fn chunk_bytes(mut self, n: usize) -> Self {
+        self.chunk_bytes = n.max(1);
+        self
+    }
+
+    /// Called with running totals after each chunk is written.
+    pub fn progress(mut self, f: &'c (dyn Fn(BatchStats) + Sync)) -> Self {
+        self.progress = Some(f);
+        self
+    }
+
+    /// Scores one line into `out`, followed by a newline. Returns whether
+    /// it produced a scorecard.
+    pub fn score_line(&self, line: &[u8], line_no: u64, out: &mut Vec<u8>) -> bool {
+        self.line(line, line_no, &mut Scratch::default(), out)
+    }
+
+    fn line(&self, line: &[u8], line_no: u64, scratch: &mut Scratch, out: &mut Vec<u8>) -> bool {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let result = match std::str::from_utf8(line) {
+            Err(e) => Err((
+                None,
+                Error::new(ErrorKind::Json {
+                    line: 1,
+                    column: e.valid_up_to() + 1,
+                    message: "the line is not valid UTF-8".into(),
+                }),
+            )),
+            Ok(text) => match Evaluation::from_json(text) {
+                Err(e) => Err((evaluation::probe_id(text), e)),
+                Ok(ev) => self
+                    .catalog
+                    .score_inner(&ev, &self.options, scratch)
+                    .map_err(|e| (ev.id.as_ref().map(|t| t.to_string()), e)),
+            },
+        };
+        let ok = match result {
+            Ok(card) => serde_json::to_writer(&mut *out, &card).is_ok(),
+            Err((id, err)) => {
+                let err = err.for_product(id.as_deref());
+                #[derive(Serialize)]
+                struct Record<'a> {
+                    line: u64,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    id: Option<&'a str>,
+                    error: &'a Error,
+                }
+                let rec = Record { line: line_no, id: id.as_deref(), error: &err };
+                // Writing to a Vec only fails on a serializer bug.
+                let _ = serde_json::to_writer(&mut *out, &rec);
+                false
+            }
+        };
+        out.push(b'\n');
+        ok
+    }
+
+    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Scratch) {
+        c.output.clear();
+        c.stats = BatchStats::default();
+        let mut start = 0;
+        for (i, &end) in c.ends.iter().enumerate() {
+            let ok = self.line(&c.input[start..end], c.first_line + i as u64, scratch, &mut c.output);
+            start = end + 1;
+            c.stats.lines += 1;
+            if ok {
+                c.stats.scored += 1;
+            } else {
+                c.stats.rejected += 1;
+            }
+        }
+    }
+
+    /// Reads JSON Lines from `input` and writes one line per input line to
+    /// `output`, in order.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading or writing fails. Lines that cannot
+    /// be scored are not errors: they become error records.
+    pub fn run<R: BufRead + Send, W: Write + Send>(&self, mut input: R, mut output: W) -> Result<BatchStats> {
+        let io = |what: &str, e: std::io::Error| Error::new(ErrorKind::Io { path: what.into(), message: e.to_string() });
+        if self.threads == 1 {
+            let mut total = BatchStats::default();
+            let mut c = new_chunk();
+            let mut scratch = Scratch::default();
+            let mut next_line = 1;
+            while fill(&mut input, &mut c, self.chunk_bytes, next_line).map_err(|e| io("input", e))? {
+                next_line += c.ends.len() as u64;
+                self.score_chunk(&mut c, &mut scratch);
+                output.write_all(&c.output).map_err(|e| io("output", e))?;
+                total.add(c.stats);
+                if let Some(p) = self.progress {
+                    p(total);
+                }
+            }
+            output.flush().map_err(|e| io("output", e))?;
+            return Ok(total);
+        }
+
+        // A fixed pool of chunks bounds memory: the reader blocks until the
+        // writer hands a chunk back.
+        let pool = 2 * self.threads + 2;
+        let (free_tx, free_rx) = sync_channel::<Chunk>(pool);
+        for _ in 0..pool {
+            free_tx.send(new_chunk()).expect("the pool channel has room for every chunk");
+        }
+        let (work_tx, work_rx) = sync_channel::<Chunk>(pool);
+        let (done_tx, done_rx) = sync_channel::<Chunk>(pool);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+
+        std::thread::scope(|s| {
+            for _ in 0..self.threads {
+                let rx = Arc::clone(&work_rx);
+                let tx = done_tx.clone();
+                s.spawn(move || self.worker(&rx, &tx));
+            }
+            drop(done_tx);
+            let writer = s.spawn(move || -> std::io::Result<BatchStats> {
+                let mut total = BatchStats::default();
+                let mut pending = BTreeMap::new();
+                let mut next = 0;
+                for c in done_rx {
+                    pending.insert(c.seq, c);
+                    while let Some(c) = pending.remove(&next) {
+                        output.write_all(&c.output)?;
+                        total.add(c.stats);
+                        if let Some(p) = self.progress {
+                            p(total);
+                        }
+                        next += 1;
+                        // The reader may have stopped; then nobody needs it.
+                        let _ = free_tx.send(c);
+                    }
+                }
+                output.flush()?;
+                Ok(total)
+            });
+
+            let mut read = || -> std::io::Result<()> {
+                let mut seq = 0;
+                let mut next_line = 1;
+                for mut c in free_rx.iter() {
+                    if !fill(&mut input, &mut c, self.chunk_bytes, next_line)? {
+                        break;
+                    }
+                    c.seq = seq;
+                    seq += 1;
+                    next_line += c.ends.len() as u64;
+                    if work_tx.send(c).is_err() {
+                        break; // the writer failed; its error is reported
+                    }
+                }
+                Ok(())
+            };
+            let read_result = read();
+            drop(work_tx);
+            let written = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            read_result.map_err(|e| io("input", e))?;
+            written.map_err(|e| io("output", e))
+        })
+    }
+
+    fn worker(&self, rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Chunk>) {
+        let mut scratch = Scratch::default();
+        loop {
+            // A poisoned lock means another worker panicked; stop too.
+            let next = match rx.lock() {
+                Ok(r) => r.recv(),
+                Err(_) => return,
+            };
+            let Ok(mut c) = next else { return };
+            self.score_chunk(&mut c, &mut scratch);
+            if tx.send(c).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn new_chunk() -> Chunk {
+    Chunk { seq: 0, first_line: 0, input: Vec::new(), ends: Vec::new(), output: Vec::new(), stats: BatchStats::default() }
+}
+
+/// Reads whole lines into `c` until about `target` bytes. Returns false at
+/// end of input with nothing read. A final line without a newline counts.
+fn fill<R: BufRead>(r: &mut R, c: &mut Chunk, target: usize, first_line: u64) -> std::io::Result<bool> {
+    c.input.clear();
+    c.ends.clear();
+    c.first_line = first_line;
+    while c.input.len() < target {
+        let n = r.read_until(b'\n', &mut c.input)?;
+        if n == 0 {
+            break;
+        }
+        if c.input.last() == Some(&b'\n') {
+            c.input.pop();
+        }
+        c.ends.push(c.input.len());
+        c.input.push(b'\n');
+    }
+    Ok(!c.ends.is_empty())
+}

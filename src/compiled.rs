@@ -1,0 +1,178 @@
+//! The fast form of a criteria set.
+//!
+//! Scoring a sheet is a few dozen table look-ups, so the tables are laid out
+//! for that: answerable criteria ("leaves") in printed order, the points of
+//! every option in one flat byte array, and gates as (leaf, points) pairs
+//! sorted by tier. Headers are gone (their sub-criteria are the leaves),
+//! yes/no criteria become two-option leaves, and inferred corrections are
+//! either applied or not, once, here.
+
+use std::sync::Arc;
+
+use crate::criteria::{KnockoutKind, SetFile};
+
+/// The printed codes of a set's leaves and sections, shared by every
+/// scorecard of the set so that output needs no per-criterion allocation.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Codes {
+    pub leaves: Box<[Box<str>]>,
+    pub sections: Box<[Box<str>]>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Leaf {
+    /// Offset of the first option in `Compiled::points`.
+    pub first: u32,
+    /// Number of options (2 for yes/no).
+    pub options: u8,
+    pub yes_no: bool,
+    pub part: u8,
+    pub section: u16,
+    /// Applies only when leaf `.0`'s chosen option (0-based) is in mask `.1`.
+    pub applies_if: Option<(u16, u64)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CompiledGate {
+    pub stars: u8,
+    pub leaf: u16,
+    /// 1-based position of the minimum option.
+    pub option: u8,
+    pub points: u8,
+    pub inferred: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub leaves: Box<[Leaf]>,
+    pub codes: Arc<Codes>,
+    pub section_part: Box<[u8]>,
+    pub points: Box<[u8]>,
+    /// Sorted by tier, lowest first.
+    pub gates: Box<[CompiledGate]>,
+    /// Knock-outs an evaluation may assert: criterion code (or `dossier`).
+    pub knockouts: Box<[(Box<str>, KnockoutKind)]>,
+    /// Whether inferred points and gates were applied.
+    pub inferred: bool,
+}
+
+/// The knock-out id of a set's "Hồ sơ bị loại khi" clause.
+pub(crate) const DOSSIER: &str = "dossier";
+
+impl Compiled {
+    /// Compiles a validated set. With `inferred`, inferred point values and
+    /// gates replace the recovered ones; without, inferred gates are left
+    /// out.
+    pub fn new(set: &SetFile, inferred: bool) -> Compiled {
+        let mut leaves = Vec::new();
+        let mut leaf_codes = Vec::new();
+        let mut section_codes = Vec::new();
+        let mut section_part = Vec::new();
+        let mut points = Vec::new();
+        let mut gates = Vec::new();
+        let mut knockouts = Vec::new();
+        for part in &set.parts {
+            for sec in &part.sections {
+                let section = section_codes.len() as u16;
+                section_codes.push(sec.code.clone().into_boxed_str());
+                section_part.push(part.part.index() as u8);
+                for c in &sec.criteria {
+                    if let Some(k) = &c.knockout {
+                        knockouts.push((c.code.clone().into_boxed_str(), k.kind));
+                    }
+                    if c.header {
+                        continue;
+                    }
+                    let leaf = leaves.len() as u16;
+                    let first = points.len() as u32;
+                    if c.yes_no {
+                        points.extend([0, c.max as u8]);
+                    }
+                    for (i, o) in c.options.iter().enumerate() {
+                        let p = match (&o.inferred, inferred) {
+                            (Some(x), true) => x.points,
+                            _ => o.points,
+                        };
+                        // Validation caps points at 255.
+                        points.push(p as u8);
+                        if let Some(g) = &o.gate {
+                            if g.inferred.is_none() || inferred {
+                                gates.push(CompiledGate {
+                                    stars: g.stars,
+                                    leaf,
+                                    option: i as u8 + 1,
+                                    points: p as u8,
+                                    inferred: g.inferred.is_some(),
+                                });
+                            }
+                        }
+                    }
+                    leaves.push(Leaf {
+                        first,
+                        options: (points.len() as u32 - first) as u8,
+                        yes_no: c.yes_no,
+                        part: part.part.index() as u8,
+                        section,
+                        applies_if: None,
+                    });
+                    leaf_codes.push(c.code.clone().into_boxed_str());
+                }
+            }
+        }
+        // Resolve applies_if now that every leaf has an index.
+        for (_, _, c) in set.criteria() {
+            let (Some(a), Some(i)) =
+                (&c.applies_if, leaf_codes.iter().position(|x| **x == *c.code))
+            else {
+                continue;
+            };
+            if let Some(t) = leaf_codes.iter().position(|x| **x == *a.criterion) {
+                let mask = a.options.iter().fold(0u64, |m, &o| m | 1 << (o - 1));
+                leaves[i].applies_if = Some((t as u16, mask));
+            }
+        }
+        gates.sort_by_key(|g| g.stars);
+        if set.disqualified_when.is_some() {
+            knockouts.push((DOSSIER.into(), KnockoutKind::Eliminated));
+        }
+        Compiled {
+            leaves: leaves.into(),
+            codes: Arc::new(Codes {
+                leaves: leaf_codes.into(),
+                sections: section_codes.into(),
+            }),
+            section_part: section_part.into(),
+            points: points.into(),
+            gates: gates.into(),
+            knockouts: knockouts.into(),
+            inferred,
+        }
+    }
+
+    /// The leaf with this code. `hint` is where the caller expects it:
+    /// answers usually come in printed order, so this is O(1) in practice.
+    #[inline]
+    pub fn find(&self, code: &str, hint: usize) -> Option<usize> {
+        let codes = &self.codes.leaves;
+        if codes.get(hint).is_some_and(|c| **c == *code) {
+            return Some(hint);
+        }
+        codes.iter().position(|c| **c == *code)
+    }
+
+    /// Points of option `choice` (0-based) of leaf `leaf`.
+    #[inline]
+    pub fn points(&self, leaf: usize, choice: u8) -> u8 {
+        self.points[self.leaves[leaf].first as usize + choice as usize]
+    }
+
+    /// Maximum points of each part, as compiled.
+    pub fn part_max(&self) -> [u32; 3] {
+        let mut m = [0u32; 3];
+        for l in self.leaves.iter() {
+            let opts = &self.points[l.first as usize..][..l.options as usize];
+            m[l.part as usize] += u32::from(*opts.iter().max().unwrap_or(&0));
+        }
+        m
+    }
+}

@@ -1,0 +1,136 @@
+//! Deterministic generation of realistic evaluations, for benchmarks,
+//! load tests and examples.
+//!
+//! Each product gets a latent quality; each member of a council of 5 to 11
+//! ticks options near that quality with some disagreement, as real
+//! councils do. Criteria that apply only when a product has a story are
+//! left out when the member's 5.1 answer says it has none. The same seed
+//! always gives the same bytes.
+//!
+//! # Example
+//!
+//! ```
+//! use ocop::{Catalog, generate::Generator};
+//!
+//! let catalog = Catalog::official();
+//! let ed = catalog.edition("qd26-2026").unwrap();
+//! let mut g = Generator::new(ed, 42);
+//! let line = g.next_line();
+//! let ev = ocop::Evaluation::from_json(&line)?;
+//! assert!(catalog.score(&ev).is_ok());
+//! # Ok::<(), ocop::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::catalog::{CriteriaSet, Edition};
+use crate::criteria::SetStatus;
+
+/// A small, fast, deterministic PRNG (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(n.max(1))) >> 64) as u64
+    }
+}
+
+const PROVINCES: [&str; 8] =
+    ["Đồng Tháp", "An Giang", "Lâm Đồng", "Quảng Ninh", "Hà Nội", "Nghệ An", "Sơn La", "Cà Mau"];
+
+/// Writes evaluations for the sets of one edition, round-robin.
+#[derive(Debug)]
+pub struct Generator<'c> {
+    edition: &'c Edition,
+    sets: Vec<&'c CriteriaSet>,
+    rng: Rng,
+    count: u64,
+}
+
+impl<'c> Generator<'c> {
+    /// A generator over every scorable (non-inferred) set of `edition`.
+    pub fn new(edition: &'c Edition, seed: u64) -> Self {
+        let sets = edition.sets().filter(|s| s.sheet().status != SetStatus::Inferred).collect();
+        Generator { edition, sets, rng: Rng::new(seed), count: 0 }
+    }
+
+    /// The next evaluation as one line of JSON (no newline).
+    pub fn next_line(&mut self) -> String {
+        let mut s = String::with_capacity(4096);
+        self.write_next(&mut s);
+        s
+    }
+
+    /// Appends the next evaluation to `out` as one line of JSON.
+    pub fn write_next(&mut self, out: &mut String) {
+        let set = self.sets[(self.count % self.sets.len().max(1) as u64) as usize];
+        self.count += 1;
+        let r = &mut self.rng;
+        let province = PROVINCES[r.below(PROVINCES.len() as u64) as usize];
+        let quality = r.below(1001); // per mille of the way up each ladder
+        let members = 5 + r.below(7);
+        let recorded = 1 + r.below(5);
+        let _ = write!(
+            out,
+            r#"{{"id":"GEN-{:07}","edition":"{}","set":"{}","province":"{}","recorded_star":{},"members":["#,
+            self.count,
+            self.edition.id(),
+            set.id(),
+            province,
+            recorded
+        );
+        let sheet = set.sheet();
+        for m in 0..members {
+            if m > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, r#"{{"member":"m{}","answers":{{"#, m + 1);
+            let mut first = true;
+            let mut chosen: Vec<(&str, u64)> = Vec::new();
+            for (_, _, c) in sheet.criteria() {
+                if c.header {
+                    continue;
+                }
+                if let Some(a) = &c.applies_if {
+                    let on = chosen.iter().find(|(k, _)| *k == a.criterion);
+                    if !on.is_some_and(|(_, p)| a.options.contains(&(*p as u32 + 1))) {
+                        continue;
+                    }
+                }
+                let n = if c.yes_no { 2 } else { c.options.len() as u64 };
+                // Disagreement of about one option either way.
+                let centre = quality * (n - 1);
+                let jitter = r.below(2001) as i64 - 1000;
+                let pos = ((centre as i64 + jitter * (n as i64 - 1) / 4 + 500) / 1000).clamp(0, n as i64 - 1) as u64;
+                chosen.push((&c.code, pos));
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                if c.yes_no {
+                    let _ = write!(out, r#""{}":{}"#, c.code, pos == 1);
+                } else {
+                    let _ = write!(out, r#""{}":{}"#, c.code, pos + 1);
+                }
+            }
+            out.push_str("}}");
+        }
+        out.push_str("]}");
+    }
+}

@@ -1,0 +1,121 @@
+//! `ocop` scores products against the criteria of Vietnam's OCOP programme
+//! ("Chương trình mỗi xã một sản phẩm", One Commune One Product), as set by
+//! Decisions 1048/QĐ-TTg (amended by 781/QĐ-TTg), 148/QĐ-TTg and
+//! 26/2026/QĐ-TTg, and turns council sheets into points, parts, totals and
+//! stars.
+//!
+//! # Contents
+//!
+//! - [What it does](#what-it-does)
+//! - [Should I use this crate?](#should-i-use-this-crate)
+//! - [Example](#example)
+//! - [Where the data comes from](#where-the-data-comes-from)
+//! - [Interpretations](#interpretations)
+//! - [Crate features](#crate-features)
+//!
+//! # What it does
+//!
+//! A council scores a product on the paper sheet of its sub-group (phân
+//! nhóm): parts A (product and community strength), B (marketing) and C
+//! (quality), one ticked option per criterion, 100 points in all. The mean
+//! of the members' totals gives a band of 1 to 5 stars; since 781/QĐ-TTg a
+//! star also needs minimum levels on some criteria (gates), and some notes
+//! on the sheet eliminate a product outright (knock-outs).
+//!
+//! This crate holds every criteria set of those decisions as data (embedded,
+//! or loaded from a directory), checks each sheet against its set, and
+//! returns a [`Scorecard`] that explains each decision: points per member,
+//! criterion, section and part; the council means; the band; every gate
+//! that failed; the knock-outs; and the caveats of the data used.
+//!
+//! # Should I use this crate?
+//!
+//! Use it in software that supports OCOP councils (dossier systems,
+//! provincial portals, audits of past results) and as the reference scorer
+//! in their tests. It is not a legal authority: the decisions and the
+//! councils are. Its data is transcribed from unofficial copies with
+//! stated gaps, and it says so on every scorecard the gaps touch.
+//!
+//! # Example
+//!
+//! ```
+//! use ocop::{Catalog, Evaluation};
+//!
+//! let json = ocop::samples::EVALUATION_2026;
+//! let evaluation = Evaluation::from_json(json)?;
+//! let card = Catalog::official().score(&evaluation)?;
+//! assert_eq!(card.mean.total.to_string(), "74.33");
+//! assert_eq!(card.rating.band, 4);
+//! assert_eq!(card.rating.stars, Some(3)); // a 4★ minimum is not met
+//! # Ok::<(), ocop::Error>(())
+//! ```
+//!
+//! # Where the data comes from
+//!
+//! | edition | decision | in force | tables | trust |
+//! |---|---|---|---|---|
+//! | `qd1048-2019` | 1048/QĐ-TTg | 2019-08-21 → 2020-06-07 | the `qd1048-781` sets without gates; tourism missing | low |
+//! | `qd1048-781` | 1048 + 781/QĐ-TTg | 2020-06-08 → 2023-02-23 | 25 sets transcribed, 1 inferred | medium |
+//! | `qd148-2023` | 148/QĐ-TTg (+1489) | 2023-02-24 → 2026-07-20 | not recovered: supply them | — |
+//! | `qd26-2026` | 26/2026/QĐ-TTg | from 2026-05-22 | 26 sets with star minimums | high as transcribed |
+//!
+//! Each edition's `edition.json` states its sources and gaps; each set
+//! states its status (`cross-checked`, `transcribed`, `inferred`) and its
+//! known defects. Inferred data is used only with
+//! [`ScoreOptions::inferred`].
+//!
+//! # Interpretations
+//!
+//! Where the decisions leave a rule open, this crate chooses once, here and
+//! in the README:
+//!
+//! - **Rounding.** The council mean of totals (and of each part) is rounded
+//!   half away from zero to 2 decimals, and the band uses the rounded
+//!   total. No decision gives a rule; the edition file states it.
+//! - **Band edges** are half-open, [70, 90) and so on: 26/2026 Điều 3 says
+//!   "từ 70 đến dưới 90"; 1048's "từ 70 đến 89" is read the same way.
+//! - **Gates for a council.** A gate is met when the members' mean points
+//!   on the criterion reach the points of the required option.
+//! - **Knock-outs.** "Bị loại nếu …" (eliminated) and "Không đánh giá các
+//!   bước tiếp theo …" (halted) both leave the product without a star; the
+//!   points are still reported. The council asserts them.
+//! - **"Chỉ áp dụng khi có câu chuyện".** 5.2/5.3 apply to a member only
+//!   when that member's answer to 5.1 is not "no story".
+//! - **Spread.** Members' totals more than 10 points apart are flagged:
+//!   a provincial council rule, not the decisions'.
+//! - **Transition.** A dossier submitted before 2026-05-22 is scored under
+//!   148 if the council meets within 60 days (30 for a re-evaluation);
+//!   after that, under 26/2026.
+//!
+//! # Crate features
+//!
+//! - `cli`: the `ocop` command-line program (adds `clap`). The library
+//!   itself needs only `serde`, `serde_json`, `thiserror` and
+//!   `rust_decimal`.
+
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod batch;
+mod catalog;
+mod compiled;
+pub mod criteria;
+mod error;
+mod evaluation;
+pub mod generate;
+pub mod samples;
+mod score;
+mod stars;
+
+pub use batch::{BatchScorer, BatchStats};
+pub use catalog::{Catalog, CriteriaSet, Date, Edition, slug};
+pub use error::{Error, ErrorKind, Result};
+pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
+pub use score::{
+    Means, MemberResult, ScoreOptions, Scorecard, Spread, Warning, decimal_json,
+};
+pub use stars::{FailedGate, KnockoutHit, Rating, Status};
+
+/// The version of the bundled criteria data. It changes whenever a file
+/// under `criteria/` changes (see `criteria/FINGERPRINTS`).
+pub const DATA_VERSION: &str = "2026.11.1";

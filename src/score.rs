@@ -1,0 +1,573 @@
+//! Scoring: member sheets to points, a council to means, and the scorecard.
+//!
+//! Each member's sheet is checked against the set (every applicable
+//! criterion answered once, options in range, nothing answered that does
+//! not apply) and summed per criterion, section, part and total. The council
+//! result is the mean of the members' totals and parts, rounded as the
+//! edition says (half away from zero to 2 decimals, computed exactly in
+//! integers), and the star decision of [`crate::stars`].
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::catalog::{self, Catalog, CriteriaSet, Date, Edition};
+use crate::compiled::{Codes, Compiled};
+use crate::criteria::{PartId, PartPoints};
+use crate::error::{Error, ErrorKind, Result};
+use crate::evaluation::{Answer, Evaluation, MemberSheet, Text};
+use crate::stars::{self, KnockoutHit, Rating};
+
+/// Options for scoring.
+///
+/// # Example
+///
+/// ```
+/// let opts = ocop::ScoreOptions { inferred: true, ..Default::default() };
+/// assert!(opts.edition.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScoreOptions {
+    /// Use inferred data: reconstructed sets, corrected point values and
+    /// gates read from partial clauses. Off by default, because none of it
+    /// comes from a source; every scorecard that uses it says so.
+    pub inferred: bool,
+    /// The edition to use when an evaluation names none (and has no date).
+    pub edition: Option<String>,
+}
+
+/// Serializes a decimal as a JSON number with the text of the decimal, so
+/// the value is exact on the wire; reads numbers or strings back exactly.
+pub mod decimal_json {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+    use serde_json::value::RawValue;
+
+    /// Writes `d` as a JSON number.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        let raw = RawValue::from_string(d.to_string()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(s)
+    }
+
+    /// Reads a JSON number or string without going through `f64`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        let t = raw.get().trim_matches('"');
+        t.parse().map_err(D::Error::custom)
+    }
+}
+
+/// One member's points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberResult {
+    /// The member.
+    pub member: String,
+    /// Points per answerable criterion in printed order; `None` where the
+    /// criterion does not apply.
+    pub points: Vec<Option<u8>>,
+    /// Points per section in printed order.
+    pub sections: Vec<u32>,
+    /// Points per part.
+    pub parts: PartPoints,
+    /// The total.
+    pub total: u32,
+    codes: Arc<Codes>,
+}
+
+impl MemberResult {
+    /// Points per criterion with their codes.
+    pub fn criteria(&self) -> impl Iterator<Item = (&str, Option<u8>)> + Clone {
+        self.codes.leaves.iter().map(|c| &**c).zip(self.points.iter().copied())
+    }
+
+    /// Points per section with their codes.
+    pub fn section_points(&self) -> impl Iterator<Item = (&str, u32)> + Clone {
+        self.codes.sections.iter().map(|c| &**c).zip(self.sections.iter().copied())
+    }
+}
+
+struct Pairs<I>(I);
+
+impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)> + Clone> Serialize for Pairs<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in self.0.clone() {
+            m.serialize_entry(&k, &v)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for MemberResult {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("MemberResult", 5)?;
+        st.serialize_field("member", &self.member)?;
+        st.serialize_field("total", &self.total)?;
+        st.serialize_field("parts", &self.parts)?;
+        st.serialize_field("sections", &Pairs(self.section_points()))?;
+        st.serialize_field("points", &Pairs(self.criteria()))?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MemberResult {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            member: String,
+            total: u32,
+            parts: PartPoints,
+            sections: serde_json::Map<String, serde_json::Value>,
+            points: serde_json::Map<String, serde_json::Value>,
+        }
+        use serde::de::Error as _;
+        let r = Raw::deserialize(d)?;
+        let sections = r
+            .sections
+            .values()
+            .map(|v| v.as_u64().map(|n| n as u32).ok_or_else(|| D::Error::custom("section points")))
+            .collect::<std::result::Result<_, _>>()?;
+        let points = r
+            .points
+            .values()
+            .map(|v| match v {
+                serde_json::Value::Null => Ok(None),
+                v => v.as_u64().filter(|&n| n < 256).map(|n| Some(n as u8)).ok_or_else(|| D::Error::custom("criterion points")),
+            })
+            .collect::<std::result::Result<_, _>>()?;
+        let codes = Arc::new(Codes {
+            leaves: r.points.keys().map(|k| k.clone().into_boxed_str()).collect(),
+            sections: r.sections.keys().map(|k| k.clone().into_boxed_str()).collect(),
+        });
+        Ok(MemberResult { member: r.member, points, sections, parts: r.parts, total: r.total, codes })
+    }
+}
+
+/// The council's means, rounded by the edition's rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Means {
+    /// Mean of part A.
+    #[serde(rename = "A", with = "decimal_json")]
+    pub a: Decimal,
+    /// Mean of part B.
+    #[serde(rename = "B", with = "decimal_json")]
+    pub b: Decimal,
+    /// Mean of part C.
+    #[serde(rename = "C", with = "decimal_json")]
+    pub c: Decimal,
+    /// Mean of the members' totals: the value the bands use. Computed from
+    /// the totals, so it may differ by 0.01 from the sum of rounded parts.
+    #[serde(with = "decimal_json")]
+    pub total: Decimal,
+}
+
+/// The spread between the highest and lowest member totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spread {
+    /// The highest member total.
+    pub highest: u32,
+    /// The lowest member total.
+    pub lowest: u32,
+    /// `highest - lowest`.
+    pub points: u32,
+    /// The edition's limit.
+    pub limit: u32,
+    /// `points > limit`: the council should re-discuss ("không được chênh
+    /// lệch quá 10 điểm").
+    pub exceeded: bool,
+}
+
+/// Something the caller should know about a scorecard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The set's recovered table lacks points: the maximum is below 100.
+    IncompleteSet {
+        /// The part.
+        part: PartId,
+        /// Points missing.
+        points: u32,
+        /// What is missing.
+        text: String,
+    },
+    /// The edition's star minimums are only partly known, so a star may
+    /// be higher than the full rules would give.
+    GatesIncomplete {
+        /// The edition.
+        edition: String,
+    },
+    /// Inferred data (not from any source) was used.
+    InferredData {
+        /// What was inferred.
+        text: String,
+    },
+}
+
+/// The result of scoring one evaluation.
+///
+/// # Example
+///
+/// ```
+/// # let json = ocop::examples::EVALUATION_2026;
+/// let ev = ocop::Evaluation::from_json(json)?;
+/// let card = ocop::Catalog::official().score(&ev)?;
+/// assert_eq!(card.members.len(), 3);
+/// assert_eq!(card.rating.band, 4);
+/// println!("{}", serde_json::to_string(&card).unwrap());
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// The product id, when the evaluation gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The edition used.
+    pub edition: String,
+    /// How the edition was chosen: `named`, `date` or `transition`.
+    pub edition_basis: String,
+    /// The set used.
+    pub set: String,
+    /// The fingerprint of the set's data.
+    pub fingerprint: String,
+    /// Whether inferred data was used.
+    pub inferred: bool,
+    /// Per member.
+    pub members: Vec<MemberResult>,
+    /// Council means.
+    pub mean: Means,
+    /// Spread of member totals.
+    pub spread: Spread,
+    /// Band, final star, failed gates, knock-outs.
+    pub rating: Rating,
+    /// Caveats.
+    pub warnings: Vec<Warning>,
+    /// Fields of the evaluation the library does not interpret.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub meta: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Mean of `sum` over `n`, rounded half away from zero to `decimals`
+/// places, exactly: the edition's rounding rule (README "Interpretations",
+/// rounding). Sums are non-negative, so half away from zero is half up.
+pub(crate) fn rounded_mean(sum: u64, n: u32, decimals: u32) -> Decimal {
+    let scale = 10u64.pow(decimals.min(6));
+    let n = u64::from(n.max(1));
+    let scaled = (2 * sum * scale + n) / (2 * n);
+    Decimal::new(scaled as i64, decimals.min(6))
+}
+
+/// Per-call buffers, reused across evaluations by the batch scorer.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// Chosen option per leaf (0-based), or `NONE`.
+    choice: Vec<u8>,
+    /// Council sum per leaf.
+    sums: Vec<u32>,
+}
+
+const NONE: u8 = u8::MAX;
+
+impl Catalog {
+    /// Scores an evaluation with default options.
+    ///
+    /// # Errors
+    ///
+    /// See [`Catalog::score_with`].
+    pub fn score(&self, ev: &Evaluation<'_>) -> Result<Scorecard> {
+        self.score_with(ev, &ScoreOptions::default())
+    }
+
+    /// Scores an evaluation.
+    ///
+    /// # Errors
+    ///
+    /// - Choosing the edition: [`ErrorKind::NoEdition`],
+    ///   [`ErrorKind::InvalidDate`], [`ErrorKind::BeforeCriteria`],
+    ///   [`ErrorKind::AmbiguousEdition`], [`ErrorKind::UnknownEdition`].
+    /// - Choosing the set: [`ErrorKind::TablesNotBundled`],
+    ///   [`ErrorKind::UnknownSet`], [`ErrorKind::InferredSet`].
+    /// - The council: [`ErrorKind::EmptyCouncil`],
+    ///   [`ErrorKind::DuplicateMember`], [`ErrorKind::WrongSet`].
+    /// - A sheet: [`ErrorKind::UnknownCriterion`],
+    ///   [`ErrorKind::MissingAnswer`], [`ErrorKind::DuplicateAnswer`],
+    ///   [`ErrorKind::OptionOutOfRange`], [`ErrorKind::InvalidAnswer`],
+    ///   [`ErrorKind::NotApplicable`].
+    /// - Knock-outs: [`ErrorKind::UnknownKnockout`].
+    ///
+    /// Every error carries the evaluation's `id`.
+    pub fn score_with(&self, ev: &Evaluation<'_>, opts: &ScoreOptions) -> Result<Scorecard> {
+        self.score_inner(ev, opts, &mut Scratch::default())
+            .map_err(|e| e.for_product(ev.id.as_deref()))
+    }
+
+    pub(crate) fn score_inner(
+        &self,
+        ev: &Evaluation<'_>,
+        opts: &ScoreOptions,
+        scratch: &mut Scratch,
+    ) -> Result<Scorecard> {
+        let (edition, basis) = self.choose_edition(ev, opts)?;
+        let set = self.set_or_err(edition, &ev.set, opts.inferred)?;
+        let compiled = set.compiled(opts.inferred);
+        if ev.members.is_empty() {
+            return Err(ErrorKind::EmptyCouncil.into());
+        }
+        for (i, m) in ev.members.iter().enumerate() {
+            if ev.members[..i].iter().any(|o| o.member == m.member) {
+                return Err(ErrorKind::DuplicateMember { member: m.member.to_string() }.into());
+            }
+        }
+        let knockouts = ev
+            .knockouts
+            .iter()
+            .map(|k| {
+                compiled
+                    .knockouts
+                    .iter()
+                    .find(|(c, _)| **c == **k)
+                    .map(|(c, kind)| KnockoutHit { knockout: c.to_string(), kind: *kind })
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = compiled.knockouts.iter().map(|(c, _)| &**c).collect();
+                        Error::new(ErrorKind::UnknownKnockout {
+                            knockout: k.to_string(),
+                            set: set.id().to_owned(),
+                            known: known.join(", "),
+                        })
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+
+        let n_leaves = compiled.leaves.len();
+        scratch.sums.clear();
+        scratch.sums.resize(n_leaves, 0);
+        let mut members = Vec::with_capacity(ev.members.len());
+        for m in &ev.members {
+            if let Some(s) = &m.set {
+                if edition.set(s).map(|x| x.id()) != Some(set.id()) {
+                    return Err(ErrorKind::WrongSet {
+                        member: m.member.to_string(),
+                        member_set: s.to_string(),
+                        set: set.id().to_owned(),
+                    }
+                    .into());
+                }
+            }
+            let r = score_member(set, compiled, m, &mut scratch.choice)?;
+            for (sum, p) in scratch.sums.iter_mut().zip(&r.points) {
+                *sum += u32::from(p.unwrap_or(0));
+            }
+            members.push(r);
+        }
+
+        let info = edition.info();
+        let n = members.len() as u32;
+        let dp = info.rounding.decimals;
+        let sum = |f: &dyn Fn(&MemberResult) -> u32| members.iter().map(|m| u64::from(f(m))).sum::<u64>();
+        let mean = Means {
+            a: rounded_mean(sum(&|m| m.parts.a), n, dp),
+            b: rounded_mean(sum(&|m| m.parts.b), n, dp),
+            c: rounded_mean(sum(&|m| m.parts.c), n, dp),
+            total: rounded_mean(sum(&|m| m.total), n, dp),
+        };
+        let highest = members.iter().map(|m| m.total).max().unwrap_or(0);
+        let lowest = members.iter().map(|m| m.total).min().unwrap_or(0);
+        let spread = Spread {
+            highest,
+            lowest,
+            points: highest - lowest,
+            limit: info.spread_limit,
+            exceeded: highest - lowest > info.spread_limit,
+        };
+        let band = stars::band(&info.bands, mean.total);
+        let rating = stars::decide(compiled, band, &scratch.sums, n, knockouts, |s, n| rounded_mean(s, n, dp));
+
+        let mut warnings = Vec::new();
+        let sheet = set.sheet();
+        if compiled.inferred {
+            warnings.push(Warning::InferredData { text: inferred_summary(set) });
+        }
+        if compiled.part_max().iter().sum::<u32>() < 100 {
+            for g in &sheet.gaps {
+                warnings.push(Warning::IncompleteSet { part: g.part, points: g.points, text: g.text.clone() });
+            }
+        }
+        if catalog::gates_incomplete(info) {
+            warnings.push(Warning::GatesIncomplete { edition: info.id.clone() });
+        }
+        let meta = ev
+            .meta
+            .iter()
+            .filter_map(|(k, v)| Some((k.to_string(), serde_json::from_str(v.get()).ok()?)))
+            .collect();
+        Ok(Scorecard {
+            id: ev.id.as_ref().map(|t| t.to_string()),
+            edition: info.id.clone(),
+            edition_basis: basis.to_owned(),
+            set: set.id().to_owned(),
+            fingerprint: if compiled.inferred {
+                format!("{}+inferred", set.fingerprint())
+            } else {
+                set.fingerprint().to_owned()
+            },
+            inferred: compiled.inferred,
+            members,
+            mean,
+            spread,
+            rating,
+            warnings,
+            meta,
+        })
+    }
+
+    fn choose_edition(&self, ev: &Evaluation<'_>, opts: &ScoreOptions) -> Result<(&Edition, &'static str)> {
+        if let Some(e) = ev.edition.as_deref().or(opts.edition.as_deref()) {
+            return Ok((self.edition_or_err(e)?, "named"));
+        }
+        let Some(date) = ev.date.as_deref() else {
+            return Err(ErrorKind::NoEdition.into());
+        };
+        let date = Date::parse("date", date)?;
+        let submitted = ev.submitted.as_deref().map(|s| Date::parse("submitted", s)).transpose()?;
+        let e = self.edition_for(date, submitted, ev.reevaluation)?;
+        let plain = self.edition_for(date, None, ev.reevaluation).ok().map(|x| x.id());
+        Ok((e, if plain == Some(e.id()) { "date" } else { "transition" }))
+    }
+}
+
+fn inferred_summary(set: &CriteriaSet) -> String {
+    let sheet = set.sheet();
+    if let Some(b) = &sheet.basis {
+        return format!("set {} is a reconstruction: {b}", sheet.id);
+    }
+    let mut what = Vec::new();
+    for (_, _, c) in sheet.criteria() {
+        for (i, o) in c.options.iter().enumerate() {
+            if let Some(x) = &o.inferred {
+                what.push(format!("{} option {}: {} → {} points", c.code, i + 1, o.points, x.points));
+            }
+            if let Some(g) = o.gate.as_ref().filter(|g| g.inferred.is_some()) {
+                what.push(format!("{} option {}: {}★ minimum", c.code, i + 1, g.stars));
+            }
+        }
+    }
+    format!("set {}: {}", sheet.id, what.join("; "))
+}
+
+/// Checks one sheet against the set and sums it. `choice` is scratch.
+fn score_member(
+    set: &CriteriaSet,
+    c: &Compiled,
+    m: &MemberSheet<'_>,
+    choice: &mut Vec<u8>,
+) -> Result<MemberResult> {
+    let member = || m.member.to_string();
+    choice.clear();
+    choice.resize(c.leaves.len(), NONE);
+    for (i, (code, answer)) in m.answers.iter().enumerate() {
+        let Some(leaf) = c.find(code, i) else {
+            return Err(unknown_criterion(set, &member(), code));
+        };
+        if choice[leaf] != NONE {
+            return Err(ErrorKind::DuplicateAnswer { member: member(), criterion: code.to_string() }.into());
+        }
+        let l = &c.leaves[leaf];
+        let invalid = |found: String| {
+            let expected = if l.yes_no {
+                "true or false (a yes/no criterion)".to_owned()
+            } else {
+                format!("an option position from 1 to {}", l.options)
+            };
+            Error::new(ErrorKind::InvalidAnswer { member: member(), criterion: code.to_string(), found, expected })
+        };
+        choice[leaf] = match (answer, l.yes_no) {
+            (Answer::Option(n), false) if (1..=u64::from(l.options)).contains(n) => (*n - 1) as u8,
+            (Answer::Option(n), false) => {
+                return Err(ErrorKind::OptionOutOfRange {
+                    member: member(),
+                    criterion: code.to_string(),
+                    option: *n,
+                    options: usize::from(l.options),
+                }
+                .into());
+            }
+            (Answer::Met(b), true) => u8::from(*b),
+            (Answer::Option(n), true) => return Err(invalid(n.to_string())),
+            (Answer::Met(b), false) => return Err(invalid(b.to_string())),
+            (Answer::Invalid(t), _) => return Err(invalid(t.clone())),
+        };
+    }
+    let mut points = Vec::with_capacity(c.leaves.len());
+    let mut sections = vec![0u32; c.section_part.len()];
+    let mut parts = [0u32; 3];
+    for (i, l) in c.leaves.iter().enumerate() {
+        // "Chỉ áp dụng khi có câu chuyện": decided by the member's own
+        // answer to the criterion named in applies_if.
+        let applies = l.applies_if.is_none_or(|(t, mask)| {
+            let ch = choice[t as usize];
+            ch != NONE && mask & (1 << ch) != 0
+        });
+        let ch = choice[i];
+        match (applies, ch == NONE) {
+            (true, true) => {
+                let code = &c.codes.leaves[i];
+                let title = set.sheet().criterion(code).map(|x| x.title.clone()).unwrap_or_default();
+                return Err(ErrorKind::MissingAnswer { member: member(), criterion: code.to_string(), title }.into());
+            }
+            (false, false) => {
+                let (t, _) = l.applies_if.expect("only conditional criteria can fail to apply");
+                let code = &c.codes.leaves[i];
+                let dep = &c.codes.leaves[t as usize];
+                let reason = match choice[t as usize] {
+                    NONE => format!("it applies only when {dep} is answered"),
+                    x => format!(
+                        "it applies only when the product has a story, and the answer to {dep} \
+                         is option {} (\"Chỉ áp dụng khi có câu chuyện\")",
+                        x + 1
+                    ),
+                };
+                return Err(ErrorKind::NotApplicable { member: member(), criterion: code.to_string(), reason }.into());
+            }
+            (false, true) => points.push(None),
+            (true, false) => {
+                let p = c.points(i, ch);
+                sections[l.section as usize] += u32::from(p);
+                parts[l.part as usize] += u32::from(p);
+                points.push(Some(p));
+            }
+        }
+    }
+    let parts = PartPoints { a: parts[0], b: parts[1], c: parts[2] };
+    Ok(MemberResult {
+        member: member(),
+        total: parts.total(),
+        points,
+        sections,
+        parts,
+        codes: c.codes.clone(),
+    })
+}
+
+fn unknown_criterion(set: &CriteriaSet, member: &str, code: &Text<'_>) -> Error {
+    let sheet = set.sheet();
+    let hint = match sheet.criterion(code) {
+        Some(h) if h.header => {
+            let kids: Vec<&str> = sheet
+                .criteria()
+                .filter(|(_, _, k)| k.parent.as_deref() == Some(&**code))
+                .map(|(_, _, k)| k.code.as_str())
+                .collect();
+            format!(" as an answerable criterion: it groups {}; answer those instead", kids.join(", "))
+        }
+        _ => String::new(),
+    };
+    ErrorKind::UnknownCriterion {
+        member: member.to_owned(),
+        criterion: code.to_string(),
+        set: set.id().to_owned(),
+        hint,
+    }
+    .into()
+}
