@@ -56,6 +56,9 @@ pub(crate) struct Compiled {
     pub inferred: bool,
 }
 
+/// Marks an option whose points are unreadable in the source.
+pub(crate) const UNREADABLE: u8 = u8::MAX;
+
 /// The knock-out id of a set's "Hồ sơ bị loại khi" clause.
 pub(crate) const DOSSIER: &str = "dossier";
 
@@ -89,19 +92,20 @@ impl Compiled {
                         points.extend([0, c.max as u8]);
                     }
                     for (i, o) in c.options.iter().enumerate() {
+                        // Validation caps points below UNREADABLE.
                         let p = match (&o.inferred, inferred) {
-                            (Some(x), true) => x.points,
-                            _ => o.points,
+                            (Some(x), true) => x.points as u8,
+                            _ if o.unreadable.is_some() => UNREADABLE,
+                            _ => o.points as u8,
                         };
-                        // Validation caps points at 255.
-                        points.push(p as u8);
+                        points.push(p);
                         if let Some(g) = &o.gate {
                             if g.inferred.is_none() || inferred {
                                 gates.push(CompiledGate {
                                     stars: g.stars,
                                     leaf,
                                     option: i as u8 + 1,
-                                    points: p as u8,
+                                    points: p,
                                     inferred: g.inferred.is_some(),
                                 });
                             }
@@ -171,7 +175,8 @@ impl Compiled {
         let mut m = [0u32; 3];
         for l in self.leaves.iter() {
             let opts = &self.points[l.first as usize..][..l.options as usize];
-            m[l.part as usize] += u32::from(*opts.iter().max().unwrap_or(&0));
+            let best = opts.iter().filter(|&&p| p != UNREADABLE).max();
+            m[l.part as usize] += u32::from(*best.unwrap_or(&0));
         }
         m
     }

@@ -416,6 +416,12 @@ pub struct Choice {
     /// The points cell is printed empty.
     #[serde(default, skip_serializing_if = "is_false")]
     pub points_blank: bool,
+    /// The points cell as printed, where it cannot be a valid value (more
+    /// than the criterion's maximum, with no printed total forcing a
+    /// reading). `points` is then 0 and unused: choosing this option is an
+    /// error unless inferred data supplies a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
     /// The case it belongs to (1-based), for two-case criteria.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<u32>,
@@ -595,23 +601,27 @@ fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), Strin
             if c.options.len() > 64 {
                 return Err(format!("{here}: more than 64 options"));
             }
-            let best = c.options.iter().map(|o| o.points).max().unwrap_or(0);
+            let best = c
+                .options
+                .iter()
+                .filter(|o| o.unreadable.is_none())
+                .map(|o| o.points)
+                .max()
+                .unwrap_or(0);
             if best != c.max {
                 return Err(format!("{here}: max is {}, best option scores {best}", c.max));
             }
         }
-        if c.max > 255 {
-            return Err(format!("{here}: max {} is over 255", c.max));
+        if c.max >= u32::from(crate::compiled::UNREADABLE) {
+            return Err(format!("{here}: max {} is over 254", c.max));
         }
         for (i, o) in c.options.iter().enumerate() {
             let here = format!("{here}, option {}", i + 1);
-            if o.points_blank && o.points != 0 {
-                return Err(format!("{here}: a blank points cell scores 0"));
+            if (o.points_blank || o.unreadable.is_some()) && o.points != 0 {
+                return Err(format!("{here}: a blank or unreadable points cell has points 0"));
             }
-            if let Some(inf) = &o.inferred {
-                if inf.points > 255 {
-                    return Err(format!("{here}: inferred points over 255"));
-                }
+            if o.inferred.as_ref().is_some_and(|x| x.points >= u32::from(crate::compiled::UNREADABLE)) {
+                return Err(format!("{here}: inferred points over 254"));
             }
             match (o.case, c.cases.len()) {
                 (None, 0) => {}

@@ -275,6 +275,23 @@ pub enum ErrorKind {
         /// Why it does not apply.
         reason: String,
     },
+    /// The chosen option's points cannot be read in the source.
+    #[error(
+        "member {member:?} chose option {option} of criterion {criterion}, \
+         whose points are printed as {printed:?}, more than the criterion's \
+         maximum; the source gives no valid value. Enable inferred data \
+         (ScoreOptions::inferred / --inferred) to score the proposed value"
+    )]
+    UnreadablePoints {
+        /// The member.
+        member: String,
+        /// The criterion code.
+        criterion: String,
+        /// The option (1-based).
+        option: u8,
+        /// The points cell as printed.
+        printed: String,
+    },
     /// A knock-out asserted by the evaluation is not on the sheet.
     #[error(
         "knock-out {knockout:?} is not a knock-out of set {set}; known: \

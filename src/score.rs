@@ -14,7 +14,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog::{self, Catalog, CriteriaSet, Date, Edition};
-use crate::compiled::{Codes, Compiled};
+use crate::compiled::{Codes, Compiled, UNREADABLE};
 use crate::criteria::{PartId, PartPoints};
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{Answer, Evaluation, MemberSheet, Text};
@@ -533,6 +533,17 @@ fn score_member(
             (false, true) => points.push(None),
             (true, false) => {
                 let p = c.points(i, ch);
+                if p == UNREADABLE {
+                    let code = &c.codes.leaves[i];
+                    let opt = set.sheet().criterion(code).and_then(|x| x.options.get(usize::from(ch)));
+                    return Err(ErrorKind::UnreadablePoints {
+                        member: member(),
+                        criterion: code.to_string(),
+                        option: ch + 1,
+                        printed: opt.and_then(|o| o.unreadable.clone()).unwrap_or_default(),
+                    }
+                    .into());
+                }
                 sections[l.section as usize] += u32::from(p);
                 parts[l.part as usize] += u32::from(p);
                 points.push(Some(p));
