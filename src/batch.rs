@@ -50,7 +50,7 @@ impl BatchStats {
 /// # Example
 ///
 /// ```
-/// let input = format!("{}\n{}\n", ocop::samples::EVALUATION_2026, "not json");
+/// let input = format!("{}\n{}\n", ocop::samples::EVALUATION_2026.trim_end(), "not json");
 /// let mut output = Vec::new();
 /// let stats = ocop::BatchScorer::new(ocop::Catalog::official())
 ///     .run(input.as_bytes(), &mut output)?;
@@ -90,8 +90,15 @@ struct Chunk {
 impl<'c> BatchScorer<'c> {
     /// A scorer over `catalog` using every available core.
     pub fn new(catalog: &'c Catalog) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        BatchScorer { catalog, options: ScoreOptions::default(), threads, chunk_bytes: 256 << 10, progress: None }
+        let threads =
+            std::thread::available_parallelism().map_or(1, |n| n.get());
+        BatchScorer {
+            catalog,
+            options: ScoreOptions::default(),
+            threads,
+            chunk_bytes: 256 << 10,
+            progress: None,
+        }
     }
 
     /// Scoring options for every line.
@@ -120,11 +127,22 @@ impl<'c> BatchScorer<'c> {
 
     /// Scores one line into `out`, followed by a newline. Returns whether
     /// it produced a scorecard.
-    pub fn score_line(&self, line: &[u8], line_no: u64, out: &mut Vec<u8>) -> bool {
+    pub fn score_line(
+        &self,
+        line: &[u8],
+        line_no: u64,
+        out: &mut Vec<u8>,
+    ) -> bool {
         self.line(line, line_no, &mut Scratch::default(), out)
     }
 
-    fn line(&self, line: &[u8], line_no: u64, scratch: &mut Scratch, out: &mut Vec<u8>) -> bool {
+    fn line(
+        &self,
+        line: &[u8],
+        line_no: u64,
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) -> bool {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let result = match std::str::from_utf8(line) {
             Err(e) => Err((
@@ -154,7 +172,8 @@ impl<'c> BatchScorer<'c> {
                     id: Option<&'a str>,
                     error: &'a Error,
                 }
-                let rec = Record { line: line_no, id: id.as_deref(), error: &err };
+                let rec =
+                    Record { line: line_no, id: id.as_deref(), error: &err };
                 // Writing to a Vec only fails on a serializer bug.
                 let _ = serde_json::to_writer(&mut *out, &rec);
                 false
@@ -169,7 +188,12 @@ impl<'c> BatchScorer<'c> {
         c.stats = BatchStats::default();
         let mut start = 0;
         for (i, &end) in c.ends.iter().enumerate() {
-            let ok = self.line(&c.input[start..end], c.first_line + i as u64, scratch, &mut c.output);
+            let ok = self.line(
+                &c.input[start..end],
+                c.first_line + i as u64,
+                scratch,
+                &mut c.output,
+            );
             start = end + 1;
             c.stats.lines += 1;
             if ok {
@@ -187,14 +211,25 @@ impl<'c> BatchScorer<'c> {
     ///
     /// [`ErrorKind::Io`] when reading or writing fails. Lines that cannot
     /// be scored are not errors: they become error records.
-    pub fn run<R: BufRead + Send, W: Write + Send>(&self, mut input: R, mut output: W) -> Result<BatchStats> {
-        let io = |what: &str, e: std::io::Error| Error::new(ErrorKind::Io { path: what.into(), message: e.to_string() });
+    pub fn run<R: BufRead + Send, W: Write + Send>(
+        &self,
+        mut input: R,
+        mut output: W,
+    ) -> Result<BatchStats> {
+        let io = |what: &str, e: std::io::Error| {
+            Error::new(ErrorKind::Io {
+                path: what.into(),
+                message: e.to_string(),
+            })
+        };
         if self.threads == 1 {
             let mut total = BatchStats::default();
             let mut c = new_chunk();
             let mut scratch = Scratch::default();
             let mut next_line = 1;
-            while fill(&mut input, &mut c, self.chunk_bytes, next_line).map_err(|e| io("input", e))? {
+            while fill(&mut input, &mut c, self.chunk_bytes, next_line)
+                .map_err(|e| io("input", e))?
+            {
                 next_line += c.ends.len() as u64;
                 self.score_chunk(&mut c, &mut scratch);
                 output.write_all(&c.output).map_err(|e| io("output", e))?;
@@ -212,7 +247,9 @@ impl<'c> BatchScorer<'c> {
         let pool = 2 * self.threads + 2;
         let (free_tx, free_rx) = sync_channel::<Chunk>(pool);
         for _ in 0..pool {
-            free_tx.send(new_chunk()).expect("the pool channel has room for every chunk");
+            free_tx
+                .send(new_chunk())
+                .expect("the pool channel has room for every chunk");
         }
         let (work_tx, work_rx) = sync_channel::<Chunk>(pool);
         let (done_tx, done_rx) = sync_channel::<Chunk>(pool);
@@ -250,7 +287,8 @@ impl<'c> BatchScorer<'c> {
                 let mut seq = 0;
                 let mut next_line = 1;
                 for mut c in free_rx.iter() {
-                    if !fill(&mut input, &mut c, self.chunk_bytes, next_line)? {
+                    if !fill(&mut input, &mut c, self.chunk_bytes, next_line)?
+                    {
                         break;
                     }
                     c.seq = seq;
@@ -264,7 +302,8 @@ impl<'c> BatchScorer<'c> {
             };
             let read_result = read();
             drop(work_tx);
-            let written = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            let written =
+                writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
             read_result.map_err(|e| io("input", e))?;
             written.map_err(|e| io("output", e))
         })
@@ -288,12 +327,24 @@ impl<'c> BatchScorer<'c> {
 }
 
 fn new_chunk() -> Chunk {
-    Chunk { seq: 0, first_line: 0, input: Vec::new(), ends: Vec::new(), output: Vec::new(), stats: BatchStats::default() }
+    Chunk {
+        seq: 0,
+        first_line: 0,
+        input: Vec::new(),
+        ends: Vec::new(),
+        output: Vec::new(),
+        stats: BatchStats::default(),
+    }
 }
 
 /// Reads whole lines into `c` until about `target` bytes. Returns false at
 /// end of input with nothing read. A final line without a newline counts.
-fn fill<R: BufRead>(r: &mut R, c: &mut Chunk, target: usize, first_line: u64) -> std::io::Result<bool> {
+fn fill<R: BufRead>(
+    r: &mut R,
+    c: &mut Chunk,
+    target: usize,
+    first_line: u64,
+) -> std::io::Result<bool> {
     c.input.clear();
     c.ends.clear();
     c.first_line = first_line;

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, GateCoverage, SetFile, SetStatus, Tables,
+    self, Classification, EditionInfo, GateCoverage, SetFile, SetStatus,
+    Tables,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -123,9 +124,13 @@ impl Date {
             return Err(bad());
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+            s.get(r)
+                .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
         };
-        let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
+        else {
             return Err(bad());
         };
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -144,7 +149,8 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian).
     fn days(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) =
+            (i64::from(self.year), i64::from(self.month), i64::from(self.day));
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -307,14 +313,16 @@ impl Edition {
             return Some(s);
         }
         let want = slug(id_or_name);
-        self.sets.iter().find(|s| s.sheet.id == want || slug(&s.sheet.name) == want).or_else(
-            || {
+        self.sets
+            .iter()
+            .find(|s| s.sheet.id == want || slug(&s.sheet.name) == want)
+            .or_else(|| {
                 let c = self.classification.as_ref()?;
-                let row = c.entries.iter().find(|r| slug(&r.phan_nhom) == want)?;
+                let row =
+                    c.entries.iter().find(|r| slug(&r.phan_nhom) == want)?;
                 let id = row.set.as_deref()?;
                 self.sets.iter().find(|s| s.sheet.id == id)
-            },
-        )
+            })
     }
 }
 
@@ -344,7 +352,10 @@ pub fn slug(name: &str) -> String {
                 .find(|(set, _)| set.contains(ch))
                 .map_or(ch, |&(_, b)| b),
             c if c.is_ascii() => c,
-            c => FOLD.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, b)| b),
+            c => FOLD
+                .iter()
+                .find(|(set, _)| set.contains(c))
+                .map_or(c, |&(_, b)| b),
         };
         if base.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
@@ -387,9 +398,12 @@ impl Catalog {
     pub fn official() -> &'static Catalog {
         static OFFICIAL: OnceLock<Catalog> = OnceLock::new();
         OFFICIAL.get_or_init(|| {
-            let files = EMBEDDED.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned()));
-            Catalog::from_files(files.collect())
-                .unwrap_or_else(|e| panic!("embedded criteria data is invalid: {e}"))
+            let files = EMBEDDED
+                .iter()
+                .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()));
+            Catalog::from_files(files.collect()).unwrap_or_else(|e| {
+                panic!("embedded criteria data is invalid: {e}")
+            })
         })
     }
 
@@ -408,20 +422,31 @@ impl Catalog {
     ///   the file, set, criterion and option.
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Catalog> {
         let dir = dir.as_ref();
-        let mut files: BTreeMap<String, String> =
-            EMBEDDED.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
-        let io = |p: &Path, e: std::io::Error| Error::new(ErrorKind::io(p, &e));
+        let mut files: BTreeMap<String, String> = EMBEDDED
+            .iter()
+            .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+            .collect();
+        let io =
+            |p: &Path, e: std::io::Error| Error::new(ErrorKind::io(p, &e));
         for ed in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
             let ed = ed.map_err(|e| io(dir, e))?.path();
             if !ed.is_dir() {
                 continue;
             }
-            let ed_name = ed.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            let ed_name = ed
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
             for f in std::fs::read_dir(&ed).map_err(|e| io(&ed, e))? {
                 let f = f.map_err(|e| io(&ed, e))?.path();
                 if f.extension().is_some_and(|x| x == "json") {
-                    let text = std::fs::read_to_string(&f).map_err(|e| io(&f, e))?;
-                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                    let text =
+                        std::fs::read_to_string(&f).map_err(|e| io(&f, e))?;
+                    let name = f
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or_default();
                     files.insert(format!("{ed_name}/{name}"), text);
                 }
             }
@@ -439,10 +464,15 @@ impl Catalog {
         let mut editions: Vec<Edition> = Vec::new();
         let mut inherit = Vec::new();
         for (ed, list) in &by_ed {
-            let find = |n: &str| list.iter().find(|(f, _)| *f == n).map(|(_, t)| *t);
+            let find =
+                |n: &str| list.iter().find(|(f, _)| *f == n).map(|(_, t)| *t);
             let info_file = format!("{ed}/edition.json");
             let Some(text) = find("edition.json") else {
-                return Err(ErrorKind::data(&info_file, "missing edition.json").into());
+                return Err(ErrorKind::data(
+                    &info_file,
+                    "missing edition.json",
+                )
+                .into());
             };
             let info: EditionInfo = criteria::parse(&info_file, text)?;
             criteria::validate_edition(&info_file, &info)?;
@@ -455,7 +485,9 @@ impl Catalog {
             }
             let class_file = format!("{ed}/classification.json");
             let classification: Option<Classification> =
-                find("classification.json").map(|t| criteria::parse(&class_file, t)).transpose()?;
+                find("classification.json")
+                    .map(|t| criteria::parse(&class_file, t))
+                    .transpose()?;
             let mut sets = Vec::new();
             for (name, text) in list {
                 if *name == "edition.json" || *name == "classification.json" {
@@ -466,7 +498,10 @@ impl Catalog {
                 if format!("{}.json", sheet.id) != *name {
                     return Err(ErrorKind::data(
                         &file,
-                        format!("set id {:?} differs from its file name", sheet.id),
+                        format!(
+                            "set id {:?} differs from its file name",
+                            sheet.id
+                        ),
                     )
                     .into());
                 }
@@ -479,18 +514,30 @@ impl Catalog {
             editions.push(Edition { info, classification, sets });
         }
         for i in inherit {
-            let from = editions[i].info.sets_from.clone().expect("validated: inherited has sets_from");
-            let Some(src) = editions.iter().position(|e| e.info.id == from.edition) else {
+            let from = editions[i]
+                .info
+                .sets_from
+                .clone()
+                .expect("validated: inherited has sets_from");
+            let Some(src) =
+                editions.iter().position(|e| e.info.id == from.edition)
+            else {
                 return Err(ErrorKind::data(
                     &format!("{}/edition.json", editions[i].info.id),
-                    format!("sets_from names unknown edition {}", from.edition),
+                    format!(
+                        "sets_from names unknown edition {}",
+                        from.edition
+                    ),
                 )
                 .into());
             };
-            let own: Vec<String> = editions[i].sets.iter().map(|s| s.sheet.id.clone()).collect();
+            let own: Vec<String> =
+                editions[i].sets.iter().map(|s| s.sheet.id.clone()).collect();
             let mut taken = Vec::new();
             for s in &editions[src].sets {
-                if from.exclude.contains(&s.sheet.id) || own.contains(&s.sheet.id) {
+                if from.exclude.contains(&s.sheet.id)
+                    || own.contains(&s.sheet.id)
+                {
                     continue;
                 }
                 let mut sheet = s.sheet.clone();
@@ -498,7 +545,9 @@ impl Catalog {
                     for p in &mut sheet.parts {
                         for x in &mut p.sections {
                             for c in &mut x.criteria {
-                                c.options.iter_mut().for_each(|o| o.gate = None);
+                                c.options
+                                    .iter_mut()
+                                    .for_each(|o| o.gate = None);
                             }
                         }
                     }
@@ -512,15 +561,21 @@ impl Catalog {
             let file = format!("{}/classification.json", e.info.id);
             if let Some(c) = &e.classification {
                 let ids: Vec<&str> = e.sets.iter().map(|s| s.id()).collect();
-                criteria::validate_classification(&file, c, |id| ids.contains(&id))?;
+                criteria::validate_classification(&file, c, |id| {
+                    ids.contains(&id)
+                })?;
                 // Classification order is the natural order of sets.
                 let order = |id: &str| {
-                    c.entries.iter().position(|r| r.set.as_deref() == Some(id)).unwrap_or(usize::MAX)
+                    c.entries
+                        .iter()
+                        .position(|r| r.set.as_deref() == Some(id))
+                        .unwrap_or(usize::MAX)
                 };
                 e.sets.sort_by_key(|s| order(s.id()));
             }
         }
-        editions.sort_by(|a, b| a.info.in_force.from.cmp(&b.info.in_force.from));
+        editions
+            .sort_by(|a, b| a.info.in_force.from.cmp(&b.info.in_force.from));
         Ok(Catalog { editions })
     }
 
@@ -536,7 +591,8 @@ impl Catalog {
 
     pub(crate) fn edition_or_err(&self, id: &str) -> Result<&Edition> {
         self.edition(id).ok_or_else(|| {
-            let known: Vec<&str> = self.editions.iter().map(|e| e.id()).collect();
+            let known: Vec<&str> =
+                self.editions.iter().map(|e| e.id()).collect();
             Error::new(ErrorKind::UnknownEdition {
                 edition: id.to_owned(),
                 known: known.join(", "),
@@ -564,7 +620,8 @@ impl Catalog {
         submitted: Option<Date>,
         reevaluation: bool,
     ) -> Result<&Edition> {
-        let from = |e: &Edition| Date::parse("in_force.from", &e.info.in_force.from);
+        let from =
+            |e: &Edition| Date::parse("in_force.from", &e.info.in_force.from);
         let mut current = None;
         for e in &self.editions {
             if from(e)? <= date {
@@ -572,7 +629,8 @@ impl Catalog {
             }
         }
         let Some(current) = current else {
-            let first = self.editions.first().map(|e| e.info.in_force.from.clone());
+            let first =
+                self.editions.first().map(|e| e.info.in_force.from.clone());
             return Err(ErrorKind::BeforeCriteria {
                 date: date.to_string(),
                 first: first.unwrap_or_default(),
@@ -588,7 +646,9 @@ impl Catalog {
         // the new decision took effect, counting that day.
         let in_window = date < start.add_days(i64::from(days));
         match submitted {
-            Some(s) if s < start && in_window => self.edition_or_err(&t.edition),
+            Some(s) if s < start && in_window => {
+                self.edition_or_err(&t.edition)
+            }
             Some(_) => Ok(current),
             None if in_window => Err(ErrorKind::AmbiguousEdition {
                 date: date.to_string(),
@@ -608,7 +668,10 @@ impl Catalog {
         inferred: bool,
     ) -> Result<&'c CriteriaSet> {
         if !edition.has_tables() {
-            return Err(ErrorKind::TablesNotBundled { edition: edition.info.id.clone() }.into());
+            return Err(ErrorKind::TablesNotBundled {
+                edition: edition.info.id.clone(),
+            }
+            .into());
         }
         let found = edition.set(set).ok_or_else(|| {
             Error::new(ErrorKind::UnknownSet {
@@ -627,16 +690,27 @@ impl Catalog {
     }
 }
 
-fn build_set(edition: &str, sheet: SetFile, fingerprint: String) -> CriteriaSet {
+fn build_set(
+    edition: &str,
+    sheet: SetFile,
+    fingerprint: String,
+) -> CriteriaSet {
     let has_inferred = sheet.status == SetStatus::Inferred
         || sheet.criteria().any(|(_, _, c)| {
             c.options.iter().any(|o| {
-                o.inferred.is_some() || o.gate.as_ref().is_some_and(|g| g.inferred.is_some())
+                o.inferred.is_some()
+                    || o.gate.as_ref().is_some_and(|g| g.inferred.is_some())
             })
         });
     let official = Compiled::new(&sheet, false);
     let inferred = has_inferred.then(|| Compiled::new(&sheet, true));
-    CriteriaSet { edition: edition.to_owned(), sheet, fingerprint, official, inferred }
+    CriteriaSet {
+        edition: edition.to_owned(),
+        sheet,
+        fingerprint,
+        official,
+        inferred,
+    }
 }
 
 /// Whether an edition's gate coverage warrants a warning on its scorecards.

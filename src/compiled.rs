@@ -81,7 +81,8 @@ impl Compiled {
                 section_part.push(part.part.index() as u8);
                 for c in &sec.criteria {
                     if let Some(k) = &c.knockout {
-                        knockouts.push((c.code.clone().into_boxed_str(), k.kind));
+                        knockouts
+                            .push((c.code.clone().into_boxed_str(), k.kind));
                     }
                     if c.header {
                         continue;
@@ -125,13 +126,17 @@ impl Compiled {
         }
         // Resolve applies_if now that every leaf has an index.
         for (_, _, c) in set.criteria() {
-            let (Some(a), Some(i)) =
-                (&c.applies_if, leaf_codes.iter().position(|x| **x == *c.code))
-            else {
+            let (Some(a), Some(i)) = (
+                &c.applies_if,
+                leaf_codes.iter().position(|x| **x == *c.code),
+            ) else {
                 continue;
             };
-            if let Some(t) = leaf_codes.iter().position(|x| **x == *a.criterion) {
-                let mask = a.options.iter().fold(0u64, |m, &o| m | 1 << (o - 1));
+            if let Some(t) =
+                leaf_codes.iter().position(|x| **x == *a.criterion)
+            {
+                let mask =
+                    a.options.iter().fold(0u64, |m, &o| m | 1 << (o - 1));
                 leaves[i].applies_if = Some((t as u16, mask));
             }
         }

@@ -16,7 +16,16 @@ use crate::error::{ErrorKind, Result};
 
 /// One of the three parts of a sheet.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
 )]
 pub enum PartId {
     /// Phần A: product and community strength.
@@ -469,11 +478,13 @@ pub struct InferredPoints {
 
 impl SetFile {
     /// Iterate over every criterion with its part.
-    pub fn criteria(&self) -> impl Iterator<Item = (PartId, &Section, &Criterion)> {
+    pub fn criteria(
+        &self,
+    ) -> impl Iterator<Item = (PartId, &Section, &Criterion)> {
         self.parts.iter().flat_map(|p| {
-            p.sections
-                .iter()
-                .flat_map(move |s| s.criteria.iter().map(move |c| (p.part, s, c)))
+            p.sections.iter().flat_map(move |s| {
+                s.criteria.iter().map(move |c| (p.part, s, c))
+            })
         })
     }
 
@@ -483,20 +494,58 @@ impl SetFile {
     }
 }
 
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| ErrorKind::data(file, e.to_string()).into())
+/// The paths (under `criteria/`) of the embedded data files.
+///
+/// ```
+/// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
+/// ```
+pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
+    crate::catalog::EMBEDDED.iter().map(|(p, _)| *p)
+}
+
+/// The fingerprint manifest of the embedded data, as `criteria/FINGERPRINTS`
+/// records it: one `<fingerprint>  <path>` line per file, sorted by path.
+///
+/// ```
+/// let m = ocop::criteria::fingerprint_manifest();
+/// assert!(m.contains("  qd26-2026/edition.json\n"));
+/// ```
+pub fn fingerprint_manifest() -> String {
+    let mut rows: Vec<(&str, String)> = crate::catalog::EMBEDDED
+        .iter()
+        .map(|(p, t)| (*p, crate::catalog::fingerprint(t)))
+        .collect();
+    rows.sort();
+    let mut out = format!("# ocop criteria data {}\n", crate::DATA_VERSION);
+    for (p, f) in rows {
+        out.push_str(&format!("{f}  {p}\n"));
+    }
+    out
+}
+
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T> {
+    serde_json::from_str(text)
+        .map_err(|e| ErrorKind::data(file, e.to_string()).into())
 }
 
 /// Checks an edition file on its own.
 pub(crate) fn validate_edition(file: &str, e: &EditionInfo) -> Result<()> {
     let err = |m: String| Err(ErrorKind::data(file, m).into());
     if e.parts.total() != 100 {
-        return err(format!("part maxima add up to {}, not 100", e.parts.total()));
+        return err(format!(
+            "part maxima add up to {}, not 100",
+            e.parts.total()
+        ));
     }
     // Bands: highest first, strictly decreasing, ending at 0, stars 5..1.
     let stars: Vec<u8> = e.bands.iter().map(|b| b.stars).collect();
     if stars != [5, 4, 3, 2, 1] {
-        return err(format!("bands must be for 5,4,3,2,1 stars in that order, found {stars:?}"));
+        return err(format!(
+            "bands must be for 5,4,3,2,1 stars in that order, found {stars:?}"
+        ));
     }
     if e.bands.last().map(|b| b.min) != Some(Decimal::ZERO) {
         return err("the lowest band must start at 0".into());
@@ -514,7 +563,9 @@ pub(crate) fn validate_edition(file: &str, e: &EditionInfo) -> Result<()> {
         crate::catalog::Date::parse("in_force.until", u)?;
     }
     match (e.tables, &e.sets_from) {
-        (Tables::Inherited, None) => err("tables: inherited needs sets_from".into()),
+        (Tables::Inherited, None) => {
+            err("tables: inherited needs sets_from".into())
+        }
         (Tables::Bundled | Tables::NotBundled, Some(_)) => {
             err("sets_from is only for tables: inherited".into())
         }
@@ -524,7 +575,11 @@ pub(crate) fn validate_edition(file: &str, e: &EditionInfo) -> Result<()> {
 
 /// Checks a set file against its edition. Every rule here is an invariant
 /// the scorer relies on.
-pub(crate) fn validate_set(file: &str, e: &EditionInfo, s: &SetFile) -> Result<()> {
+pub(crate) fn validate_set(
+    file: &str,
+    e: &EditionInfo,
+    s: &SetFile,
+) -> Result<()> {
     let fail = |m: String| -> Result<()> {
         Err(ErrorKind::data(file, format!("set {}: {m}", s.id)).into())
     };
@@ -533,7 +588,9 @@ pub(crate) fn validate_set(file: &str, e: &EditionInfo, s: &SetFile) -> Result<(
     }
     let parts: Vec<PartId> = s.parts.iter().map(|p| p.part).collect();
     if parts != PartId::ALL {
-        return fail(format!("parts must be A, B, C in that order, found {parts:?}"));
+        return fail(format!(
+            "parts must be A, B, C in that order, found {parts:?}"
+        ));
     }
     let mut codes = std::collections::HashSet::new();
     for (_, _, c) in s.criteria() {
@@ -542,7 +599,8 @@ pub(crate) fn validate_set(file: &str, e: &EditionInfo, s: &SetFile) -> Result<(
         }
     }
     for p in &s.parts {
-        let gap: u32 = s.gaps.iter().filter(|g| g.part == p.part).map(|g| g.points).sum();
+        let gap: u32 =
+            s.gaps.iter().filter(|g| g.part == p.part).map(|g| g.points).sum();
         let sections: u32 = p.sections.iter().map(|x| x.max).sum();
         let want = e.parts.get(p.part);
         // A gap accounts for points the recovered table lacks; the
@@ -561,7 +619,10 @@ pub(crate) fn validate_set(file: &str, e: &EditionInfo, s: &SetFile) -> Result<(
     Ok(())
 }
 
-fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), String> {
+fn validate_section(
+    s: &SetFile,
+    sec: &Section,
+) -> std::result::Result<(), String> {
     let mut top = 0;
     for c in &sec.criteria {
         let here = format!("criterion {}", c.code);
@@ -571,7 +632,11 @@ fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), Strin
         if let Some(p) = &c.parent {
             match sec.criteria.iter().find(|h| &h.code == p) {
                 Some(h) if h.header => {}
-                _ => return Err(format!("{here}: parent {p} is not a header in its section")),
+                _ => {
+                    return Err(format!(
+                        "{here}: parent {p} is not a header in its section"
+                    ));
+                }
             }
         }
         if c.header {
@@ -592,7 +657,9 @@ fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), Strin
         }
         if c.yes_no {
             if !c.options.is_empty() || c.max == 0 {
-                return Err(format!("{here}: a yes/no criterion has no options and max > 0"));
+                return Err(format!(
+                    "{here}: a yes/no criterion has no options and max > 0"
+                ));
             }
         } else {
             if c.options.is_empty() {
@@ -609,7 +676,10 @@ fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), Strin
                 .max()
                 .unwrap_or(0);
             if best != c.max {
-                return Err(format!("{here}: max is {}, best option scores {best}", c.max));
+                return Err(format!(
+                    "{here}: max is {}, best option scores {best}",
+                    c.max
+                ));
             }
         }
         if c.max >= u32::from(crate::compiled::UNREADABLE) {
@@ -618,28 +688,49 @@ fn validate_section(s: &SetFile, sec: &Section) -> std::result::Result<(), Strin
         for (i, o) in c.options.iter().enumerate() {
             let here = format!("{here}, option {}", i + 1);
             if (o.points_blank || o.unreadable.is_some()) && o.points != 0 {
-                return Err(format!("{here}: a blank or unreadable points cell has points 0"));
+                return Err(format!(
+                    "{here}: a blank or unreadable points cell has points 0"
+                ));
             }
-            if o.inferred.as_ref().is_some_and(|x| x.points >= u32::from(crate::compiled::UNREADABLE)) {
+            if o.inferred.as_ref().is_some_and(|x| {
+                x.points >= u32::from(crate::compiled::UNREADABLE)
+            }) {
                 return Err(format!("{here}: inferred points over 254"));
             }
             match (o.case, c.cases.len()) {
                 (None, 0) => {}
                 (Some(k), n) if k >= 1 && (k as usize) <= n => {}
-                _ => return Err(format!("{here}: case must name one of {} cases", c.cases.len())),
+                _ => {
+                    return Err(format!(
+                        "{here}: case must name one of {} cases",
+                        c.cases.len()
+                    ));
+                }
             }
             if let Some(g) = &o.gate {
                 if !(2..=5).contains(&g.stars) {
-                    return Err(format!("{here}: gate for {} stars (2 to 5 allowed)", g.stars));
+                    return Err(format!(
+                        "{here}: gate for {} stars (2 to 5 allowed)",
+                        g.stars
+                    ));
                 }
             }
         }
         if let Some(a) = &c.applies_if {
             let Some(t) = s.criterion(&a.criterion) else {
-                return Err(format!("{here}: applies_if names unknown criterion {}", a.criterion));
+                return Err(format!(
+                    "{here}: applies_if names unknown criterion {}",
+                    a.criterion
+                ));
             };
-            if a.options.iter().any(|&o| o == 0 || o as usize > t.options.len()) {
-                return Err(format!("{here}: applies_if names an option {} lacks", t.code));
+            if a.options
+                .iter()
+                .any(|&o| o == 0 || o as usize > t.options.len())
+            {
+                return Err(format!(
+                    "{here}: applies_if names an option {} lacks",
+                    t.code
+                ));
             }
         }
     }
@@ -663,14 +754,20 @@ pub(crate) fn validate_classification(
             (Some(id), _) if !has_set(id) => {
                 return Err(ErrorKind::data(
                     file,
-                    format!("phân nhóm {:?} maps to set {id}, which is not loaded", row.phan_nhom),
+                    format!(
+                        "phân nhóm {:?} maps to set {id}, which is not loaded",
+                        row.phan_nhom
+                    ),
                 )
                 .into());
             }
             (None, None) => {
                 return Err(ErrorKind::data(
                     file,
-                    format!("phân nhóm {:?} has no set and no gap explaining why", row.phan_nhom),
+                    format!(
+                        "phân nhóm {:?} has no set and no gap explaining why",
+                        row.phan_nhom
+                    ),
                 )
                 .into());
             }

@@ -83,7 +83,9 @@ impl From<ErrorKind> for Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is not JSON, or not an evaluation.
-    #[error("invalid evaluation JSON at line {line}, column {column}: {message}")]
+    #[error(
+        "invalid evaluation JSON at line {line}, column {column}: {message}"
+    )]
     Json {
         /// Line in the input text (1-based).
         line: usize,
@@ -214,7 +216,9 @@ pub enum ErrorKind {
         hint: String,
     },
     /// An applicable criterion has no answer.
-    #[error("member {member:?} gave no answer for criterion {criterion} ({title})")]
+    #[error(
+        "member {member:?} gave no answer for criterion {criterion} ({title})"
+    )]
     MissingAnswer {
         /// The member.
         member: String,
@@ -325,10 +329,19 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     pub(crate) fn data(file: &str, message: impl Into<String>) -> ErrorKind {
-        ErrorKind::InvalidData { file: file.to_owned(), message: message.into() }
+        ErrorKind::InvalidData {
+            file: file.to_owned(),
+            message: message.into(),
+        }
     }
 
-    pub(crate) fn io(path: &std::path::Path, err: &std::io::Error) -> ErrorKind {
-        ErrorKind::Io { path: path.display().to_string(), message: err.to_string() }
+    pub(crate) fn io(
+        path: &std::path::Path,
+        err: &std::io::Error,
+    ) -> ErrorKind {
+        ErrorKind::Io {
+            path: path.display().to_string(),
+            message: err.to_string(),
+        }
     }
 }

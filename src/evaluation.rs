@@ -24,7 +24,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -54,20 +56,27 @@ impl From<bool> for Answer {
 }
 
 impl Serialize for Answer {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         match self {
             Answer::Option(n) => s.serialize_u64(*n),
             Answer::Met(b) => s.serialize_bool(*b),
-            Answer::Invalid(t) => match serde_json::value::RawValue::from_string(t.clone()) {
-                Ok(raw) => raw.serialize(s),
-                Err(_) => s.serialize_str(t),
-            },
+            Answer::Invalid(t) => {
+                match serde_json::value::RawValue::from_string(t.clone()) {
+                    Ok(raw) => raw.serialize(s),
+                    Err(_) => s.serialize_str(t),
+                }
+            }
         }
     }
 }
 
 impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Answer, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Answer, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
             type Value = Answer;
@@ -81,22 +90,33 @@ impl<'de> Deserialize<'de> for Answer {
                 Ok(Answer::Invalid(n.to_string()))
             }
             fn visit_f64<E>(self, n: f64) -> std::result::Result<Answer, E> {
-                Ok(Answer::Invalid(serde_json::Number::from_f64(n).map_or("NaN".into(), |x| x.to_string())))
+                Ok(Answer::Invalid(
+                    serde_json::Number::from_f64(n)
+                        .map_or("NaN".into(), |x| x.to_string()),
+                ))
             }
             fn visit_bool<E>(self, b: bool) -> std::result::Result<Answer, E> {
                 Ok(Answer::Met(b))
             }
             fn visit_str<E>(self, s: &str) -> std::result::Result<Answer, E> {
-                Ok(Answer::Invalid(serde_json::to_string(s).unwrap_or_default()))
+                Ok(Answer::Invalid(
+                    serde_json::to_string(s).unwrap_or_default(),
+                ))
             }
             fn visit_unit<E>(self) -> std::result::Result<Answer, E> {
                 Ok(Answer::Invalid("null".into()))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> std::result::Result<Answer, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Answer, A::Error> {
                 while a.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(Answer::Invalid("an array".into()))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<Answer, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Answer, A::Error> {
                 while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(Answer::Invalid("an object".into()))
             }
@@ -129,23 +149,34 @@ impl From<String> for Text<'_> {
 }
 
 impl Serialize for Text<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.0)
     }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Text<'a>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Text<'a>, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
             type Value = Text<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Text<'de>, E> {
+            fn visit_borrowed_str<E>(
+                self,
+                s: &'de str,
+            ) -> std::result::Result<Text<'de>, E> {
                 Ok(Text(Cow::Borrowed(s)))
             }
-            fn visit_str<E>(self, s: &str) -> std::result::Result<Text<'de>, E> {
+            fn visit_str<E>(
+                self,
+                s: &str,
+            ) -> std::result::Result<Text<'de>, E> {
                 Ok(Text(Cow::Owned(s.to_owned())))
             }
         }
@@ -172,7 +203,10 @@ impl<'a> MemberSheet<'a> {
     /// let sheet = ocop::MemberSheet::new("m1", [("1.1", 3u64), ("1.2", 2)]);
     /// assert_eq!(sheet.answers.len(), 2);
     /// ```
-    pub fn new<C, A>(member: &'a str, answers: impl IntoIterator<Item = (C, A)>) -> Self
+    pub fn new<C, A>(
+        member: &'a str,
+        answers: impl IntoIterator<Item = (C, A)>,
+    ) -> Self
     where
         C: Into<Text<'a>>,
         A: Into<Answer>,
@@ -180,7 +214,10 @@ impl<'a> MemberSheet<'a> {
         MemberSheet {
             member: member.into(),
             set: None,
-            answers: answers.into_iter().map(|(c, a)| (c.into(), a.into())).collect(),
+            answers: answers
+                .into_iter()
+                .map(|(c, a)| (c.into(), a.into()))
+                .collect(),
         }
     }
 }
@@ -249,7 +286,11 @@ impl<'a> Evaluation<'a> {
                 .map(|m| MemberSheet {
                     member: own(m.member),
                     set: m.set.map(own),
-                    answers: m.answers.into_iter().map(|(c, a)| (own(c), a)).collect(),
+                    answers: m
+                        .answers
+                        .into_iter()
+                        .map(|(c, a)| (own(c), a))
+                        .collect(),
                 })
                 .collect(),
             knockouts: self.knockouts.into_iter().map(own).collect(),
@@ -259,7 +300,11 @@ impl<'a> Evaluation<'a> {
 }
 
 pub(crate) fn json_error(e: &serde_json::Error, _input: &str) -> Error {
-    Error::new(ErrorKind::Json { line: e.line(), column: e.column(), message: e.to_string() })
+    Error::new(ErrorKind::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 /// The id of a line that failed to parse, when it can be found.
@@ -276,14 +321,20 @@ struct Answers<'b, 'a>(&'b mut Vec<(Text<'a>, Answer)>);
 
 impl<'de: 'a, 'a> DeserializeSeed<'de> for Answers<'_, 'a> {
     type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<(), D::Error> {
         struct V<'b, 'a>(&'b mut Vec<(Text<'a>, Answer)>);
         impl<'de: 'a, 'a> Visitor<'de> for V<'_, 'a> {
             type Value = ();
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an object of criterion code → answer")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<(), A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<(), A::Error> {
                 while let Some(entry) = m.next_entry::<Text<'a>, Answer>()? {
                     self.0.push(entry);
                 }
@@ -295,14 +346,21 @@ impl<'de: 'a, 'a> DeserializeSeed<'de> for Answers<'_, 'a> {
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct V<'a>(std::marker::PhantomData<&'a ()>);
         impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
             type Value = MemberSheet<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a member sheet {\"member\": ..., \"answers\": {...}}")
+                f.write_str(
+                    "a member sheet {\"member\": ..., \"answers\": {...}}",
+                )
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<Self::Value, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
                 let mut out = MemberSheet::default();
                 let mut member = None;
                 let mut answers = false;
@@ -319,7 +377,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
                         }
                     }
                 }
-                out.member = member.ok_or_else(|| de::Error::missing_field("member"))?;
+                out.member = member
+                    .ok_or_else(|| de::Error::missing_field("member"))?;
                 if !answers {
                     return Err(de::Error::missing_field("answers"));
                 }
@@ -331,14 +390,19 @@ impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct V<'a>(std::marker::PhantomData<&'a ()>);
         impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
             type Value = Evaluation<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an evaluation object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<Self::Value, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
                 let mut ev = Evaluation::default();
                 let mut set = None;
                 let mut members = None;
@@ -356,7 +420,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
                     }
                 }
                 ev.set = set.ok_or_else(|| de::Error::missing_field("set"))?;
-                ev.members = members.ok_or_else(|| de::Error::missing_field("members"))?;
+                ev.members = members
+                    .ok_or_else(|| de::Error::missing_field("members"))?;
                 Ok(ev)
             }
         }
@@ -367,7 +432,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
 struct AnswerMap<'b, 'a>(&'b [(Text<'a>, Answer)]);
 
 impl Serialize for AnswerMap<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in self.0 {
             m.serialize_entry(&**k, v)?;
@@ -377,7 +445,10 @@ impl Serialize for AnswerMap<'_, '_> {
 }
 
 impl Serialize for MemberSheet<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("MemberSheet", 3)?;
         st.serialize_field("member", &self.member)?;
         if let Some(set) = &self.set {
@@ -389,7 +460,10 @@ impl Serialize for MemberSheet<'_> {
 }
 
 impl Serialize for Evaluation<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         if let Some(id) = &self.id {
             m.serialize_entry("id", id)?;

@@ -51,8 +51,16 @@ impl Rng {
     }
 }
 
-const PROVINCES: [&str; 8] =
-    ["Đồng Tháp", "An Giang", "Lâm Đồng", "Quảng Ninh", "Hà Nội", "Nghệ An", "Sơn La", "Cà Mau"];
+const PROVINCES: [&str; 8] = [
+    "Đồng Tháp",
+    "An Giang",
+    "Lâm Đồng",
+    "Quảng Ninh",
+    "Hà Nội",
+    "Nghệ An",
+    "Sơn La",
+    "Cà Mau",
+];
 
 /// Writes evaluations for the sets of one edition, round-robin.
 #[derive(Debug)]
@@ -66,7 +74,10 @@ pub struct Generator<'c> {
 impl<'c> Generator<'c> {
     /// A generator over every scorable (non-inferred) set of `edition`.
     pub fn new(edition: &'c Edition, seed: u64) -> Self {
-        let sets = edition.sets().filter(|s| s.sheet().status != SetStatus::Inferred).collect();
+        let sets = edition
+            .sets()
+            .filter(|s| s.sheet().status != SetStatus::Inferred)
+            .collect();
         Generator { edition, sets, rng: Rng::new(seed), count: 0 }
     }
 
@@ -79,7 +90,8 @@ impl<'c> Generator<'c> {
 
     /// Appends the next evaluation to `out` as one line of JSON.
     pub fn write_next(&mut self, out: &mut String) {
-        let set = self.sets[(self.count % self.sets.len().max(1) as u64) as usize];
+        let set =
+            self.sets[(self.count % self.sets.len().max(1) as u64) as usize];
         self.count += 1;
         let r = &mut self.rng;
         let province = PROVINCES[r.below(PROVINCES.len() as u64) as usize];
@@ -109,7 +121,9 @@ impl<'c> Generator<'c> {
                 }
                 if let Some(a) = &c.applies_if {
                     let on = chosen.iter().find(|(k, _)| *k == a.criterion);
-                    if !on.is_some_and(|(_, p)| a.options.contains(&(*p as u32 + 1))) {
+                    if !on.is_some_and(|(_, p)| {
+                        a.options.contains(&(*p as u32 + 1))
+                    }) {
                         continue;
                     }
                 }
@@ -117,7 +131,22 @@ impl<'c> Generator<'c> {
                 // Disagreement of about one option either way.
                 let centre = quality * (n - 1);
                 let jitter = r.below(2001) as i64 - 1000;
-                let pos = ((centre as i64 + jitter * (n as i64 - 1) / 4 + 500) / 1000).clamp(0, n as i64 - 1) as u64;
+                let pos = ((centre as i64 + jitter * (n as i64 - 1) / 4 + 500)
+                    / 1000)
+                    .clamp(0, n as i64 - 1) as u64;
+                // An option whose points cannot be read is never ticked.
+                let readable = |p: u64| {
+                    c.options
+                        .get(p as usize)
+                        .is_none_or(|o| o.unreadable.is_none())
+                };
+                let pos = if readable(pos) {
+                    pos
+                } else if pos > 0 {
+                    pos - 1
+                } else {
+                    pos + 1
+                };
                 chosen.push((&c.code, pos));
                 if !first {
                     out.push(',');

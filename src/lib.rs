@@ -103,6 +103,7 @@ pub mod criteria;
 mod error;
 mod evaluation;
 pub mod generate;
+pub mod report;
 pub mod samples;
 mod score;
 mod stars;
@@ -112,7 +113,8 @@ pub use catalog::{Catalog, CriteriaSet, Date, Edition, slug};
 pub use error::{Error, ErrorKind, Result};
 pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
 pub use score::{
-    Means, MemberResult, ScoreOptions, Scorecard, Spread, Warning, decimal_json,
+    Means, MemberResult, ScoreOptions, Scorecard, Spread, Warning,
+    decimal_json,
 };
 pub use stars::{FailedGate, KnockoutHit, Rating, Status};
 

@@ -96,21 +96,36 @@ impl Summary {
     pub fn from_reader(r: impl BufRead) -> Result<Summary> {
         let mut s = Summary::default();
         for (i, line) in r.lines().enumerate() {
-            let line = line.map_err(|e| Error::new(ErrorKind::Io { path: "input".into(), message: e.to_string() }))?;
-            let bad = |m: String| Error::new(ErrorKind::Json { line: i + 1, column: 1, message: m });
-            let l: Line = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+            let line = line.map_err(|e| {
+                Error::new(ErrorKind::Io {
+                    path: "input".into(),
+                    message: e.to_string(),
+                })
+            })?;
+            let bad = |m: String| {
+                Error::new(ErrorKind::Json {
+                    line: i + 1,
+                    column: 1,
+                    message: m,
+                })
+            };
+            let l: Line =
+                serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
             s.lines += 1;
             if l.error.is_some() {
                 s.rejected += 1;
                 continue;
             }
             let Some(r) = l.rating else {
-                return Err(bad("neither a scorecard nor an error record".into()));
+                return Err(bad(
+                    "neither a scorecard nor an error record".into()
+                ));
             };
             let o = outcome(&r);
             *s.by_outcome.entry(o.clone()).or_default() += 1;
             let set = l.set.unwrap_or_default();
-            *s.by_set.entry(set).or_default().entry(o.clone()).or_default() += 1;
+            *s.by_set.entry(set).or_default().entry(o.clone()).or_default() +=
+                1;
             if l.spread.is_some_and(|x| x.exceeded) {
                 s.spread_exceeded += 1;
             }
@@ -122,11 +137,18 @@ impl Summary {
                         other => other.to_string(),
                     };
                     if recorded != o {
-                        s.changed.push((l.id.clone().unwrap_or_default(), recorded, o.clone()));
+                        s.changed.push((
+                            l.id.clone().unwrap_or_default(),
+                            recorded,
+                            o.clone(),
+                        ));
                     }
                 } else if let serde_json::Value::String(v) = v {
                     let per = s.by_field.entry(k.clone()).or_default();
-                    *per.entry(v.clone()).or_default().entry(o.clone()).or_default() += 1;
+                    *per.entry(v.clone())
+                        .or_default()
+                        .entry(o.clone())
+                        .or_default() += 1;
                 }
             }
         }
@@ -134,10 +156,20 @@ impl Summary {
     }
 }
 
-const OUTCOMES: [&str; 8] = ["5★", "4★", "3★", "2★", "1★", "not rated", "eliminated", "halted"];
+const OUTCOMES: [&str; 8] =
+    ["5★", "4★", "3★", "2★", "1★", "not rated", "eliminated", "halted"];
 
-fn table(out: &mut String, title: &str, rows: &BTreeMap<String, BTreeMap<String, u64>>) {
-    let width = rows.keys().map(|k| k.chars().count()).max().unwrap_or(0).max(title.chars().count());
+fn table(
+    out: &mut String,
+    title: &str,
+    rows: &BTreeMap<String, BTreeMap<String, u64>>,
+) {
+    let width = rows
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(title.chars().count());
     let _ = write!(out, "{title:<width$}");
     for o in OUTCOMES {
         let _ = write!(out, " {o:>10}");
@@ -146,7 +178,8 @@ fn table(out: &mut String, title: &str, rows: &BTreeMap<String, BTreeMap<String,
     for (k, counts) in rows {
         let _ = write!(out, "{k:<width$}");
         for o in OUTCOMES {
-            let _ = write!(out, " {:>10}", counts.get(o).copied().unwrap_or(0));
+            let _ =
+                write!(out, " {:>10}", counts.get(o).copied().unwrap_or(0));
         }
         out.push('\n');
     }
@@ -157,8 +190,16 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut out = String::new();
         let scored = self.lines - self.rejected;
-        let _ = writeln!(out, "{} lines: {scored} scored, {} rejected", self.lines, self.rejected);
-        let _ = writeln!(out, "{} councils with members more than the spread limit apart\n", self.spread_exceeded);
+        let _ = writeln!(
+            out,
+            "{} lines: {scored} scored, {} rejected",
+            self.lines, self.rejected
+        );
+        let _ = writeln!(
+            out,
+            "{} councils with members more than the spread limit apart\n",
+            self.spread_exceeded
+        );
         let mut all = BTreeMap::new();
         all.insert("all".to_owned(), self.by_outcome.clone());
         table(&mut out, "outcome", &all);
@@ -167,9 +208,14 @@ impl std::fmt::Display for Summary {
             table(&mut out, field, rows);
         }
         if !self.changed.is_empty() {
-            let _ = writeln!(out, "{} products whose star differs from {RECORDED}:", self.changed.len());
+            let _ = writeln!(
+                out,
+                "{} products whose star differs from {RECORDED}:",
+                self.changed.len()
+            );
             for (id, rec, now) in &self.changed {
-                let _ = writeln!(out, "  {id}: recorded {rec}, recomputed {now}");
+                let _ =
+                    writeln!(out, "  {id}: recorded {rec}, recomputed {now}");
             }
         }
         f.write_str(&out)
@@ -189,30 +235,68 @@ impl std::fmt::Display for Summary {
 pub fn sheet_text(set: &CriteriaSet) -> String {
     let s = set.sheet();
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} ({}), {:?}", s.id, s.name, set.edition(), s.status);
+    let _ = writeln!(
+        out,
+        "{} — {} ({}), {:?}",
+        s.id,
+        s.name,
+        set.edition(),
+        s.status
+    );
     let _ = writeln!(out, "fingerprint {}", set.fingerprint());
     if let Some(d) = &s.disqualified_when {
-        let _ = writeln!(out, "Hồ sơ bị loại khi (knock-out \"dossier\"): {d}");
+        let _ =
+            writeln!(out, "Hồ sơ bị loại khi (knock-out \"dossier\"): {d}");
     }
     for p in &s.parts {
         let _ = writeln!(out, "\nPhần {:?}: {} ({})", p.part, p.title, p.max);
         for sec in &p.sections {
-            let _ = writeln!(out, "  {}. {} ({})", sec.code, sec.title, sec.max);
+            let _ =
+                writeln!(out, "  {}. {} ({})", sec.code, sec.title, sec.max);
             for c in &sec.criteria {
-                let indent = if c.parent.is_some() { "      " } else { "    " };
-                let _ = writeln!(out, "{indent}{} {} [{}] ({})", c.code, c.title, c.label, c.max);
+                let indent =
+                    if c.parent.is_some() { "      " } else { "    " };
+                let _ = writeln!(
+                    out,
+                    "{indent}{} {} [{}] ({})",
+                    c.code, c.title, c.label, c.max
+                );
                 if c.yes_no {
-                    let _ = writeln!(out, "{indent}    true/false: met = {}, not met = 0", c.max);
+                    let _ = writeln!(
+                        out,
+                        "{indent}    true/false: met = {}, not met = 0",
+                        c.max
+                    );
                 }
                 for (i, o) in c.options.iter().enumerate() {
                     let gate = o.gate.as_ref().map_or(String::new(), |g| {
-                        format!("  {}★ minimum{}", g.stars, if g.inferred.is_some() { " (inferred)" } else { "" })
+                        format!(
+                            "  {}★ minimum{}",
+                            g.stars,
+                            if g.inferred.is_some() {
+                                " (inferred)"
+                            } else {
+                                ""
+                            }
+                        )
                     });
-                    let inf = o.inferred.as_ref().map_or(String::new(), |x| format!("  (inferred: {})", x.points));
-                    let _ = writeln!(out, "{indent}    {}. [{}] {}{gate}{inf}", i + 1, o.points, o.text);
+                    let inf = o.inferred.as_ref().map_or(String::new(), |x| {
+                        format!("  (inferred: {})", x.points)
+                    });
+                    let _ = writeln!(
+                        out,
+                        "{indent}    {}. [{}] {}{gate}{inf}",
+                        i + 1,
+                        o.points,
+                        o.text
+                    );
                 }
                 if let Some(k) = &c.knockout {
-                    let _ = writeln!(out, "{indent}    knock-out {:?} \"{}\": {}", k.kind, c.code, k.text);
+                    let _ = writeln!(
+                        out,
+                        "{indent}    knock-out {:?} \"{}\": {}",
+                        k.kind, c.code, k.text
+                    );
                 }
             }
         }
@@ -220,7 +304,11 @@ pub fn sheet_text(set: &CriteriaSet) -> String {
     let m = set.max_points();
     let _ = writeln!(out, "\nTỔNG CỘNG {}", m.total());
     for g in &s.gaps {
-        let _ = writeln!(out, "gap: part {:?} lacks {} points: {}", g.part, g.points, g.text);
+        let _ = writeln!(
+            out,
+            "gap: part {:?} lacks {} points: {}",
+            g.part, g.points, g.text
+        );
     }
     out
 }

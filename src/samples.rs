@@ -7,4 +7,5 @@
 /// `rau-cu-qua-hat-tuoi`). Mean total 74.33: band 4★, but the 4★ minimum
 /// on 8 (TÍNH ĐỘC ĐÁO, "Độc đáo, mang tính đặc trưng") is not met, so the
 /// final star is 3★.
-pub const EVALUATION_2026: &str = include_str!("../tests/cases/qd26-2026/band4-gated-to-3.json");
+pub const EVALUATION_2026: &str =
+    include_str!("../examples/data/sample-2026.json");

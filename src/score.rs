@@ -46,13 +46,19 @@ pub mod decimal_json {
     use serde_json::value::RawValue;
 
     /// Writes `d` as a JSON number.
-    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        let raw = RawValue::from_string(d.to_string()).map_err(serde::ser::Error::custom)?;
+    pub fn serialize<S: Serializer>(
+        d: &Decimal,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let raw = RawValue::from_string(d.to_string())
+            .map_err(serde::ser::Error::custom)?;
         raw.serialize(s)
     }
 
     /// Reads a JSON number or string without going through `f64`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Decimal, D::Error> {
         let raw = Box::<RawValue>::deserialize(d)?;
         let t = raw.get().trim_matches('"');
         t.parse().map_err(D::Error::custom)
@@ -78,20 +84,31 @@ pub struct MemberResult {
 
 impl MemberResult {
     /// Points per criterion with their codes.
-    pub fn criteria(&self) -> impl Iterator<Item = (&str, Option<u8>)> + Clone {
+    pub fn criteria(
+        &self,
+    ) -> impl Iterator<Item = (&str, Option<u8>)> + Clone {
         self.codes.leaves.iter().map(|c| &**c).zip(self.points.iter().copied())
     }
 
     /// Points per section with their codes.
     pub fn section_points(&self) -> impl Iterator<Item = (&str, u32)> + Clone {
-        self.codes.sections.iter().map(|c| &**c).zip(self.sections.iter().copied())
+        self.codes
+            .sections
+            .iter()
+            .map(|c| &**c)
+            .zip(self.sections.iter().copied())
     }
 }
 
 struct Pairs<I>(I);
 
-impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)> + Clone> Serialize for Pairs<I> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)> + Clone> Serialize
+    for Pairs<I>
+{
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         for (k, v) in self.0.clone() {
             m.serialize_entry(&k, &v)?;
@@ -101,7 +118,10 @@ impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)> + Clone> Serialize f
 }
 
 impl Serialize for MemberResult {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("MemberResult", 5)?;
         st.serialize_field("member", &self.member)?;
         st.serialize_field("total", &self.total)?;
@@ -112,36 +132,72 @@ impl Serialize for MemberResult {
     }
 }
 
+/// A JSON object read as its entries in written order.
+struct Entries<V>(Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Vis<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Vis<V> {
+            type Value = Entries<V>;
+            fn expecting(
+                &self,
+                f: &mut std::fmt::Formatter,
+            ) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Entries<V>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(e) = m.next_entry()? {
+                    out.push(e);
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(Vis(std::marker::PhantomData))
+    }
+}
+
 impl<'de> Deserialize<'de> for MemberResult {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Raw {
             member: String,
             total: u32,
             parts: PartPoints,
-            sections: serde_json::Map<String, serde_json::Value>,
-            points: serde_json::Map<String, serde_json::Value>,
+            sections: Entries<u32>,
+            points: Entries<Option<u8>>,
         }
-        use serde::de::Error as _;
         let r = Raw::deserialize(d)?;
-        let sections = r
-            .sections
-            .values()
-            .map(|v| v.as_u64().map(|n| n as u32).ok_or_else(|| D::Error::custom("section points")))
-            .collect::<std::result::Result<_, _>>()?;
-        let points = r
-            .points
-            .values()
-            .map(|v| match v {
-                serde_json::Value::Null => Ok(None),
-                v => v.as_u64().filter(|&n| n < 256).map(|n| Some(n as u8)).ok_or_else(|| D::Error::custom("criterion points")),
-            })
-            .collect::<std::result::Result<_, _>>()?;
         let codes = Arc::new(Codes {
-            leaves: r.points.keys().map(|k| k.clone().into_boxed_str()).collect(),
-            sections: r.sections.keys().map(|k| k.clone().into_boxed_str()).collect(),
+            leaves: r
+                .points
+                .0
+                .iter()
+                .map(|(k, _)| k.clone().into_boxed_str())
+                .collect(),
+            sections: r
+                .sections
+                .0
+                .iter()
+                .map(|(k, _)| k.clone().into_boxed_str())
+                .collect(),
         });
-        Ok(MemberResult { member: r.member, points, sections, parts: r.parts, total: r.total, codes })
+        Ok(MemberResult {
+            member: r.member,
+            points: r.points.0.into_iter().map(|(_, v)| v).collect(),
+            sections: r.sections.0.into_iter().map(|(_, v)| v).collect(),
+            parts: r.parts,
+            total: r.total,
+            codes,
+        })
     }
 }
 
@@ -211,7 +267,7 @@ pub enum Warning {
 /// # Example
 ///
 /// ```
-/// # let json = ocop::examples::EVALUATION_2026;
+/// # let json = ocop::samples::EVALUATION_2026;
 /// let ev = ocop::Evaluation::from_json(json)?;
 /// let card = ocop::Catalog::official().score(&ev)?;
 /// assert_eq!(card.members.len(), 3);
@@ -298,7 +354,11 @@ impl Catalog {
     /// - Knock-outs: [`ErrorKind::UnknownKnockout`].
     ///
     /// Every error carries the evaluation's `id`.
-    pub fn score_with(&self, ev: &Evaluation<'_>, opts: &ScoreOptions) -> Result<Scorecard> {
+    pub fn score_with(
+        &self,
+        ev: &Evaluation<'_>,
+        opts: &ScoreOptions,
+    ) -> Result<Scorecard> {
         self.score_inner(ev, opts, &mut Scratch::default())
             .map_err(|e| e.for_product(ev.id.as_deref()))
     }
@@ -317,7 +377,10 @@ impl Catalog {
         }
         for (i, m) in ev.members.iter().enumerate() {
             if ev.members[..i].iter().any(|o| o.member == m.member) {
-                return Err(ErrorKind::DuplicateMember { member: m.member.to_string() }.into());
+                return Err(ErrorKind::DuplicateMember {
+                    member: m.member.to_string(),
+                }
+                .into());
             }
         }
         let knockouts = ev
@@ -328,9 +391,16 @@ impl Catalog {
                     .knockouts
                     .iter()
                     .find(|(c, _)| **c == **k)
-                    .map(|(c, kind)| KnockoutHit { knockout: c.to_string(), kind: *kind })
+                    .map(|(c, kind)| KnockoutHit {
+                        knockout: c.to_string(),
+                        kind: *kind,
+                    })
                     .ok_or_else(|| {
-                        let known: Vec<&str> = compiled.knockouts.iter().map(|(c, _)| &**c).collect();
+                        let known: Vec<&str> = compiled
+                            .knockouts
+                            .iter()
+                            .map(|(c, _)| &**c)
+                            .collect();
                         Error::new(ErrorKind::UnknownKnockout {
                             knockout: k.to_string(),
                             set: set.id().to_owned(),
@@ -365,7 +435,9 @@ impl Catalog {
         let info = edition.info();
         let n = members.len() as u32;
         let dp = info.rounding.decimals;
-        let sum = |f: &dyn Fn(&MemberResult) -> u32| members.iter().map(|m| u64::from(f(m))).sum::<u64>();
+        let sum = |f: &dyn Fn(&MemberResult) -> u32| {
+            members.iter().map(|m| u64::from(f(m))).sum::<u64>()
+        };
         let mean = Means {
             a: rounded_mean(sum(&|m| m.parts.a), n, dp),
             b: rounded_mean(sum(&|m| m.parts.b), n, dp),
@@ -382,25 +454,40 @@ impl Catalog {
             exceeded: highest - lowest > info.spread_limit,
         };
         let band = stars::band(&info.bands, mean.total);
-        let rating = stars::decide(compiled, band, &scratch.sums, n, knockouts, |s, n| rounded_mean(s, n, dp));
+        let rating = stars::decide(
+            compiled,
+            band,
+            &scratch.sums,
+            n,
+            knockouts,
+            |s, n| rounded_mean(s, n, dp),
+        );
 
         let mut warnings = Vec::new();
         let sheet = set.sheet();
         if compiled.inferred {
-            warnings.push(Warning::InferredData { text: inferred_summary(set) });
+            warnings
+                .push(Warning::InferredData { text: inferred_summary(set) });
         }
         if compiled.part_max().iter().sum::<u32>() < 100 {
             for g in &sheet.gaps {
-                warnings.push(Warning::IncompleteSet { part: g.part, points: g.points, text: g.text.clone() });
+                warnings.push(Warning::IncompleteSet {
+                    part: g.part,
+                    points: g.points,
+                    text: g.text.clone(),
+                });
             }
         }
         if catalog::gates_incomplete(info) {
-            warnings.push(Warning::GatesIncomplete { edition: info.id.clone() });
+            warnings
+                .push(Warning::GatesIncomplete { edition: info.id.clone() });
         }
         let meta = ev
             .meta
             .iter()
-            .filter_map(|(k, v)| Some((k.to_string(), serde_json::from_str(v.get()).ok()?)))
+            .filter_map(|(k, v)| {
+                Some((k.to_string(), serde_json::from_str(v.get()).ok()?))
+            })
             .collect();
         Ok(Scorecard {
             id: ev.id.as_ref().map(|t| t.to_string()),
@@ -422,7 +509,11 @@ impl Catalog {
         })
     }
 
-    fn choose_edition(&self, ev: &Evaluation<'_>, opts: &ScoreOptions) -> Result<(&Edition, &'static str)> {
+    fn choose_edition(
+        &self,
+        ev: &Evaluation<'_>,
+        opts: &ScoreOptions,
+    ) -> Result<(&Edition, &'static str)> {
         if let Some(e) = ev.edition.as_deref().or(opts.edition.as_deref()) {
             return Ok((self.edition_or_err(e)?, "named"));
         }
@@ -430,9 +521,14 @@ impl Catalog {
             return Err(ErrorKind::NoEdition.into());
         };
         let date = Date::parse("date", date)?;
-        let submitted = ev.submitted.as_deref().map(|s| Date::parse("submitted", s)).transpose()?;
+        let submitted = ev
+            .submitted
+            .as_deref()
+            .map(|s| Date::parse("submitted", s))
+            .transpose()?;
         let e = self.edition_for(date, submitted, ev.reevaluation)?;
-        let plain = self.edition_for(date, None, ev.reevaluation).ok().map(|x| x.id());
+        let plain =
+            self.edition_for(date, None, ev.reevaluation).ok().map(|x| x.id());
         Ok((e, if plain == Some(e.id()) { "date" } else { "transition" }))
     }
 }
@@ -446,10 +542,21 @@ fn inferred_summary(set: &CriteriaSet) -> String {
     for (_, _, c) in sheet.criteria() {
         for (i, o) in c.options.iter().enumerate() {
             if let Some(x) = &o.inferred {
-                what.push(format!("{} option {}: {} → {} points", c.code, i + 1, o.points, x.points));
+                what.push(format!(
+                    "{} option {}: {} → {} points",
+                    c.code,
+                    i + 1,
+                    o.points,
+                    x.points
+                ));
             }
             if let Some(g) = o.gate.as_ref().filter(|g| g.inferred.is_some()) {
-                what.push(format!("{} option {}: {}★ minimum", c.code, i + 1, g.stars));
+                what.push(format!(
+                    "{} option {}: {}★ minimum",
+                    c.code,
+                    i + 1,
+                    g.stars
+                ));
             }
         }
     }
@@ -471,7 +578,11 @@ fn score_member(
             return Err(unknown_criterion(set, &member(), code));
         };
         if choice[leaf] != NONE {
-            return Err(ErrorKind::DuplicateAnswer { member: member(), criterion: code.to_string() }.into());
+            return Err(ErrorKind::DuplicateAnswer {
+                member: member(),
+                criterion: code.to_string(),
+            }
+            .into());
         }
         let l = &c.leaves[leaf];
         let invalid = |found: String| {
@@ -480,10 +591,19 @@ fn score_member(
             } else {
                 format!("an option position from 1 to {}", l.options)
             };
-            Error::new(ErrorKind::InvalidAnswer { member: member(), criterion: code.to_string(), found, expected })
+            Error::new(ErrorKind::InvalidAnswer {
+                member: member(),
+                criterion: code.to_string(),
+                found,
+                expected,
+            })
         };
         choice[leaf] = match (answer, l.yes_no) {
-            (Answer::Option(n), false) if (1..=u64::from(l.options)).contains(n) => (*n - 1) as u8,
+            (Answer::Option(n), false)
+                if (1..=u64::from(l.options)).contains(n) =>
+            {
+                (*n - 1) as u8
+            }
             (Answer::Option(n), false) => {
                 return Err(ErrorKind::OptionOutOfRange {
                     member: member(),
@@ -513,11 +633,22 @@ fn score_member(
         match (applies, ch == NONE) {
             (true, true) => {
                 let code = &c.codes.leaves[i];
-                let title = set.sheet().criterion(code).map(|x| x.title.clone()).unwrap_or_default();
-                return Err(ErrorKind::MissingAnswer { member: member(), criterion: code.to_string(), title }.into());
+                let title = set
+                    .sheet()
+                    .criterion(code)
+                    .map(|x| x.title.clone())
+                    .unwrap_or_default();
+                return Err(ErrorKind::MissingAnswer {
+                    member: member(),
+                    criterion: code.to_string(),
+                    title,
+                }
+                .into());
             }
             (false, false) => {
-                let (t, _) = l.applies_if.expect("only conditional criteria can fail to apply");
+                let (t, _) = l
+                    .applies_if
+                    .expect("only conditional criteria can fail to apply");
                 let code = &c.codes.leaves[i];
                 let dep = &c.codes.leaves[t as usize];
                 let reason = match choice[t as usize] {
@@ -528,19 +659,29 @@ fn score_member(
                         x + 1
                     ),
                 };
-                return Err(ErrorKind::NotApplicable { member: member(), criterion: code.to_string(), reason }.into());
+                return Err(ErrorKind::NotApplicable {
+                    member: member(),
+                    criterion: code.to_string(),
+                    reason,
+                }
+                .into());
             }
             (false, true) => points.push(None),
             (true, false) => {
                 let p = c.points(i, ch);
                 if p == UNREADABLE {
                     let code = &c.codes.leaves[i];
-                    let opt = set.sheet().criterion(code).and_then(|x| x.options.get(usize::from(ch)));
+                    let opt = set
+                        .sheet()
+                        .criterion(code)
+                        .and_then(|x| x.options.get(usize::from(ch)));
                     return Err(ErrorKind::UnreadablePoints {
                         member: member(),
                         criterion: code.to_string(),
                         option: ch + 1,
-                        printed: opt.and_then(|o| o.unreadable.clone()).unwrap_or_default(),
+                        printed: opt
+                            .and_then(|o| o.unreadable.clone())
+                            .unwrap_or_default(),
                     }
                     .into());
                 }
@@ -561,7 +702,11 @@ fn score_member(
     })
 }
 
-fn unknown_criterion(set: &CriteriaSet, member: &str, code: &Text<'_>) -> Error {
+fn unknown_criterion(
+    set: &CriteriaSet,
+    member: &str,
+    code: &Text<'_>,
+) -> Error {
     let sheet = set.sheet();
     let hint = match sheet.criterion(code) {
         Some(h) if h.header => {
@@ -570,7 +715,10 @@ fn unknown_criterion(set: &CriteriaSet, member: &str, code: &Text<'_>) -> Error 
                 .filter(|(_, _, k)| k.parent.as_deref() == Some(&**code))
                 .map(|(_, _, k)| k.code.as_str())
                 .collect();
-            format!(" as an answerable criterion: it groups {}; answer those instead", kids.join(", "))
+            format!(
+                " as an answerable criterion: it groups {}; answer those instead",
+                kids.join(", ")
+            )
         }
         _ => String::new(),
     };
@@ -581,4 +729,28 @@ fn unknown_criterion(set: &CriteriaSet, member: &str, code: &Text<'_>) -> Error 
         hint,
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rounded_mean;
+
+    #[test]
+    fn rounding_is_exact_and_half_away_from_zero() {
+        // 8 members leave exact halves at the third place.
+        assert_eq!(rounded_mean(561, 8, 2).to_string(), "70.13"); // 70.125
+        assert_eq!(rounded_mean(563, 8, 2).to_string(), "70.38"); // 70.375
+        assert_eq!(rounded_mean(559, 8, 2).to_string(), "69.88"); // 69.875
+        // 7 members: no exact half; 503 / 7 = 71.857142…
+        assert_eq!(rounded_mean(503, 7, 2).to_string(), "71.86");
+        // A mean just under a band edge stays under it: 629.95 / 7 is not
+        // possible with integer totals, but 899.96 / 10 style values are
+        // covered by 1 decimal: 6999 / 100 = 69.99.
+        assert_eq!(rounded_mean(6999, 100, 2).to_string(), "69.99");
+        // Two decimals are always printed.
+        assert_eq!(rounded_mean(150, 2, 2).to_string(), "75.00");
+        assert_eq!(rounded_mean(0, 3, 2).to_string(), "0.00");
+        // 0.995 rounds up across the band edge: 89.995 -> 90.00.
+        assert_eq!(rounded_mean(17999, 200, 2).to_string(), "90.00");
+    }
 }

@@ -1,1 +1,44 @@
+//! The integration tests, one binary (see `[[test]]` in Cargo.toml).
 
+mod batch;
+mod cases;
+mod dates;
+mod errors;
+mod fingerprints;
+mod invariants;
+mod props;
+
+use ocop::{Catalog, Evaluation, ScoreOptions, Scorecard};
+
+/// The sample evaluation of `ocop::samples`, owned.
+pub fn sample() -> Evaluation<'static> {
+    Evaluation::from_json(ocop::samples::EVALUATION_2026).unwrap().into_owned()
+}
+
+/// Scores `json` with the embedded catalog.
+pub fn score(json: &str, inferred: bool) -> ocop::Result<Scorecard> {
+    let ev = Evaluation::from_json(json)?;
+    Catalog::official()
+        .score_with(&ev, &ScoreOptions { inferred, ..Default::default() })
+}
+
+/// Answers for every criterion of `set`: option 1 (or `met`) everywhere,
+/// leaving out criteria that do not apply after those answers.
+pub fn first_options(
+    set: &ocop::CriteriaSet,
+    met: bool,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut answers = serde_json::Map::new();
+    for (_, _, c) in set.sheet().criteria() {
+        if c.header
+            || c.applies_if.as_ref().is_some_and(|a| !a.options.contains(&1))
+        {
+            continue;
+        }
+        answers.insert(
+            c.code.clone(),
+            if c.yes_no { met.into() } else { 1.into() },
+        );
+    }
+    answers
+}

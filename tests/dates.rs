@@ -1,0 +1,115 @@
+//! Choosing the edition by date, on each boundary day.
+
+use ocop::{Catalog, Date, ErrorKind};
+
+fn d(s: &str) -> Date {
+    Date::parse("date", s).unwrap()
+}
+
+fn pick(
+    date: &str,
+    submitted: Option<&str>,
+    re: bool,
+) -> Result<String, ErrorKind> {
+    Catalog::official()
+        .edition_for(d(date), submitted.map(d), re)
+        .map(|e| e.id().to_owned())
+        .map_err(|e| e.kind().clone())
+}
+
+#[test]
+fn boundaries() {
+    assert!(matches!(
+        pick("2019-08-20", None, false),
+        Err(ErrorKind::BeforeCriteria { .. })
+    ));
+    assert_eq!(pick("2019-08-21", None, false).unwrap(), "qd1048-2019");
+    assert_eq!(pick("2020-06-07", None, false).unwrap(), "qd1048-2019");
+    assert_eq!(pick("2020-06-08", None, false).unwrap(), "qd1048-781");
+    assert_eq!(pick("2023-02-23", None, false).unwrap(), "qd1048-781");
+    assert_eq!(pick("2023-02-24", None, false).unwrap(), "qd148-2023");
+    assert_eq!(pick("2026-05-21", None, false).unwrap(), "qd148-2023");
+    assert!(matches!(
+        pick("2026-05-22", None, false),
+        Err(ErrorKind::AmbiguousEdition { .. })
+    ));
+    assert!(matches!(
+        pick("2026-07-20", None, false),
+        Err(ErrorKind::AmbiguousEdition { .. })
+    ));
+    assert_eq!(pick("2026-07-21", None, false).unwrap(), "qd26-2026");
+}
+
+#[test]
+fn transition_of_26_2026() {
+    // Điều 12 khoản 2a: submitted before 22/5/2026, 60 days to finish.
+    assert_eq!(
+        pick("2026-05-22", Some("2026-05-21"), false).unwrap(),
+        "qd148-2023"
+    );
+    assert_eq!(
+        pick("2026-07-20", Some("2026-04-01"), false).unwrap(),
+        "qd148-2023"
+    );
+    assert_eq!(
+        pick("2026-07-21", Some("2026-04-01"), false).unwrap(),
+        "qd26-2026"
+    );
+    assert_eq!(
+        pick("2026-05-22", Some("2026-05-22"), false).unwrap(),
+        "qd26-2026"
+    );
+    // Khoản 2b: a re-evaluation has 30 days.
+    assert_eq!(
+        pick("2026-06-20", Some("2026-04-01"), true).unwrap(),
+        "qd148-2023"
+    );
+    assert_eq!(
+        pick("2026-06-21", Some("2026-04-01"), true).unwrap(),
+        "qd26-2026"
+    );
+    assert!(matches!(
+        pick("2026-06-20", None, true),
+        Err(ErrorKind::AmbiguousEdition { .. })
+    ));
+    assert_eq!(pick("2026-06-21", None, true).unwrap(), "qd26-2026");
+}
+
+#[test]
+fn scorecard_says_how_the_edition_was_chosen() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(ocop::samples::EVALUATION_2026).unwrap();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2026-09-15".into();
+    let card = crate::score(&v.to_string(), false).unwrap();
+    assert_eq!(
+        (card.edition.as_str(), card.edition_basis.as_str()),
+        ("qd26-2026", "date")
+    );
+    v["date"] = "2026-06-15".into();
+    v["submitted"] = "2026-06-01".into();
+    let card = crate::score(&v.to_string(), false).unwrap();
+    assert_eq!(
+        (card.edition.as_str(), card.edition_basis.as_str()),
+        ("qd26-2026", "transition")
+    );
+}
+
+#[test]
+fn date_parsing() {
+    for bad in [
+        "2021-13-01",
+        "2021-00-10",
+        "2021-02-29",
+        "21-02-01",
+        "2021/02/01",
+        "2021-2-1",
+        "",
+        "2021-02-3x",
+    ] {
+        assert!(Date::parse("date", bad).is_err(), "{bad}");
+    }
+    assert_eq!(d("2024-02-29").add_days(1).to_string(), "2024-03-01");
+    assert_eq!(d("2026-05-22").add_days(60).to_string(), "2026-07-21");
+    assert_eq!(d("1999-12-31").add_days(1).to_string(), "2000-01-01");
+}

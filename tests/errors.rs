@@ -1,0 +1,314 @@
+//! Every error variant, triggered from realistic input, with the context
+//! its message must carry.
+
+use ocop::{Catalog, ErrorKind};
+use serde_json::{Value, json};
+
+fn sample() -> Value {
+    serde_json::from_str(ocop::samples::EVALUATION_2026).unwrap()
+}
+
+fn err(v: &Value) -> ocop::Error {
+    crate::score(&v.to_string(), false).unwrap_err()
+}
+
+/// Asserts the message names the product and each of `parts`.
+fn says(e: &ocop::Error, parts: &[&str]) {
+    let msg = e.to_string();
+    for p in parts {
+        assert!(msg.contains(p), "{msg:?} lacks {p:?}");
+    }
+    // Serializes with its kind, for batch error records.
+    assert!(serde_json::to_value(e).unwrap()["kind"].is_string());
+}
+
+#[test]
+fn json() {
+    let e = crate::score("{\"id\": \"P\", \"set\": ", false).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Json { line: 1, .. }), "{e:?}");
+    let e = crate::score(r#"{"id": "P"}"#, false).unwrap_err();
+    says(&e, &["set"]);
+}
+
+#[test]
+fn no_edition() {
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v.as_object_mut().unwrap().remove("date");
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::NoEdition));
+    says(&e, &["SAMPLE-2026-01", "date"]);
+}
+
+#[test]
+fn invalid_date() {
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2021-02-29".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::InvalidDate { .. }));
+    says(&e, &["SAMPLE-2026-01", "2021-02-29", "date"]);
+}
+
+#[test]
+fn before_criteria() {
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2019-08-20".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::BeforeCriteria { .. }));
+    says(&e, &["2019-08-20", "2019-08-21"]);
+}
+
+#[test]
+fn ambiguous_edition() {
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2026-06-01".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::AmbiguousEdition { .. }));
+    says(&e, &["qd148-2023", "qd26-2026", "submitted"]);
+}
+
+#[test]
+fn unknown_edition() {
+    let mut v = sample();
+    v["edition"] = "qd999".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::UnknownEdition { .. }));
+    says(&e, &["qd999", "qd26-2026"]);
+}
+
+#[test]
+fn tables_not_bundled() {
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2024-03-01".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::TablesNotBundled { .. }));
+    says(&e, &["qd148-2023", "Catalog::from_dir", "--criteria"]);
+}
+
+#[test]
+fn unknown_set() {
+    let mut v = sample();
+    v["set"] = "banh-mi".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::UnknownSet { .. }));
+    says(&e, &["SAMPLE-2026-01", "banh-mi", "qd26-2026"]);
+}
+
+#[test]
+fn inferred_set() {
+    let v = json!({"id": "G1", "edition": "qd1048-781", "set": "gao-ngu-coc",
+        "members": [{"member": "m1", "answers": {}}]});
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::InferredSet { .. }));
+    says(&e, &["G1", "gao-ngu-coc", "inferred"]);
+}
+
+#[test]
+fn empty_council() {
+    let mut v = sample();
+    v["members"] = json!([]);
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::EmptyCouncil));
+    says(&e, &["SAMPLE-2026-01"]);
+}
+
+#[test]
+fn duplicate_member() {
+    let mut v = sample();
+    v["members"][1]["member"] = "m1".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::DuplicateMember { .. }));
+    says(&e, &["SAMPLE-2026-01", "m1"]);
+}
+
+#[test]
+fn wrong_set() {
+    let mut v = sample();
+    v["members"][2]["set"] = "hoa".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::WrongSet { .. }));
+    says(&e, &["m3", "hoa", "rau-cu-qua-hat-tuoi"]);
+    // Naming the same set by its printed name is not an error.
+    v["members"][2]["set"] = "Rau, củ, quả, hạt tươi".into();
+    assert!(crate::score(&v.to_string(), false).is_ok());
+}
+
+#[test]
+fn unknown_criterion() {
+    let mut v = sample();
+    v["members"][1]["answers"]["9.9"] = 1.into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::UnknownCriterion { .. }));
+    says(&e, &["SAMPLE-2026-01", "m2", "9.9"]);
+}
+
+#[test]
+fn header_is_not_answerable() {
+    let mut v = sample();
+    v["set"] = "che-tuoi-che-che-bien".into();
+    v["members"] = json!([{"member": "m1", "answers": {"6.1": 1}}]);
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::UnknownCriterion { .. }));
+    says(&e, &["6.1", "6.1.1, 6.1.2"]);
+}
+
+#[test]
+fn missing_answer() {
+    let mut v = sample();
+    v["members"][0]["answers"].as_object_mut().unwrap().remove("6.3");
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::MissingAnswer { .. }));
+    says(&e, &["SAMPLE-2026-01", "m1", "6.3", "Mùi/vị"]);
+}
+
+#[test]
+fn duplicate_answer() {
+    let text = ocop::samples::EVALUATION_2026.replacen(
+        "\"1.2\": 2",
+        "\"1.2\": 2, \"1.2\": 3",
+        1,
+    );
+    assert_ne!(text, ocop::samples::EVALUATION_2026);
+    let e = crate::score(&text, false).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::DuplicateAnswer { .. }));
+    says(&e, &["SAMPLE-2026-01", "m1", "1.2"]);
+}
+
+#[test]
+fn option_out_of_range() {
+    let mut v = sample();
+    v["members"][2]["answers"]["1.1"] = 4.into();
+    let e = err(&v);
+    assert!(matches!(
+        e.kind(),
+        ErrorKind::OptionOutOfRange { option: 4, options: 3, .. }
+    ));
+    says(&e, &["m3", "1.1", "1 to 3"]);
+    v["members"][2]["answers"]["1.1"] = 0.into();
+    assert!(matches!(
+        err(&v).kind(),
+        ErrorKind::OptionOutOfRange { option: 0, .. }
+    ));
+}
+
+#[test]
+fn invalid_answer() {
+    for (code, bad) in [
+        ("1.1", json!("3")),
+        ("1.1", json!(-1)),
+        ("1.1", json!(2.5)),
+        ("2.4", json!(1)),
+        ("1.1", json!(true)),
+        ("1.1", json!(null)),
+    ] {
+        let mut v = sample();
+        v["members"][0]["answers"][code] = bad.clone();
+        let e = err(&v);
+        assert!(
+            matches!(e.kind(), ErrorKind::InvalidAnswer { .. }),
+            "{bad}: {e:?}"
+        );
+        says(&e, &["m1", code]);
+    }
+}
+
+#[test]
+fn not_applicable() {
+    let mut v = sample();
+    v["members"][1]["answers"]["5.1"] = 1.into(); // "Không có câu chuyện sản phẩm"
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::NotApplicable { .. }));
+    says(&e, &["m2", "5.2", "5.1"]);
+    // Without the answer it scores, with 5.2 not applicable.
+    v["members"][1]["answers"].as_object_mut().unwrap().remove("5.2");
+    let card = crate::score(&v.to_string(), false).unwrap();
+    let p: Vec<_> =
+        card.members[1].criteria().filter(|(c, _)| *c == "5.2").collect();
+    assert_eq!(p, [("5.2", None)]);
+}
+
+#[test]
+fn unreadable_points() {
+    // 26/2026 set 11, 6.1.1 option 2 prints 11 under a maximum of 2.
+    let set = Catalog::official()
+        .edition("qd26-2026")
+        .unwrap()
+        .set("che-tuoi-che-che-bien")
+        .unwrap();
+    let mut answers = crate::first_options(set, true);
+    answers.insert("6.1.1".into(), 2.into());
+    let v = json!({"id": "TEA", "edition": "qd26-2026", "set": set.id(), "members": [{"member": "m1", "answers": answers}]});
+    let e = err(&v);
+    assert!(
+        matches!(e.kind(), ErrorKind::UnreadablePoints { option: 2, .. }),
+        "{e:?}"
+    );
+    says(&e, &["TEA", "m1", "6.1.1", "11"]);
+    let card = crate::score(&v.to_string(), true).unwrap();
+    let p: Vec<_> =
+        card.members[0].criteria().filter(|(c, _)| *c == "6.1.1").collect();
+    assert_eq!(p, [("6.1.1", Some(1))]);
+}
+
+#[test]
+fn unknown_knockout() {
+    let mut v = sample();
+    v["knockouts"] = json!(["6.3"]);
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::UnknownKnockout { .. }));
+    says(&e, &["6.3", "dossier", "6.1"]);
+}
+
+#[test]
+fn invalid_data_and_io() {
+    let dir =
+        std::env::temp_dir().join(format!("ocop-test-{}", std::process::id()));
+    let ed = dir.join("qd26-2026");
+    std::fs::create_dir_all(&ed).unwrap();
+    let set =
+        Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let mut sheet = set.sheet().clone();
+    sheet.parts[0].sections[0].criteria[0].options[0].points = 7;
+    std::fs::write(
+        ed.join("hoa.json"),
+        serde_json::to_string(&sheet).unwrap(),
+    )
+    .unwrap();
+    let e = Catalog::from_dir(&dir).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::InvalidData { .. }), "{e}");
+    says(&e, &["qd26-2026/hoa.json", "set hoa", "criterion 1.1"]);
+
+    let e = Catalog::from_dir(dir.join("missing")).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Io { .. }));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn supplied_tables_score_the_148_period() {
+    // A province holding 148's tables supplies them as a directory.
+    let dir =
+        std::env::temp_dir().join(format!("ocop-148-{}", std::process::id()));
+    let ed = dir.join("qd148-2023");
+    std::fs::create_dir_all(&ed).unwrap();
+    let set =
+        Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    std::fs::write(
+        ed.join("hoa.json"),
+        serde_json::to_string(set.sheet()).unwrap(),
+    )
+    .unwrap();
+    let catalog = Catalog::from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let answers = crate::first_options(set, false);
+    let v = json!({"id": "H", "date": "2024-05-02", "set": "hoa", "members": [{"member": "m1", "answers": answers}]});
+    let ev = ocop::Evaluation::from_json(&v.to_string()).unwrap().into_owned();
+    let card = catalog.score(&ev).unwrap();
+    assert_eq!(
+        (card.edition.as_str(), card.edition_basis.as_str()),
+        ("qd148-2023", "date")
+    );
+}
