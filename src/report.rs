@@ -83,17 +83,30 @@ fn outcome(r: &RatingLite) -> String {
     }
 }
 
+/// The fields a summary groups by unless told otherwise.
+pub const DEFAULT_GROUPS: [&str; 3] = ["province", "district", "commune"];
+
 /// The field carrying the star a product holds on record.
 const RECORDED: &str = "recorded_star";
 
 impl Summary {
-    /// Reads batch output, one JSON object per line.
+    /// Reads batch output, one JSON object per line, grouping by the
+    /// fields of [`DEFAULT_GROUPS`] where present.
+    ///
+    /// # Errors
+    ///
+    /// See [`Summary::from_reader_by`].
+    pub fn from_reader(r: impl BufRead) -> Result<Summary> {
+        Summary::from_reader_by(r, &DEFAULT_GROUPS)
+    }
+
+    /// Reads batch output, grouping by the carried-through fields `by`.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::Io`] when reading fails; [`ErrorKind::Json`] naming the
     /// line when a line is neither a scorecard nor an error record.
-    pub fn from_reader(r: impl BufRead) -> Result<Summary> {
+    pub fn from_reader_by(r: impl BufRead, by: &[&str]) -> Result<Summary> {
         let mut s = Summary::default();
         for (i, line) in r.lines().enumerate() {
             let line = line.map_err(|e| {
@@ -143,6 +156,8 @@ impl Summary {
                             o.clone(),
                         ));
                     }
+                } else if !by.contains(&k.as_str()) {
+                    continue;
                 } else if let serde_json::Value::String(v) = v {
                     let per = s.by_field.entry(k.clone()).or_default();
                     *per.entry(v.clone())

@@ -2,6 +2,8 @@
 
 mod batch;
 mod cases;
+#[cfg(feature = "cli")]
+mod cli;
 mod dates;
 mod errors;
 mod fingerprints;

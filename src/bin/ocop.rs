@@ -1,1 +1,182 @@
-fn main() {}
+//! The `ocop` command: a thin shell over the library.
+//!
+//! Exit status: 0 when every line scored, 1 when any line was rejected (all
+//! output is still written), 2 on a usage or I/O error.
+
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions, report};
+
+#[derive(Parser)]
+#[command(
+    name = "ocop",
+    version,
+    about = "Scores OCOP evaluations against the criteria of 1048/781, 148 and 26/2026"
+)]
+struct Cli {
+    /// A directory of criteria files that overlays the embedded ones
+    /// (`<dir>/<edition>/<set>.json`), e.g. the tables of 148/QĐ-TTg.
+    #[arg(long, global = true, value_name = "DIR")]
+    criteria: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scores JSON Lines of evaluations; writes one scorecard or error
+    /// record per line to stdout.
+    Score {
+        /// Input file, or - for stdin.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Edition for evaluations that name none and give no date.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Use inferred data (reconstructed sets, corrected points, gates).
+        #[arg(long)]
+        inferred: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Summarises scorecards: counts by star, set and carried fields, and
+    /// products whose star differs from `recorded_star`.
+    Summary {
+        /// Input file (output of `ocop score`), or - for stdin.
+        #[arg(default_value = "-")]
+        file: String,
+        /// A field to group by (repeatable); default province, district, commune.
+        #[arg(long = "by", value_name = "FIELD")]
+        by: Vec<String>,
+    },
+    /// Lists editions and their sets.
+    Sets {
+        /// Only this edition.
+        #[arg(long)]
+        edition: Option<String>,
+    },
+    /// Prints one criteria set as a sheet.
+    Show {
+        /// Set id or phân nhóm name.
+        set: String,
+        /// Edition (default: the one in force today, qd26-2026).
+        #[arg(long, default_value = "qd26-2026")]
+        edition: String,
+    },
+}
+
+fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
+    Ok(if file == "-" {
+        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, std::fs::File::open(file)?))
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let loaded;
+    let catalog = match &cli.criteria {
+        Some(dir) => {
+            loaded = Catalog::from_dir(dir).map_err(|e| e.to_string())?;
+            &loaded
+        }
+        None => Catalog::official(),
+    };
+    match cli.command {
+        Command::Score { file, edition, inferred, threads } => {
+            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+            let tty = std::io::stderr().is_terminal();
+            let progress = |s: BatchStats| {
+                if tty && s.lines >= 100_000 {
+                    eprint!("\r{} lines, {} rejected", s.lines, s.rejected);
+                }
+            };
+            let mut scorer = BatchScorer::new(catalog)
+                .options(ScoreOptions { inferred, edition })
+                .progress(&progress);
+            if let Some(n) = threads {
+                scorer = scorer.threads(n);
+            }
+            let stats = scorer.run(input, out).map_err(|e| e.to_string())?;
+            if tty && stats.lines >= 100_000 {
+                eprintln!();
+            }
+            eprintln!(
+                "{} lines: {} scored, {} rejected",
+                stats.lines, stats.scored, stats.rejected
+            );
+            Ok(if stats.rejected > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Summary { file, by } => {
+            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let by: Vec<&str> = by.iter().map(String::as_str).collect();
+            let by = if by.is_empty() {
+                &report::DEFAULT_GROUPS[..]
+            } else {
+                &by[..]
+            };
+            let s = report::Summary::from_reader_by(input, by)
+                .map_err(|e| e.to_string())?;
+            print!("{s}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sets { edition } => {
+            let mut out = String::new();
+            for ed in catalog.editions() {
+                if edition.as_deref().is_some_and(|e| e != ed.id()) {
+                    continue;
+                }
+                let i = ed.info();
+                let until = i.in_force.until.as_deref().unwrap_or("now");
+                out += &format!(
+                    "{} — {} ({} → {}), gates {:?}\n",
+                    i.id, i.name, i.in_force.from, until, i.gates
+                );
+                if !ed.has_tables() {
+                    out += "  tables not bundled: supply them with --criteria DIR\n";
+                }
+                for s in ed.sets() {
+                    let m = s.max_points();
+                    out += &format!(
+                        "  {:<48} {:>3}  {:?}  {}\n",
+                        s.id(),
+                        m.total(),
+                        s.sheet().status,
+                        s.sheet().name
+                    );
+                }
+            }
+            print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { set, edition } => {
+            let ed = catalog
+                .edition(&edition)
+                .ok_or_else(|| format!("unknown edition {edition}"))?;
+            let s = ed.set(&set).ok_or_else(|| {
+                format!("edition {edition} has no set {set:?}")
+            })?;
+            print!("{}", report::sheet_text(s));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("ocop: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
