@@ -1,1 +1,166 @@
-fn main() {}
+//! Throughput of scoring, against baselines measured in the same run.
+//!
+//! Input: 10,000 evaluations of every 26/2026 set from the deterministic
+//! generator (councils of 5 to 11 members, about 3.5 KB a line).
+//!
+//! - `parse/ignored_any/10k`: serde_json parsing the same lines into
+//!   `IgnoredAny`, the floor an end-to-end scorer can approach.
+//! - `batch/jsonl/10k`: `BatchScorer` on one thread, JSONL in, scorecards
+//!   JSONL out.
+//! - `batch/naive/10k`: the obvious implementation: answers parsed into
+//!   `HashMap<String, u32>`, criteria looked up by string, totals only.
+//! - `score/member_sheet/26-2026`: checking and summing one parsed sheet.
+//! - `council/evaluation/parsed`: a whole parsed evaluation to a scorecard.
+//!
+//! Every bench checks its result inside the loop, so a fast wrong path fails.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ocop::{BatchScorer, Catalog, Evaluation, generate::Generator};
+
+const LINES: usize = 10_000;
+
+fn input() -> String {
+    let ed = Catalog::official().edition("qd26-2026").unwrap();
+    let mut g = Generator::new(ed, 2026);
+    let mut s = String::new();
+    for _ in 0..LINES {
+        g.write_next(&mut s);
+        s.push('\n');
+    }
+    s
+}
+
+/// The naive scorer's tables: set id → criterion code → option points.
+fn naive_tables() -> HashMap<String, HashMap<String, Vec<u32>>> {
+    let ed = Catalog::official().edition("qd26-2026").unwrap();
+    ed.sets()
+        .map(|s| {
+            let crits = s
+                .sheet()
+                .criteria()
+                .filter(|(_, _, c)| !c.header)
+                .map(|(_, _, c)| {
+                    let pts = if c.yes_no {
+                        vec![0, c.max]
+                    } else {
+                        c.options.iter().map(|o| o.points).collect()
+                    };
+                    (c.code.clone(), pts)
+                })
+                .collect();
+            (s.id().to_owned(), crits)
+        })
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct NaiveEval {
+    set: String,
+    members: Vec<NaiveMember>,
+}
+
+#[derive(serde::Deserialize)]
+struct NaiveMember {
+    answers: HashMap<String, serde_json::Value>,
+}
+
+fn naive(
+    input: &str,
+    tables: &HashMap<String, HashMap<String, Vec<u32>>>,
+) -> u64 {
+    let mut sum = 0u64;
+    for line in input.lines() {
+        let ev: NaiveEval = serde_json::from_str(line).unwrap();
+        let t = &tables[&ev.set];
+        for m in &ev.members {
+            for (code, a) in &m.answers {
+                let pts = &t[code];
+                let i = match a {
+                    serde_json::Value::Bool(b) => usize::from(*b),
+                    v => v.as_u64().unwrap() as usize - 1,
+                };
+                sum += u64::from(pts[i]);
+            }
+        }
+    }
+    sum
+}
+
+fn benches(c: &mut Criterion) {
+    let input = input();
+    let bytes = input.len() as u64;
+    let catalog = Catalog::official();
+
+    // The expected results, computed once outside the timed loops.
+    let mut reference = Vec::new();
+    let stats = BatchScorer::new(catalog)
+        .threads(1)
+        .run(input.as_bytes(), &mut reference)
+        .unwrap();
+    assert_eq!(stats.scored as usize, LINES);
+    let tables = naive_tables();
+    let naive_sum = naive(&input, &tables);
+
+    let mut g = c.benchmark_group("jsonl");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(20);
+    g.bench_function("parse/ignored_any/10k", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for line in black_box(&input).lines() {
+                serde_json::from_str::<serde::de::IgnoredAny>(line).unwrap();
+                n += 1;
+            }
+            assert_eq!(n, LINES);
+        })
+    });
+    g.bench_function("batch/jsonl/10k", |b| {
+        let scorer = BatchScorer::new(catalog).threads(1);
+        let mut out = Vec::with_capacity(reference.len());
+        b.iter(|| {
+            out.clear();
+            let s = scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
+            assert_eq!(s.scored as usize, LINES);
+        });
+        assert_eq!(out, reference);
+    });
+    g.bench_function("batch/jsonl-2-threads/10k", |b| {
+        let scorer = BatchScorer::new(catalog).threads(2);
+        let mut out = Vec::with_capacity(reference.len());
+        b.iter(|| {
+            out.clear();
+            let s = scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
+            assert_eq!(s.scored as usize, LINES);
+        });
+        assert_eq!(out, reference);
+    });
+    g.bench_function("batch/naive/10k", |b| {
+        b.iter(|| assert_eq!(naive(black_box(&input), &tables), naive_sum))
+    });
+    g.finish();
+
+    let line = input.lines().next().unwrap();
+    let ev = Evaluation::from_json(line).unwrap();
+    let set = catalog.edition("qd26-2026").unwrap().set(&ev.set).unwrap();
+    let want = set.sheet_points(&ev.members[0]).unwrap();
+    c.bench_function("score/member_sheet/26-2026", |b| {
+        b.iter(|| {
+            assert_eq!(
+                set.sheet_points(black_box(&ev.members[0])).unwrap(),
+                want
+            )
+        })
+    });
+    let card = catalog.score(&ev).unwrap();
+    c.bench_function("council/evaluation/parsed", |b| {
+        b.iter(|| {
+            assert_eq!(catalog.score(black_box(&ev)).unwrap().mean, card.mean)
+        })
+    });
+}
+
+criterion_group!(score, benches);
+criterion_main!(score);

@@ -284,15 +284,13 @@ impl<'c> BatchScorer<'c> {
             });
 
             let mut read = || -> std::io::Result<()> {
-                let mut seq = 0;
                 let mut next_line = 1;
-                for mut c in free_rx.iter() {
+                for (seq, mut c) in free_rx.iter().enumerate() {
                     if !fill(&mut input, &mut c, self.chunk_bytes, next_line)?
                     {
                         break;
                     }
-                    c.seq = seq;
-                    seq += 1;
+                    c.seq = seq as u64;
                     next_line += c.ends.len() as u64;
                     if work_tx.send(c).is_err() {
                         break; // the writer failed; its error is reported

@@ -613,7 +613,7 @@ pub(crate) fn validate_set(
             ));
         }
         for sec in &p.sections {
-            validate_section(s, sec).or_else(|m| fail(m))?;
+            validate_section(s, sec).or_else(fail)?;
         }
     }
     Ok(())

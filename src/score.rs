@@ -563,16 +563,79 @@ fn inferred_summary(set: &CriteriaSet) -> String {
     format!("set {}: {}", sheet.id, what.join("; "))
 }
 
-/// Checks one sheet against the set and sums it. `choice` is scratch.
+/// Checks one sheet against the set and sums it into `MemberResult`.
 fn score_member(
     set: &CriteriaSet,
     c: &Compiled,
     m: &MemberSheet<'_>,
     choice: &mut Vec<u8>,
 ) -> Result<MemberResult> {
-    let member = || m.member.to_string();
     choice.clear();
     choice.resize(c.leaves.len(), NONE);
+    let mut points = Vec::with_capacity(c.leaves.len());
+    let mut sections = vec![0u32; c.section_part.len()];
+    let parts = check_sheet(set, c, m, choice, |leaf, p| {
+        if let Some(p) = p {
+            sections[c.leaves[leaf].section as usize] += u32::from(p);
+        }
+        points.push(p);
+    })?;
+    Ok(MemberResult {
+        member: m.member.to_string(),
+        total: parts.total(),
+        points,
+        sections,
+        parts,
+        codes: c.codes.clone(),
+    })
+}
+
+impl CriteriaSet {
+    /// Checks one member's sheet against this set and returns its part
+    /// points, without building a scorecard: the fast path for callers
+    /// that need only totals. Inferred data is not used.
+    ///
+    /// # Errors
+    ///
+    /// The sheet errors of [`Catalog::score_with`]:
+    /// [`ErrorKind::UnknownCriterion`], [`ErrorKind::MissingAnswer`],
+    /// [`ErrorKind::DuplicateAnswer`], [`ErrorKind::OptionOutOfRange`],
+    /// [`ErrorKind::InvalidAnswer`], [`ErrorKind::NotApplicable`],
+    /// [`ErrorKind::UnreadablePoints`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+    /// let set = ocop::Catalog::official().edition("qd26-2026").unwrap().set(&ev.set).unwrap();
+    /// assert_eq!(set.sheet_points(&ev.members[0])?.total(), 75);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn sheet_points(&self, sheet: &MemberSheet<'_>) -> Result<PartPoints> {
+        let c = self.compiled(false);
+        let mut stack = [NONE; 128];
+        let mut heap = Vec::new();
+        let choice = if c.leaves.len() <= stack.len() {
+            &mut stack[..c.leaves.len()]
+        } else {
+            heap.resize(c.leaves.len(), NONE);
+            &mut heap[..]
+        };
+        check_sheet(self, c, sheet, choice, |_, _| {})
+    }
+}
+
+/// Checks one sheet against the set and sums it, reporting each leaf's
+/// points (`None` where it does not apply) to `visit` in printed order.
+/// `choice` must be `NONE`-filled, one slot per leaf.
+fn check_sheet(
+    set: &CriteriaSet,
+    c: &Compiled,
+    m: &MemberSheet<'_>,
+    choice: &mut [u8],
+    mut visit: impl FnMut(usize, Option<u8>),
+) -> Result<PartPoints> {
+    let member = || m.member.to_string();
     for (i, (code, answer)) in m.answers.iter().enumerate() {
         let Some(leaf) = c.find(code, i) else {
             return Err(unknown_criterion(set, &member(), code));
@@ -619,8 +682,6 @@ fn score_member(
             (Answer::Invalid(t), _) => return Err(invalid(t.clone())),
         };
     }
-    let mut points = Vec::with_capacity(c.leaves.len());
-    let mut sections = vec![0u32; c.section_part.len()];
     let mut parts = [0u32; 3];
     for (i, l) in c.leaves.iter().enumerate() {
         // "Chỉ áp dụng khi có câu chuyện": decided by the member's own
@@ -666,7 +727,7 @@ fn score_member(
                 }
                 .into());
             }
-            (false, true) => points.push(None),
+            (false, true) => visit(i, None),
             (true, false) => {
                 let p = c.points(i, ch);
                 if p == UNREADABLE {
@@ -685,21 +746,12 @@ fn score_member(
                     }
                     .into());
                 }
-                sections[l.section as usize] += u32::from(p);
                 parts[l.part as usize] += u32::from(p);
-                points.push(Some(p));
+                visit(i, Some(p));
             }
         }
     }
-    let parts = PartPoints { a: parts[0], b: parts[1], c: parts[2] };
-    Ok(MemberResult {
-        member: member(),
-        total: parts.total(),
-        points,
-        sections,
-        parts,
-        codes: c.codes.clone(),
-    })
+    Ok(PartPoints { a: parts[0], b: parts[1], c: parts[2] })
 }
 
 fn unknown_criterion(
