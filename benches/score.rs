@@ -117,26 +117,21 @@ fn benches(c: &mut Criterion) {
             assert_eq!(n, LINES);
         })
     });
-    g.bench_function("batch/jsonl/10k", |b| {
-        let scorer = BatchScorer::new(catalog).threads(1);
-        let mut out = Vec::with_capacity(reference.len());
-        b.iter(|| {
-            out.clear();
-            let s = scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
-            assert_eq!(s.scored as usize, LINES);
+    for (name, threads) in
+        [("batch/jsonl/10k", 1), ("batch/jsonl-2-threads/10k", 2)]
+    {
+        g.bench_function(name, |b| {
+            let scorer = BatchScorer::new(catalog).threads(threads);
+            let mut out = Vec::with_capacity(reference.len());
+            b.iter(|| {
+                out.clear();
+                let s =
+                    scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
+                assert_eq!(s.scored as usize, LINES);
+            });
+            assert_eq!(out, reference);
         });
-        assert_eq!(out, reference);
-    });
-    g.bench_function("batch/jsonl-2-threads/10k", |b| {
-        let scorer = BatchScorer::new(catalog).threads(2);
-        let mut out = Vec::with_capacity(reference.len());
-        b.iter(|| {
-            out.clear();
-            let s = scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
-            assert_eq!(s.scored as usize, LINES);
-        });
-        assert_eq!(out, reference);
-    });
+    }
     g.bench_function("batch/naive/10k", |b| {
         b.iter(|| assert_eq!(naive(black_box(&input), &tables), naive_sum))
     });
