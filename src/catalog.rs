@@ -275,6 +275,8 @@ impl CriteriaSet {
 #[derive(Debug)]
 pub struct Edition {
     info: EditionInfo,
+    /// `info.in_force.from`, parsed once.
+    from: Date,
     classification: Option<Classification>,
     sets: Vec<CriteriaSet>,
 }
@@ -346,16 +348,12 @@ pub fn slug(name: &str) -> String {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue;
         }
-        let base = match ch {
-            'ơ' | 'ư' | 'ă' | 'â' | 'ê' | 'ô' => FOLD
-                .iter()
+        let base = if ch.is_ascii() {
+            ch
+        } else {
+            FOLD.iter()
                 .find(|(set, _)| set.contains(ch))
-                .map_or(ch, |&(_, b)| b),
-            c if c.is_ascii() => c,
-            c => FOLD
-                .iter()
-                .find(|(set, _)| set.contains(c))
-                .map_or(c, |&(_, b)| b),
+                .map_or(ch, |&(_, b)| b)
         };
         if base.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
@@ -511,7 +509,8 @@ impl Catalog {
             if info.tables == Tables::Inherited {
                 inherit.push(editions.len());
             }
-            editions.push(Edition { info, classification, sets });
+            let from = Date::parse("in_force.from", &info.in_force.from)?;
+            editions.push(Edition { info, from, classification, sets });
         }
         for i in inherit {
             let from = editions[i]
@@ -574,8 +573,7 @@ impl Catalog {
                 e.sets.sort_by_key(|s| order(s.id()));
             }
         }
-        editions
-            .sort_by(|a, b| a.info.in_force.from.cmp(&b.info.in_force.from));
+        editions.sort_by_key(|e| e.from);
         Ok(Catalog { editions })
     }
 
@@ -620,17 +618,23 @@ impl Catalog {
         submitted: Option<Date>,
         reevaluation: bool,
     ) -> Result<&Edition> {
-        let from =
-            |e: &Edition| Date::parse("in_force.from", &e.info.in_force.from);
-        let mut current = None;
-        for e in &self.editions {
-            if from(e)? <= date {
-                current = Some(e);
-            }
-        }
-        let Some(current) = current else {
-            let first =
-                self.editions.first().map(|e| e.info.in_force.from.clone());
+        self.edition_by_date(date, submitted, reevaluation).map(|(e, _)| e)
+    }
+
+    /// [`Catalog::edition_for`], with how the edition was chosen: `date`
+    /// (the edition in force that day) or `transition` (an older edition
+    /// kept by a transition clause, or the newer one once the submission
+    /// date settles a window that the date alone leaves open).
+    pub(crate) fn edition_by_date(
+        &self,
+        date: Date,
+        submitted: Option<Date>,
+        reevaluation: bool,
+    ) -> Result<(&Edition, &'static str)> {
+        let Some(current) =
+            self.editions.iter().rev().find(|e| e.from <= date)
+        else {
+            let first = self.editions.first().map(|e| e.from.to_string());
             return Err(ErrorKind::BeforeCriteria {
                 date: date.to_string(),
                 first: first.unwrap_or_default(),
@@ -638,18 +642,18 @@ impl Catalog {
             .into());
         };
         let Some(t) = &current.info.transition else {
-            return Ok(current);
+            return Ok((current, "date"));
         };
-        let start = from(current)?;
+        let start = current.from;
         let days = if reevaluation { t.reevaluation_days } else { t.days };
         // Điều 12 khoản 2: the old rules hold for `days` days from the day
         // the new decision took effect, counting that day.
         let in_window = date < start.add_days(i64::from(days));
         match submitted {
             Some(s) if s < start && in_window => {
-                self.edition_or_err(&t.edition)
+                Ok((self.edition_or_err(&t.edition)?, "transition"))
             }
-            Some(_) => Ok(current),
+            Some(_) if in_window => Ok((current, "transition")),
             None if in_window => Err(ErrorKind::AmbiguousEdition {
                 date: date.to_string(),
                 cutoff: start.to_string(),
@@ -657,7 +661,7 @@ impl Catalog {
                 new: current.info.id.clone(),
             }
             .into()),
-            None => Ok(current),
+            _ => Ok((current, "date")),
         }
     }
 

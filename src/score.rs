@@ -526,10 +526,7 @@ impl Catalog {
             .as_deref()
             .map(|s| Date::parse("submitted", s))
             .transpose()?;
-        let e = self.edition_for(date, submitted, ev.reevaluation)?;
-        let plain =
-            self.edition_for(date, None, ev.reevaluation).ok().map(|x| x.id());
-        Ok((e, if plain == Some(e.id()) { "date" } else { "transition" }))
+        self.edition_by_date(date, submitted, ev.reevaluation)
     }
 }
 
