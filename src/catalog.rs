@@ -218,6 +218,8 @@ pub struct CriteriaSet {
     fingerprint: String,
     official: Compiled,
     inferred: Option<Compiled>,
+    /// What the inferred data changes, written once for every scorecard.
+    pub(crate) inferred_note: String,
 }
 
 impl CriteriaSet {
@@ -250,7 +252,7 @@ impl CriteriaSet {
     /// Maximum points per part of the recovered table. Less than the
     /// edition's where the source has a known gap (see `sheet().gaps`).
     pub fn max_points(&self) -> criteria::PartPoints {
-        let [a, b, c] = self.official.part_max();
+        let [a, b, c] = self.official.part_max;
         criteria::PartPoints { a, b, c }
     }
 
@@ -708,16 +710,49 @@ fn build_set(
         });
     let official = Compiled::new(&sheet, false);
     let inferred = has_inferred.then(|| Compiled::new(&sheet, true));
+    let inferred_note =
+        if has_inferred { inferred_note(&sheet) } else { String::new() };
     CriteriaSet {
         edition: edition.to_owned(),
         sheet,
         fingerprint,
         official,
         inferred,
+        inferred_note,
     }
 }
 
 /// Whether an edition's gate coverage warrants a warning on its scorecards.
 pub(crate) fn gates_incomplete(info: &EditionInfo) -> bool {
     info.gates == GateCoverage::Partial
+}
+
+/// What a set's inferred data changes, for the scorecard warning.
+fn inferred_note(sheet: &SetFile) -> String {
+    if let Some(b) = &sheet.basis {
+        return format!("set {} is a reconstruction: {b}", sheet.id);
+    }
+    let mut what = Vec::new();
+    for (_, _, c) in sheet.criteria() {
+        for (i, o) in c.options.iter().enumerate() {
+            if let Some(x) = &o.inferred {
+                what.push(format!(
+                    "{} option {}: {} → {} points",
+                    c.code,
+                    i + 1,
+                    o.points,
+                    x.points
+                ));
+            }
+            if let Some(g) = o.gate.as_ref().filter(|g| g.inferred.is_some()) {
+                what.push(format!(
+                    "{} option {}: {}★ minimum",
+                    c.code,
+                    i + 1,
+                    g.stars
+                ));
+            }
+        }
+    }
+    format!("set {}: {}", sheet.id, what.join("; "))
 }

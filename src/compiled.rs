@@ -54,6 +54,8 @@ pub(crate) struct Compiled {
     pub knockouts: Box<[(Box<str>, KnockoutKind)]>,
     /// Whether inferred points and gates were applied.
     pub inferred: bool,
+    /// Maximum points of each part, as compiled.
+    pub part_max: [u32; 3],
 }
 
 /// Marks an option whose points are unreadable in the source.
@@ -145,6 +147,7 @@ impl Compiled {
             knockouts.push((DOSSIER.into(), KnockoutKind::Eliminated));
         }
         Compiled {
+            part_max: part_max(&leaves, &points),
             leaves: leaves.into(),
             codes: Arc::new(Codes {
                 leaves: leaf_codes.into(),
@@ -174,15 +177,15 @@ impl Compiled {
     pub fn points(&self, leaf: usize, choice: u8) -> u8 {
         self.points[self.leaves[leaf].first as usize + choice as usize]
     }
+}
 
-    /// Maximum points of each part, as compiled.
-    pub fn part_max(&self) -> [u32; 3] {
-        let mut m = [0u32; 3];
-        for l in self.leaves.iter() {
-            let opts = &self.points[l.first as usize..][..l.options as usize];
-            let best = opts.iter().filter(|&&p| p != UNREADABLE).max();
-            m[l.part as usize] += u32::from(*best.unwrap_or(&0));
-        }
-        m
+/// Maximum points of each part: the best readable option of every leaf.
+fn part_max(leaves: &[Leaf], points: &[u8]) -> [u32; 3] {
+    let mut m = [0u32; 3];
+    for l in leaves {
+        let opts = &points[l.first as usize..][..l.options as usize];
+        let best = opts.iter().filter(|&&p| p != UNREADABLE).max();
+        m[l.part as usize] += u32::from(*best.unwrap_or(&0));
     }
+    m
 }

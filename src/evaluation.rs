@@ -267,7 +267,7 @@ impl<'a> Evaluation<'a> {
     /// or lacks `set` or `members`. Wrong answers are not parse errors:
     /// they are reported when the evaluation is scored.
     pub fn from_json(json: &'a str) -> Result<Evaluation<'a>> {
-        serde_json::from_str(json).map_err(|e| json_error(&e, json))
+        serde_json::from_str(json).map_err(|e| json_error(&e))
     }
 
     /// Converts into an evaluation that owns its strings.
@@ -299,7 +299,7 @@ impl<'a> Evaluation<'a> {
     }
 }
 
-pub(crate) fn json_error(e: &serde_json::Error, _input: &str) -> Error {
+fn json_error(e: &serde_json::Error) -> Error {
     Error::new(ErrorKind::Json {
         line: e.line(),
         column: e.column(),

@@ -350,7 +350,7 @@ impl Catalog {
     /// - A sheet: [`ErrorKind::UnknownCriterion`],
     ///   [`ErrorKind::MissingAnswer`], [`ErrorKind::DuplicateAnswer`],
     ///   [`ErrorKind::OptionOutOfRange`], [`ErrorKind::InvalidAnswer`],
-    ///   [`ErrorKind::NotApplicable`].
+    ///   [`ErrorKind::NotApplicable`], [`ErrorKind::UnreadablePoints`].
     /// - Knock-outs: [`ErrorKind::UnknownKnockout`].
     ///
     /// Every error carries the evaluation's `id`.
@@ -466,10 +466,11 @@ impl Catalog {
         let mut warnings = Vec::new();
         let sheet = set.sheet();
         if compiled.inferred {
-            warnings
-                .push(Warning::InferredData { text: inferred_summary(set) });
+            warnings.push(Warning::InferredData {
+                text: set.inferred_note.clone(),
+            });
         }
-        if compiled.part_max().iter().sum::<u32>() < 100 {
+        if compiled.part_max.iter().sum::<u32>() < info.parts.total() {
             for g in &sheet.gaps {
                 warnings.push(Warning::IncompleteSet {
                     part: g.part,
@@ -528,36 +529,6 @@ impl Catalog {
             .transpose()?;
         self.edition_by_date(date, submitted, ev.reevaluation)
     }
-}
-
-fn inferred_summary(set: &CriteriaSet) -> String {
-    let sheet = set.sheet();
-    if let Some(b) = &sheet.basis {
-        return format!("set {} is a reconstruction: {b}", sheet.id);
-    }
-    let mut what = Vec::new();
-    for (_, _, c) in sheet.criteria() {
-        for (i, o) in c.options.iter().enumerate() {
-            if let Some(x) = &o.inferred {
-                what.push(format!(
-                    "{} option {}: {} → {} points",
-                    c.code,
-                    i + 1,
-                    o.points,
-                    x.points
-                ));
-            }
-            if let Some(g) = o.gate.as_ref().filter(|g| g.inferred.is_some()) {
-                what.push(format!(
-                    "{} option {}: {}★ minimum",
-                    c.code,
-                    i + 1,
-                    g.stars
-                ));
-            }
-        }
-    }
-    format!("set {}: {}", sheet.id, what.join("; "))
 }
 
 /// Checks one sheet against the set and sums it into `MemberResult`.
@@ -792,9 +763,7 @@ mod tests {
         assert_eq!(rounded_mean(559, 8, 2).to_string(), "69.88"); // 69.875
         // 7 members: no exact half; 503 / 7 = 71.857142…
         assert_eq!(rounded_mean(503, 7, 2).to_string(), "71.86");
-        // A mean just under a band edge stays under it: 629.95 / 7 is not
-        // possible with integer totals, but 899.96 / 10 style values are
-        // covered by 1 decimal: 6999 / 100 = 69.99.
+        // Just under a band edge stays under it.
         assert_eq!(rounded_mean(6999, 100, 2).to_string(), "69.99");
         // Two decimals are always printed.
         assert_eq!(rounded_mean(150, 2, 2).to_string(), "75.00");

@@ -119,15 +119,11 @@ pub(crate) fn decide(
         Some(t) if t >= 4 => (Some(t - 1), Status::Rated),
         Some(_) => (None, Status::NotRated),
     };
-    if let Some(k) = knockouts.iter().map(|k| k.kind).min_by_key(|k| match k {
-        KnockoutKind::Eliminated => 0,
-        KnockoutKind::Halted => 1,
-    }) {
-        stars = None;
-        status = match k {
-            KnockoutKind::Eliminated => Status::Eliminated,
-            KnockoutKind::Halted => Status::Halted,
-        };
+    // Elimination outranks a halt when both are asserted.
+    if knockouts.iter().any(|k| k.kind == KnockoutKind::Eliminated) {
+        (stars, status) = (None, Status::Eliminated);
+    } else if !knockouts.is_empty() {
+        (stars, status) = (None, Status::Halted);
     }
     Rating { band, stars, status, failed_gates: failed, knockouts }
 }

@@ -99,6 +99,28 @@ fn every_case_scores_as_worked_by_hand() {
     }
 }
 
+/// One case file by its path under `tests/cases`.
+fn case(path: &str) -> Value {
+    let full =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(path);
+    serde_json::from_str(&std::fs::read_to_string(full).unwrap()).unwrap()
+}
+
+#[test]
+fn elimination_outranks_a_halt() {
+    let mut v: Value =
+        serde_json::from_str(ocop::samples::EVALUATION_2026).unwrap();
+    v["knockouts"] = serde_json::json!(["6.1", "dossier"]);
+    let card = crate::score(&v.to_string(), false).unwrap();
+    assert_eq!(
+        (card.rating.stars, card.rating.status),
+        (None, ocop::Status::Eliminated)
+    );
+    assert_eq!(card.rating.knockouts.len(), 2);
+    // The points are still reported.
+    assert_eq!(card.mean.total.to_string(), "74.33");
+}
+
 #[test]
 fn sample_matches_the_crate_docs() {
     let card = crate::score(ocop::samples::EVALUATION_2026, false).unwrap();
@@ -110,14 +132,7 @@ fn sample_matches_the_crate_docs() {
 #[test]
 fn inferred_data_changes_scores_only_on_request() {
     // Tương, nước mắm: 7 TÍNH ĐỘC ĐÁO is 0/1/2/3 as recovered, 0/1/3/5 inferred.
-    let case: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/cases/qd1048-781/incomplete-set.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let case = case("qd1048-781/incomplete-set.json");
     let json = case["evaluation"].to_string();
     let plain = crate::score(&json, false).unwrap();
     let inferred = crate::score(&json, true).unwrap();
@@ -143,14 +158,7 @@ fn inferred_data_changes_scores_only_on_request() {
 fn inferred_gates_apply_only_on_request() {
     // 781 3★ minimum on 9 ĐẢM BẢO CHẤT LƯỢNG (inferred, medium): option 4
     // "Có kế hoạch kiểm soát chất lượng sản phẩm, có ghi hồ sơ lô sản xuất".
-    let case: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/cases/qd1048-781/sub-criteria-band-edge.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let case = case("qd1048-781/sub-criteria-band-edge.json");
     let mut ev = case["evaluation"].clone();
     for m in ev["members"].as_array_mut().unwrap() {
         m["answers"]["9"] = 2.into(); // "Có kế hoạch kiểm soát chất lượng sản phẩm", 1 point
