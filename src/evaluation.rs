@@ -234,7 +234,7 @@ impl<'a> MemberSheet<'a> {
 /// assert_eq!(ev.members[0].answers.len(), 1);
 /// # Ok::<(), ocop::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Evaluation<'a> {
     /// The product's id in the caller's records.
     pub id: Option<Text<'a>>,
@@ -255,7 +255,7 @@ pub struct Evaluation<'a> {
     /// applies, or `dossier` for the set's "Hồ sơ bị loại khi" clause.
     pub knockouts: Vec<Text<'a>>,
     /// Other fields, copied to the scorecard.
-    pub meta: Vec<(Text<'a>, Box<serde_json::value::RawValue>)>,
+    pub meta: Vec<(Text<'a>, serde_json::Value)>,
 }
 
 impl<'a> Evaluation<'a> {

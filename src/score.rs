@@ -483,13 +483,8 @@ impl Catalog {
             warnings
                 .push(Warning::GatesIncomplete { edition: info.id.clone() });
         }
-        let meta = ev
-            .meta
-            .iter()
-            .filter_map(|(k, v)| {
-                Some((k.to_string(), serde_json::from_str(v.get()).ok()?))
-            })
-            .collect();
+        let meta =
+            ev.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         Ok(Scorecard {
             id: ev.id.as_ref().map(|t| t.to_string()),
             edition: info.id.clone(),
