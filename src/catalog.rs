@@ -218,8 +218,6 @@ pub struct CriteriaSet {
     fingerprint: String,
     official: Compiled,
     inferred: Option<Compiled>,
-    /// What the inferred data changes, written once for every scorecard.
-    pub(crate) inferred_note: String,
 }
 
 impl CriteriaSet {
@@ -506,7 +504,7 @@ impl Catalog {
                     .into());
                 }
                 criteria::validate_set(&file, &info, &sheet)?;
-                sets.push(build_set(&info.id, sheet, fingerprint(text)));
+                sets.push(build_set(&info, sheet, fingerprint(text)));
             }
             if info.tables == Tables::Inherited {
                 inherit.push(editions.len());
@@ -554,7 +552,7 @@ impl Catalog {
                     }
                 }
                 let fp = format!("{}+{}", s.fingerprint, editions[i].info.id);
-                taken.push(build_set(&editions[i].info.id, sheet, fp));
+                taken.push(build_set(&editions[i].info, sheet, fp));
             }
             editions[i].sets.extend(taken);
         }
@@ -697,7 +695,7 @@ impl Catalog {
 }
 
 fn build_set(
-    edition: &str,
+    info: &EditionInfo,
     sheet: SetFile,
     fingerprint: String,
 ) -> CriteriaSet {
@@ -708,17 +706,15 @@ fn build_set(
                     || o.gate.as_ref().is_some_and(|g| g.inferred.is_some())
             })
         });
-    let official = Compiled::new(&sheet, false);
-    let inferred = has_inferred.then(|| Compiled::new(&sheet, true));
-    let inferred_note =
-        if has_inferred { inferred_note(&sheet) } else { String::new() };
+    let official = Compiled::new(info, &sheet, &fingerprint, false);
+    let inferred =
+        has_inferred.then(|| Compiled::new(info, &sheet, &fingerprint, true));
     CriteriaSet {
-        edition: edition.to_owned(),
+        edition: info.id.clone(),
         sheet,
         fingerprint,
         official,
         inferred,
-        inferred_note,
     }
 }
 
@@ -728,7 +724,7 @@ pub(crate) fn gates_incomplete(info: &EditionInfo) -> bool {
 }
 
 /// What a set's inferred data changes, for the scorecard warning.
-fn inferred_note(sheet: &SetFile) -> String {
+pub(crate) fn inferred_note(sheet: &SetFile) -> String {
     if let Some(b) = &sheet.basis {
         return format!("set {} is a reconstruction: {b}", sheet.id);
     }

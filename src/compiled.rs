@@ -9,7 +9,8 @@
 
 use std::sync::Arc;
 
-use crate::criteria::{KnockoutKind, SetFile};
+use crate::criteria::{EditionInfo, KnockoutKind, SetFile};
+use crate::score::{self, Warning};
 
 /// The printed codes of a set's leaves and sections, shared by every
 /// scorecard of the set so that output needs no per-criterion allocation.
@@ -56,6 +57,11 @@ pub(crate) struct Compiled {
     pub inferred: bool,
     /// Maximum points of each part, as compiled.
     pub part_max: [u32; 3],
+    /// The set's fingerprint, marked `+inferred` when inferred data is
+    /// applied: what every scorecard of these tables names.
+    pub fingerprint: String,
+    /// The warnings every scorecard of these tables carries.
+    pub warnings: Box<[Warning]>,
 }
 
 /// Marks an option whose points are unreadable in the source.
@@ -68,7 +74,12 @@ impl Compiled {
     /// Compiles a validated set. With `inferred`, inferred point values and
     /// gates replace the recovered ones; without, inferred gates are left
     /// out.
-    pub fn new(set: &SetFile, inferred: bool) -> Compiled {
+    pub fn new(
+        info: &EditionInfo,
+        set: &SetFile,
+        fingerprint: &str,
+        inferred: bool,
+    ) -> Compiled {
         let mut leaves = Vec::new();
         let mut leaf_codes = Vec::new();
         let mut section_codes = Vec::new();
@@ -146,7 +157,7 @@ impl Compiled {
         if set.disqualified_when.is_some() {
             knockouts.push((DOSSIER.into(), KnockoutKind::Eliminated));
         }
-        Compiled {
+        let mut c = Compiled {
             part_max: part_max(&leaves, &points),
             leaves: leaves.into(),
             codes: Arc::new(Codes {
@@ -158,7 +169,15 @@ impl Compiled {
             gates: gates.into(),
             knockouts: knockouts.into(),
             inferred,
-        }
+            fingerprint: if inferred {
+                format!("{fingerprint}+inferred")
+            } else {
+                fingerprint.to_owned()
+            },
+            warnings: Box::default(),
+        };
+        c.warnings = score::set_warnings(info, set, &c).into();
+        c
     }
 
     /// The leaf with this code. `hint` is where the caller expects it:

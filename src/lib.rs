@@ -113,8 +113,8 @@ pub use catalog::{Catalog, CriteriaSet, Date, Edition, slug};
 pub use error::{Error, ErrorKind, Result};
 pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
 pub use score::{
-    Means, MemberResult, ScoreOptions, Scorecard, Spread, Warning,
-    decimal_json,
+    Means, MemberResult, ResolvedSheet, ScoreOptions, Scorecard, Spread,
+    Warning, decimal_json,
 };
 pub use stars::{FailedGate, KnockoutHit, Rating, Status};
 

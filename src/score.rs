@@ -14,8 +14,8 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog::{self, Catalog, CriteriaSet, Date, Edition};
-use crate::compiled::{Codes, Compiled, UNREADABLE};
-use crate::criteria::{PartId, PartPoints};
+use crate::compiled::{Codes, Compiled, Leaf, UNREADABLE};
+use crate::criteria::{EditionInfo, PartId, PartPoints, SetFile};
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{Answer, Evaluation, MemberSheet, Text};
 use crate::stars::{self, KnockoutHit, Rating};
@@ -324,7 +324,34 @@ pub(crate) struct Scratch {
     sums: Vec<u32>,
 }
 
-const NONE: u8 = u8::MAX;
+/// No option chosen.
+pub(crate) const NONE: u8 = u8::MAX;
+
+/// The fields of an evaluation that decide its edition and set.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Placing<'a> {
+    pub edition: Option<&'a str>,
+    pub set: &'a str,
+    pub date: Option<&'a str>,
+    pub submitted: Option<&'a str>,
+    pub reevaluation: bool,
+}
+
+/// The edition an evaluation falls under, how it was chosen, and its set.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placement<'c> {
+    pub edition: &'c Edition,
+    pub basis: &'static str,
+    pub set: &'c CriteriaSet,
+}
+
+impl PartialEq for Placement<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        std::ptr::eq(self.edition, o.edition)
+            && std::ptr::eq(self.set, o.set)
+            && self.basis == o.basis
+    }
+}
 
 impl Catalog {
     /// Scores an evaluation with default options.
@@ -369,46 +396,18 @@ impl Catalog {
         opts: &ScoreOptions,
         scratch: &mut Scratch,
     ) -> Result<Scorecard> {
-        let (edition, basis) = self.choose_edition(ev, opts)?;
-        let set = self.set_or_err(edition, &ev.set, opts.inferred)?;
+        let placing = Placing {
+            edition: ev.edition.as_deref(),
+            set: &ev.set,
+            date: ev.date.as_deref(),
+            submitted: ev.submitted.as_deref(),
+            reevaluation: ev.reevaluation,
+        };
+        let Placement { edition, basis, set } = self.place(&placing, opts)?;
         let compiled = set.compiled(opts.inferred);
-        if ev.members.is_empty() {
-            return Err(ErrorKind::EmptyCouncil.into());
-        }
-        for (i, m) in ev.members.iter().enumerate() {
-            if ev.members[..i].iter().any(|o| o.member == m.member) {
-                return Err(ErrorKind::DuplicateMember {
-                    member: m.member.to_string(),
-                }
-                .into());
-            }
-        }
-        let knockouts = ev
-            .knockouts
-            .iter()
-            .map(|k| {
-                compiled
-                    .knockouts
-                    .iter()
-                    .find(|(c, _)| **c == **k)
-                    .map(|(c, kind)| KnockoutHit {
-                        knockout: c.to_string(),
-                        kind: *kind,
-                    })
-                    .ok_or_else(|| {
-                        let known: Vec<&str> = compiled
-                            .knockouts
-                            .iter()
-                            .map(|(c, _)| &**c)
-                            .collect();
-                        Error::new(ErrorKind::UnknownKnockout {
-                            knockout: k.to_string(),
-                            set: set.id().to_owned(),
-                            known: known.join(", "),
-                        })
-                    })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        check_members(ev.members.iter().map(|m| &*m.member))?;
+        let knockouts =
+            knockout_hits(set, compiled, ev.knockouts.iter().map(|k| &**k))?;
 
         let n_leaves = compiled.leaves.len();
         scratch.sums.clear();
@@ -425,135 +424,276 @@ impl Catalog {
                     .into());
                 }
             }
-            let r = score_member(set, compiled, m, &mut scratch.choice)?;
-            for (sum, p) in scratch.sums.iter_mut().zip(&r.points) {
-                *sum += u32::from(p.unwrap_or(0));
-            }
-            members.push(r);
-        }
-
-        let info = edition.info();
-        let n = members.len() as u32;
-        let dp = info.rounding.decimals;
-        let sum = |f: &dyn Fn(&MemberResult) -> u32| {
-            members.iter().map(|m| u64::from(f(m))).sum::<u64>()
-        };
-        let mean = Means {
-            a: rounded_mean(sum(&|m| m.parts.a), n, dp),
-            b: rounded_mean(sum(&|m| m.parts.b), n, dp),
-            c: rounded_mean(sum(&|m| m.parts.c), n, dp),
-            total: rounded_mean(sum(&|m| m.total), n, dp),
-        };
-        let highest = members.iter().map(|m| m.total).max().unwrap_or(0);
-        let lowest = members.iter().map(|m| m.total).min().unwrap_or(0);
-        let spread = Spread {
-            highest,
-            lowest,
-            points: highest - lowest,
-            limit: info.spread_limit,
-            exceeded: highest - lowest > info.spread_limit,
-        };
-        let band = stars::band(&info.bands, mean.total);
-        let rating = stars::decide(
-            compiled,
-            band,
-            &scratch.sums,
-            n,
-            knockouts,
-            |s, n| rounded_mean(s, n, dp),
-        );
-
-        let mut warnings = Vec::new();
-        let sheet = set.sheet();
-        if compiled.inferred {
-            warnings.push(Warning::InferredData {
-                text: set.inferred_note.clone(),
+            scratch.choice.clear();
+            scratch.choice.resize(n_leaves, NONE);
+            resolve(
+                set,
+                compiled,
+                &m.member,
+                &m.answers,
+                &mut scratch.choice,
+            )?;
+            let mut points = Vec::with_capacity(n_leaves);
+            let mut sections = vec![0u32; compiled.section_part.len()];
+            let parts = tally(
+                set,
+                compiled,
+                &m.member,
+                &scratch.choice,
+                |leaf, p| {
+                    if let Some(p) = p {
+                        let l = &compiled.leaves[leaf];
+                        sections[l.section as usize] += u32::from(p);
+                        scratch.sums[leaf] += u32::from(p);
+                    }
+                    points.push(p);
+                },
+            )?;
+            members.push(MemberResult {
+                member: m.member.to_string(),
+                total: parts.total(),
+                points,
+                sections,
+                parts,
+                codes: compiled.codes.clone(),
             });
         }
-        if compiled.part_max.iter().sum::<u32>() < info.parts.total() {
-            for g in &sheet.gaps {
-                warnings.push(Warning::IncompleteSet {
-                    part: g.part,
-                    points: g.points,
-                    text: g.text.clone(),
-                });
-            }
-        }
-        if catalog::gates_incomplete(info) {
-            warnings
-                .push(Warning::GatesIncomplete { edition: info.id.clone() });
-        }
+        let parts: Vec<PartPoints> = members.iter().map(|m| m.parts).collect();
+        let (mean, spread, rating) = council(
+            edition.info(),
+            compiled,
+            &parts,
+            &scratch.sums,
+            knockouts,
+        );
         let meta =
             ev.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         Ok(Scorecard {
             id: ev.id.as_ref().map(|t| t.to_string()),
-            edition: info.id.clone(),
+            edition: edition.info().id.clone(),
             edition_basis: basis.to_owned(),
             set: set.id().to_owned(),
-            fingerprint: if compiled.inferred {
-                format!("{}+inferred", set.fingerprint())
-            } else {
-                set.fingerprint().to_owned()
-            },
+            fingerprint: compiled.fingerprint.clone(),
             inferred: compiled.inferred,
             members,
             mean,
             spread,
             rating,
-            warnings,
+            warnings: compiled.warnings.to_vec(),
             meta,
         })
     }
 
-    fn choose_edition(
+    /// Chooses the edition (named, else by date) and the set.
+    pub(crate) fn place(
         &self,
-        ev: &Evaluation<'_>,
+        p: &Placing<'_>,
         opts: &ScoreOptions,
-    ) -> Result<(&Edition, &'static str)> {
-        if let Some(e) = ev.edition.as_deref().or(opts.edition.as_deref()) {
-            return Ok((self.edition_or_err(e)?, "named"));
-        }
-        let Some(date) = ev.date.as_deref() else {
-            return Err(ErrorKind::NoEdition.into());
+    ) -> Result<Placement<'_>> {
+        let (edition, basis) = match p.edition.or(opts.edition.as_deref()) {
+            Some(e) => (self.edition_or_err(e)?, "named"),
+            None => {
+                let Some(date) = p.date else {
+                    return Err(ErrorKind::NoEdition.into());
+                };
+                let date = Date::parse("date", date)?;
+                let submitted = p
+                    .submitted
+                    .map(|s| Date::parse("submitted", s))
+                    .transpose()?;
+                self.edition_by_date(date, submitted, p.reevaluation)?
+            }
         };
-        let date = Date::parse("date", date)?;
-        let submitted = ev
-            .submitted
-            .as_deref()
-            .map(|s| Date::parse("submitted", s))
-            .transpose()?;
-        self.edition_by_date(date, submitted, ev.reevaluation)
+        let set = self.set_or_err(edition, p.set, opts.inferred)?;
+        Ok(Placement { edition, basis, set })
     }
 }
 
-/// Checks one sheet against the set and sums it into `MemberResult`.
-fn score_member(
+/// A council needs members, each named once.
+pub(crate) fn check_members<'k>(
+    names: impl Iterator<Item = &'k str> + Clone,
+) -> Result<()> {
+    let mut seen = names.clone();
+    if seen.next().is_none() {
+        return Err(ErrorKind::EmptyCouncil.into());
+    }
+    for (i, m) in names.clone().enumerate() {
+        if names.clone().take(i).any(|o| o == m) {
+            return Err(
+                ErrorKind::DuplicateMember { member: m.to_owned() }.into()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The knock-outs a council asserted, checked against the set's.
+pub(crate) fn knockout_hits<'k>(
     set: &CriteriaSet,
     c: &Compiled,
-    m: &MemberSheet<'_>,
-    choice: &mut Vec<u8>,
-) -> Result<MemberResult> {
-    choice.clear();
-    choice.resize(c.leaves.len(), NONE);
-    let mut points = Vec::with_capacity(c.leaves.len());
-    let mut sections = vec![0u32; c.section_part.len()];
-    let parts = check_sheet(set, c, m, choice, |leaf, p| {
-        if let Some(p) = p {
-            sections[c.leaves[leaf].section as usize] += u32::from(p);
+    asserted: impl Iterator<Item = &'k str>,
+) -> Result<Vec<KnockoutHit>> {
+    asserted
+        .map(|k| {
+            c.knockouts
+                .iter()
+                .find(|(code, _)| **code == *k)
+                .map(|(code, kind)| KnockoutHit {
+                    knockout: code.to_string(),
+                    kind: *kind,
+                })
+                .ok_or_else(|| {
+                    let known: Vec<&str> =
+                        c.knockouts.iter().map(|(code, _)| &**code).collect();
+                    Error::new(ErrorKind::UnknownKnockout {
+                        knockout: k.to_owned(),
+                        set: set.id().to_owned(),
+                        known: known.join(", "),
+                    })
+                })
+        })
+        .collect()
+}
+
+/// The council's means, spread and star decision, from each member's part
+/// points and the council's summed points per leaf.
+pub(crate) fn council(
+    info: &EditionInfo,
+    c: &Compiled,
+    parts: &[PartPoints],
+    sums: &[u32],
+    knockouts: Vec<KnockoutHit>,
+) -> (Means, Spread, Rating) {
+    let n = parts.len() as u32;
+    let dp = info.rounding.decimals;
+    let sum = |f: fn(&PartPoints) -> u32| {
+        parts.iter().map(|p| u64::from(f(p))).sum::<u64>()
+    };
+    let mean = Means {
+        a: rounded_mean(sum(|p| p.a), n, dp),
+        b: rounded_mean(sum(|p| p.b), n, dp),
+        c: rounded_mean(sum(|p| p.c), n, dp),
+        total: rounded_mean(sum(PartPoints::total), n, dp),
+    };
+    let highest = parts.iter().map(PartPoints::total).max().unwrap_or(0);
+    let lowest = parts.iter().map(PartPoints::total).min().unwrap_or(0);
+    let spread = Spread {
+        highest,
+        lowest,
+        points: highest - lowest,
+        limit: info.spread_limit,
+        exceeded: highest - lowest > info.spread_limit,
+    };
+    let band = stars::band(&info.bands, mean.total);
+    let rating = stars::decide(c, band, sums, n, knockouts, |s, n| {
+        rounded_mean(s, n, dp)
+    });
+    (mean, spread, rating)
+}
+
+/// The warnings every scorecard of a compiled set carries, worked out once
+/// when the set is loaded.
+pub(crate) fn set_warnings(
+    info: &EditionInfo,
+    set: &SetFile,
+    c: &Compiled,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if c.inferred {
+        let text = catalog::inferred_note(set);
+        warnings.push(Warning::InferredData { text });
+    }
+    if c.part_max.iter().sum::<u32>() < info.parts.total() {
+        for g in &set.gaps {
+            warnings.push(Warning::IncompleteSet {
+                part: g.part,
+                points: g.points,
+                text: g.text.clone(),
+            });
         }
-        points.push(p);
-    })?;
-    Ok(MemberResult {
-        member: m.member.to_string(),
-        total: parts.total(),
-        points,
-        sections,
-        parts,
-        codes: c.codes.clone(),
-    })
+    }
+    if catalog::gates_incomplete(info) {
+        warnings.push(Warning::GatesIncomplete { edition: info.id.clone() });
+    }
+    warnings
+}
+
+/// One member's answers resolved against a set: the option chosen on each
+/// criterion, ready to be summed.
+///
+/// Resolving checks what can be checked answer by answer (the criterion
+/// exists, is answered once, the option is in range); [`points`] checks
+/// the sheet as a whole and sums it. Scoring many sheets of one set, or
+/// one sheet many times, resolves once and sums cheaply.
+///
+/// [`points`]: ResolvedSheet::points
+///
+/// # Example
+///
+/// ```
+/// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+/// let set = ocop::Catalog::official().edition("qd26-2026").unwrap().set(&ev.set).unwrap();
+/// let sheet = set.resolve(&ev.members[0])?;
+/// assert_eq!(sheet.points()?.total(), 75);
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ResolvedSheet<'s> {
+    set: &'s CriteriaSet,
+    member: String,
+    /// Chosen option per leaf (0-based), or `NONE`.
+    choice: Vec<u8>,
+}
+
+impl ResolvedSheet<'_> {
+    /// The member.
+    pub fn member(&self) -> &str {
+        &self.member
+    }
+
+    /// Checks that every applicable criterion is answered and nothing else
+    /// is, and sums the points per part.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::MissingAnswer`], [`ErrorKind::NotApplicable`],
+    /// [`ErrorKind::UnreadablePoints`].
+    pub fn points(&self) -> Result<PartPoints> {
+        let c = self.set.compiled(false);
+        tally(self.set, c, &self.member, &self.choice, |_, _| {})
+    }
 }
 
 impl CriteriaSet {
+    /// Resolves one member's sheet against this set (official data, no
+    /// inferred corrections).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownCriterion`], [`ErrorKind::DuplicateAnswer`],
+    /// [`ErrorKind::OptionOutOfRange`], [`ErrorKind::InvalidAnswer`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let set = ocop::Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    /// let err = set.resolve(&ocop::MemberSheet::new("m1", [("1.1", 9u64)])).unwrap_err();
+    /// assert!(matches!(err.kind(), ocop::ErrorKind::OptionOutOfRange { .. }));
+    /// ```
+    pub fn resolve(
+        &self,
+        sheet: &MemberSheet<'_>,
+    ) -> Result<ResolvedSheet<'_>> {
+        let c = self.compiled(false);
+        let mut choice = vec![NONE; c.leaves.len()];
+        resolve(self, c, &sheet.member, &sheet.answers, &mut choice)?;
+        Ok(ResolvedSheet {
+            set: self,
+            member: sheet.member.to_string(),
+            choice,
+        })
+    }
+
     /// Checks one member's sheet against this set and returns its part
     /// points, without building a scorecard: the fast path for callers
     /// that need only totals. Inferred data is not used.
@@ -584,28 +724,29 @@ impl CriteriaSet {
             heap.resize(c.leaves.len(), NONE);
             &mut heap[..]
         };
-        check_sheet(self, c, sheet, choice, |_, _| {})
+        resolve(self, c, &sheet.member, &sheet.answers, choice)?;
+        tally(self, c, &sheet.member, choice, |_, _| {})
     }
 }
 
-/// Checks one sheet against the set and sums it, reporting each leaf's
-/// points (`None` where it does not apply) to `visit` in printed order.
-/// `choice` must be `NONE`-filled, one slot per leaf.
-fn check_sheet(
+/// Resolves written answers into `choice` (`NONE`-filled, one slot per
+/// leaf): each code to its leaf, each answer to a 0-based option.
+fn resolve(
     set: &CriteriaSet,
     c: &Compiled,
-    m: &MemberSheet<'_>,
+    member: &str,
+    answers: &[(Text<'_>, Answer)],
     choice: &mut [u8],
-    mut visit: impl FnMut(usize, Option<u8>),
-) -> Result<PartPoints> {
-    let member = || m.member.to_string();
-    for (i, (code, answer)) in m.answers.iter().enumerate() {
-        let Some(leaf) = c.find(code, i) else {
-            return Err(unknown_criterion(set, &member(), code));
+) -> Result<()> {
+    let mut hint = 0;
+    for (code, answer) in answers {
+        let Some(leaf) = c.find(code, hint) else {
+            return Err(unknown_criterion(set, member, code));
         };
+        hint = leaf + 1;
         if choice[leaf] != NONE {
             return Err(ErrorKind::DuplicateAnswer {
-                member: member(),
+                member: member.to_owned(),
                 criterion: code.to_string(),
             }
             .into());
@@ -618,7 +759,7 @@ fn check_sheet(
                 format!("an option position from 1 to {}", l.options)
             };
             Error::new(ErrorKind::InvalidAnswer {
-                member: member(),
+                member: member.to_owned(),
                 criterion: code.to_string(),
                 found,
                 expected,
@@ -632,7 +773,7 @@ fn check_sheet(
             }
             (Answer::Option(n), false) => {
                 return Err(ErrorKind::OptionOutOfRange {
-                    member: member(),
+                    member: member.to_owned(),
                     criterion: code.to_string(),
                     option: *n,
                     options: usize::from(l.options),
@@ -645,76 +786,93 @@ fn check_sheet(
             (Answer::Invalid(t), _) => return Err(invalid(t.clone())),
         };
     }
+    Ok(())
+}
+
+/// Checks a resolved sheet as a whole and sums it, reporting each leaf's
+/// points (`None` where it does not apply) to `visit` in printed order.
+pub(crate) fn tally(
+    set: &CriteriaSet,
+    c: &Compiled,
+    member: &str,
+    choice: &[u8],
+    mut visit: impl FnMut(usize, Option<u8>),
+) -> Result<PartPoints> {
     let mut parts = [0u32; 3];
-    for (i, l) in c.leaves.iter().enumerate() {
-        // "Chỉ áp dụng khi có câu chuyện": decided by the member's own
-        // answer to the criterion named in applies_if.
-        let applies = l.applies_if.is_none_or(|(t, mask)| {
-            let ch = choice[t as usize];
-            ch != NONE && mask & (1 << ch) != 0
-        });
-        let ch = choice[i];
-        match (applies, ch == NONE) {
-            (true, true) => {
-                let code = &c.codes.leaves[i];
-                let title = set
-                    .sheet()
-                    .criterion(code)
-                    .map(|x| x.title.clone())
-                    .unwrap_or_default();
-                return Err(ErrorKind::MissingAnswer {
-                    member: member(),
-                    criterion: code.to_string(),
-                    title,
-                }
-                .into());
-            }
-            (false, false) => {
-                let (t, _) = l
-                    .applies_if
-                    .expect("only conditional criteria can fail to apply");
-                let code = &c.codes.leaves[i];
-                let dep = &c.codes.leaves[t as usize];
-                let reason = match choice[t as usize] {
-                    NONE => format!("it applies only when {dep} is answered"),
-                    x => format!(
-                        "it applies only when the product has a story, and the answer to {dep} \
-                         is option {} (\"Chỉ áp dụng khi có câu chuyện\")",
-                        x + 1
-                    ),
-                };
-                return Err(ErrorKind::NotApplicable {
-                    member: member(),
-                    criterion: code.to_string(),
-                    reason,
-                }
-                .into());
-            }
-            (false, true) => visit(i, None),
-            (true, false) => {
-                let p = c.points(i, ch);
-                if p == UNREADABLE {
-                    let code = &c.codes.leaves[i];
-                    let opt = set
-                        .sheet()
-                        .criterion(code)
-                        .and_then(|x| x.options.get(usize::from(ch)));
-                    return Err(ErrorKind::UnreadablePoints {
-                        member: member(),
-                        criterion: code.to_string(),
-                        option: ch + 1,
-                        printed: opt
-                            .and_then(|o| o.unreadable.clone())
-                            .unwrap_or_default(),
-                    }
-                    .into());
-                }
-                parts[l.part as usize] += u32::from(p);
-                visit(i, Some(p));
-            }
+    for (i, (l, &ch)) in c.leaves.iter().zip(choice).enumerate() {
+        let p = if ch == NONE { UNREADABLE } else { c.points(i, ch) };
+        let applies = applies(l, choice);
+        if applies && p != UNREADABLE {
+            parts[l.part as usize] += u32::from(p);
+            visit(i, Some(p));
+        } else if !applies && ch == NONE {
+            visit(i, None);
+        } else {
+            return Err(sheet_error(set, c, member, choice, i));
         }
     }
     Ok(PartPoints { a: parts[0], b: parts[1], c: parts[2] })
+}
+
+/// Whether a leaf applies: "Chỉ áp dụng khi có câu chuyện" is decided by
+/// the member's own answer to the criterion its `applies_if` names.
+#[inline]
+fn applies(l: &Leaf, choice: &[u8]) -> bool {
+    l.applies_if.is_none_or(|(t, mask)| {
+        let t = choice[t as usize];
+        t != NONE && mask & (1 << t) != 0
+    })
+}
+
+/// The error for leaf `i`, which [`tally`] found answered when it does not
+/// apply, unanswered when it does, or answered with unreadable points.
+#[cold]
+fn sheet_error(
+    set: &CriteriaSet,
+    c: &Compiled,
+    member: &str,
+    choice: &[u8],
+    i: usize,
+) -> Error {
+    let l = &c.leaves[i];
+    let code = &c.codes.leaves[i];
+    let ch = choice[i];
+    let criterion = set.sheet().criterion(code);
+    if let (Some((t, _)), false) =
+        (l.applies_if, ch == NONE || applies(l, choice))
+    {
+        let dep = &c.codes.leaves[t as usize];
+        let reason = match choice[t as usize] {
+            NONE => format!("it applies only when {dep} is answered"),
+            x => format!(
+                "it applies only when the product has a story, and the answer to {dep} \
+                 is option {} (\"Chỉ áp dụng khi có câu chuyện\")",
+                x + 1
+            ),
+        };
+        return ErrorKind::NotApplicable {
+            member: member.to_owned(),
+            criterion: code.to_string(),
+            reason,
+        }
+        .into();
+    }
+    if ch == NONE {
+        return ErrorKind::MissingAnswer {
+            member: member.to_owned(),
+            criterion: code.to_string(),
+            title: criterion.map(|x| x.title.clone()).unwrap_or_default(),
+        }
+        .into();
+    }
+    let opt = criterion.and_then(|x| x.options.get(usize::from(ch)));
+    ErrorKind::UnreadablePoints {
+        member: member.to_owned(),
+        criterion: code.to_string(),
+        option: ch + 1,
+        printed: opt.and_then(|o| o.unreadable.clone()).unwrap_or_default(),
+    }
+    .into()
 }
 
 fn unknown_criterion(
