@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{self, Evaluation};
+use crate::fast::{self, Buffers, Style};
 use crate::score::{ScoreOptions, Scratch};
 
 /// Counts of a batch run.
@@ -65,6 +66,7 @@ pub struct BatchScorer<'c> {
     options: ScoreOptions,
     threads: usize,
     chunk_bytes: usize,
+    style: Style,
     progress: Option<&'c (dyn Fn(BatchStats) + Sync)>,
 }
 
@@ -74,8 +76,16 @@ impl std::fmt::Debug for BatchScorer<'_> {
             .field("options", &self.options)
             .field("threads", &self.threads)
             .field("chunk_bytes", &self.chunk_bytes)
+            .field("points", &self.style.points)
             .finish_non_exhaustive()
     }
+}
+
+/// A worker's buffers, kept from line to line.
+#[derive(Default)]
+struct Bufs {
+    fast: Buffers,
+    slow: Scratch,
 }
 
 struct Chunk {
@@ -97,6 +107,7 @@ impl<'c> BatchScorer<'c> {
             options: ScoreOptions::default(),
             threads,
             chunk_bytes: 256 << 10,
+            style: Style::new(false),
             progress: None,
         }
     }
@@ -110,6 +121,15 @@ impl<'c> BatchScorer<'c> {
     /// Worker threads; 1 scores on the calling thread.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n.max(1);
+        self
+    }
+
+    /// Whether each member's points per criterion and per section are
+    /// written. Off by default: they restate the sheet's own table, and
+    /// they make a scorecard about six times longer. Totals, parts, means,
+    /// gates and the star decision are always written.
+    pub fn points(mut self, on: bool) -> Self {
+        self.style.points = on;
         self
     }
 
@@ -133,14 +153,14 @@ impl<'c> BatchScorer<'c> {
         line_no: u64,
         out: &mut Vec<u8>,
     ) -> bool {
-        self.line(line, line_no, &mut Scratch::default(), out)
+        self.line(line, line_no, &mut Bufs::default(), out)
     }
 
     fn line(
         &self,
         line: &[u8],
         line_no: u64,
-        scratch: &mut Scratch,
+        scratch: &mut Bufs,
         out: &mut Vec<u8>,
     ) -> bool {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -153,16 +173,33 @@ impl<'c> BatchScorer<'c> {
                     message: "the line is not valid UTF-8".into(),
                 }),
             )),
+            Ok(text)
+                if fast::score_line(
+                    self.catalog,
+                    &self.options,
+                    self.style,
+                    &mut scratch.fast,
+                    text,
+                    out,
+                )
+                .is_some() =>
+            {
+                out.push(b'\n');
+                return true;
+            }
             Ok(text) => match Evaluation::from_json(text) {
                 Err(e) => Err((evaluation::probe_id(text), e)),
                 Ok(ev) => self
                     .catalog
-                    .score_inner(&ev, &self.options, scratch)
+                    .score_inner(&ev, &self.options, &mut scratch.slow)
                     .map_err(|e| (ev.id.as_ref().map(|t| t.to_string()), e)),
             },
         };
         let ok = match result {
-            Ok(card) => serde_json::to_writer(&mut *out, &card).is_ok(),
+            Ok(card) => {
+                card.write_json(out, self.style.points);
+                true
+            }
             Err((id, err)) => {
                 let err = err.for_product(id.as_deref());
                 #[derive(Serialize)]
@@ -183,7 +220,7 @@ impl<'c> BatchScorer<'c> {
         ok
     }
 
-    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Scratch) {
+    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Bufs) {
         c.output.clear();
         c.stats = BatchStats::default();
         let mut start = 0;
@@ -225,7 +262,7 @@ impl<'c> BatchScorer<'c> {
         if self.threads == 1 {
             let mut total = BatchStats::default();
             let mut c = new_chunk();
-            let mut scratch = Scratch::default();
+            let mut scratch = Bufs::default();
             let mut next_line = 1;
             while fill(&mut input, &mut c, self.chunk_bytes, next_line)
                 .map_err(|e| io("input", e))?
@@ -308,7 +345,7 @@ impl<'c> BatchScorer<'c> {
     }
 
     fn worker(&self, rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Chunk>) {
-        let mut scratch = Scratch::default();
+        let mut scratch = Bufs::default();
         loop {
             // A poisoned lock means another worker panicked; stop too.
             let next = match rx.lock() {

@@ -102,11 +102,13 @@ mod compiled;
 pub mod criteria;
 mod error;
 mod evaluation;
+mod fast;
 pub mod generate;
 pub mod report;
 pub mod samples;
 mod score;
 mod stars;
+mod write;
 
 pub use batch::{BatchScorer, BatchStats};
 pub use catalog::{Catalog, CriteriaSet, Date, Edition, slug};

@@ -90,6 +90,10 @@ impl MemberResult {
         self.codes.leaves.iter().map(|c| &**c).zip(self.points.iter().copied())
     }
 
+    pub(crate) fn codes(&self) -> &Codes {
+        &self.codes
+    }
+
     /// Points per section with their codes.
     pub fn section_points(&self) -> impl Iterator<Item = (&str, u32)> + Clone {
         self.codes
@@ -135,6 +139,12 @@ impl Serialize for MemberResult {
 /// A JSON object read as its entries in written order.
 struct Entries<V>(Vec<(String, V)>);
 
+impl<V> Default for Entries<V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
@@ -172,7 +182,10 @@ impl<'de> Deserialize<'de> for MemberResult {
             member: String,
             total: u32,
             parts: PartPoints,
+            // Batch output leaves these out unless asked for.
+            #[serde(default)]
             sections: Entries<u32>,
+            #[serde(default)]
             points: Entries<Option<u8>>,
         }
         let r = Raw::deserialize(d)?;

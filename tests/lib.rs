@@ -6,6 +6,7 @@ mod cases;
 mod cli;
 mod dates;
 mod errors;
+mod fastpath;
 mod fingerprints;
 mod invariants;
 mod props;

@@ -1,0 +1,249 @@
+//! Scorecards as JSON, written by hand for the batch path.
+//!
+//! A scorecard is mostly small integers under fixed keys. Going through
+//! serde's serializer costs a dispatch and a key check per entry, which
+//! made writing the slowest stage of a batch. This writer emits the same
+//! bytes as `serde_json::to_writer(&scorecard)` (a test holds it to that),
+//! from a [`Scorecard`] or from the parts the batch fast path keeps, and
+//! can leave out the per-criterion and per-section points.
+//!
+//! The rating and warnings are rare, small and nested, so they still go
+//! through serde.
+
+use std::io::Write;
+
+use serde_json::{Map, Value};
+
+use crate::compiled::Codes;
+use crate::criteria::PartPoints;
+use crate::score::{Means, Scorecard, Spread, Warning};
+use crate::stars::Rating;
+
+/// A scorecard's fields, borrowed.
+pub(crate) struct Card<'a> {
+    pub id: Option<&'a str>,
+    pub edition: &'a str,
+    pub basis: &'a str,
+    pub set: &'a str,
+    pub fingerprint: &'a str,
+    pub inferred: bool,
+    pub mean: &'a Means,
+    pub spread: &'a Spread,
+    pub rating: &'a Rating,
+    pub warnings: &'a [Warning],
+    pub meta: Meta<'a>,
+}
+
+/// One member's results, borrowed.
+pub(crate) struct Member<'a> {
+    pub name: &'a str,
+    pub parts: PartPoints,
+    pub points: &'a [Option<u8>],
+    pub sections: &'a [u32],
+    pub codes: &'a Codes,
+}
+
+/// Carried-through fields: parsed, or raw JSON text already in the form
+/// serde_json writes (sorted keys, minimal text; see `fast`).
+pub(crate) enum Meta<'a> {
+    Map(&'a Map<String, Value>),
+    Raw(&'a [(&'a str, &'a str)]),
+}
+
+impl Scorecard {
+    /// Writes this scorecard as one line of JSON (without the newline).
+    /// With `points`, the same bytes as serde_json; without, each member's
+    /// `sections` and `points` are left out.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>, points: bool) {
+        let card = Card {
+            id: self.id.as_deref(),
+            edition: &self.edition,
+            basis: &self.edition_basis,
+            set: &self.set,
+            fingerprint: &self.fingerprint,
+            inferred: self.inferred,
+            mean: &self.mean,
+            spread: &self.spread,
+            rating: &self.rating,
+            warnings: &self.warnings,
+            meta: Meta::Map(&self.meta),
+        };
+        let members = self.members.iter().map(|m| Member {
+            name: &m.member,
+            parts: m.parts,
+            points: &m.points,
+            sections: &m.sections,
+            codes: m.codes(),
+        });
+        card_json(out, &card, members, points);
+    }
+}
+
+/// Writes a scorecard as one line of JSON (without the newline).
+pub(crate) fn card_json<'a>(
+    out: &mut Vec<u8>,
+    c: &Card<'_>,
+    members: impl Iterator<Item = Member<'a>>,
+    points: bool,
+) {
+    out.push(b'{');
+    if let Some(id) = c.id {
+        out.extend_from_slice(b"\"id\":");
+        string(out, id);
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"edition\":");
+    string(out, c.edition);
+    out.extend_from_slice(b",\"edition_basis\":");
+    string(out, c.basis);
+    out.extend_from_slice(b",\"set\":");
+    string(out, c.set);
+    out.extend_from_slice(b",\"fingerprint\":");
+    string(out, c.fingerprint);
+    out.extend_from_slice(b",\"inferred\":");
+    boolean(out, c.inferred);
+    out.extend_from_slice(b",\"members\":[");
+    for (i, m) in members.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        member(out, &m, points);
+    }
+    out.extend_from_slice(b"],\"mean\":{\"A\":");
+    let m = c.mean;
+    // Writing to a Vec cannot fail.
+    let _ = write!(
+        out,
+        "{},\"B\":{},\"C\":{},\"total\":{}",
+        m.a, m.b, m.c, m.total
+    );
+    let s = c.spread;
+    out.extend_from_slice(b"},\"spread\":{\"highest\":");
+    uint(out, s.highest);
+    out.extend_from_slice(b",\"lowest\":");
+    uint(out, s.lowest);
+    out.extend_from_slice(b",\"points\":");
+    uint(out, s.points);
+    out.extend_from_slice(b",\"limit\":");
+    uint(out, s.limit);
+    out.extend_from_slice(b",\"exceeded\":");
+    boolean(out, s.exceeded);
+    out.extend_from_slice(b"},\"rating\":");
+    // Serializing these plain types into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, c.rating);
+    out.extend_from_slice(b",\"warnings\":");
+    let _ = serde_json::to_writer(&mut *out, c.warnings);
+    match c.meta {
+        Meta::Map(m) if m.is_empty() => {}
+        Meta::Map(m) => {
+            out.extend_from_slice(b",\"meta\":");
+            let _ = serde_json::to_writer(&mut *out, m);
+        }
+        Meta::Raw([]) => {}
+        Meta::Raw(fields) => {
+            out.extend_from_slice(b",\"meta\":{");
+            for (i, (k, v)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                string(out, k);
+                out.push(b':');
+                out.extend_from_slice(v.as_bytes());
+            }
+            out.push(b'}');
+        }
+    }
+    out.push(b'}');
+}
+
+fn member(out: &mut Vec<u8>, m: &Member<'_>, points: bool) {
+    out.extend_from_slice(b"{\"member\":");
+    string(out, m.name);
+    out.extend_from_slice(b",\"total\":");
+    uint(out, m.parts.total());
+    out.extend_from_slice(b",\"parts\":{\"A\":");
+    uint(out, m.parts.a);
+    out.extend_from_slice(b",\"B\":");
+    uint(out, m.parts.b);
+    out.extend_from_slice(b",\"C\":");
+    uint(out, m.parts.c);
+    out.push(b'}');
+    if points {
+        out.extend_from_slice(b",\"sections\":{");
+        for (i, (code, p)) in
+            m.codes.sections.iter().zip(m.sections).enumerate()
+        {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, code);
+            out.push(b':');
+            uint(out, *p);
+        }
+        out.extend_from_slice(b"},\"points\":{");
+        for (i, (code, p)) in m.codes.leaves.iter().zip(m.points).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, code);
+            out.push(b':');
+            match p {
+                Some(p) => uint(out, u32::from(*p)),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        out.push(b'}');
+    }
+    out.push(b'}');
+}
+
+/// A JSON string. Text needing no escapes (the usual case) is copied;
+/// anything else is escaped by serde_json, so the bytes match it.
+fn string(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
+}
+
+fn boolean(out: &mut Vec<u8>, b: bool) {
+    out.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+fn uint(out: &mut Vec<u8>, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_strings_match_serde_json() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_295] {
+            let mut out = Vec::new();
+            uint(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+        for s in
+            ["", "m1", "Sơn La", "a\"b", "back\\slash", "tab\there", "\u{7f}"]
+        {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+    }
+}
