@@ -20,6 +20,22 @@ pub(crate) struct Codes {
     pub sections: Box<[Box<str>]>,
 }
 
+/// A short code packed into an integer, so that finding a criterion is an
+/// integer compare rather than a string compare (criterion codes such as
+/// `6.1.1` are at most 7 bytes). The length goes in the top byte, so no two
+/// strings share a key.
+#[inline]
+pub(crate) fn pack(b: &[u8]) -> Option<u64> {
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(c) << (8 * i);
+    }
+    Some(k)
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Leaf {
     /// Offset of the first option in `Compiled::points`.
@@ -47,6 +63,8 @@ pub(crate) struct CompiledGate {
 pub(crate) struct Compiled {
     pub leaves: Box<[Leaf]>,
     pub codes: Arc<Codes>,
+    /// `pack` of each leaf code (`u64::MAX` for longer codes).
+    keys: Box<[u64]>,
     pub section_part: Box<[u8]>,
     pub points: Box<[u8]>,
     /// Sorted by tier, lowest first.
@@ -158,6 +176,10 @@ impl Compiled {
             knockouts.push((DOSSIER.into(), KnockoutKind::Eliminated));
         }
         let mut c = Compiled {
+            keys: leaf_codes
+                .iter()
+                .map(|c| pack(c.as_bytes()).unwrap_or(u64::MAX))
+                .collect(),
             part_max: part_max(&leaves, &points),
             leaves: leaves.into(),
             codes: Arc::new(Codes {
@@ -183,12 +205,22 @@ impl Compiled {
     /// The leaf with this code. `hint` is where the caller expects it:
     /// answers usually come in printed order, so this is O(1) in practice.
     #[inline]
-    pub fn find(&self, code: &str, hint: usize) -> Option<usize> {
-        let codes = &self.codes.leaves;
-        if codes.get(hint).is_some_and(|c| **c == *code) {
+    pub fn find(&self, code: &[u8], hint: usize) -> Option<usize> {
+        match pack(code) {
+            Some(k) => self.find_packed(k, hint),
+            None => {
+                self.codes.leaves.iter().position(|c| c.as_bytes() == code)
+            }
+        }
+    }
+
+    /// [`Compiled::find`] for a code already packed (see `pack`).
+    #[inline]
+    pub fn find_packed(&self, key: u64, hint: usize) -> Option<usize> {
+        if self.keys.get(hint) == Some(&key) {
             return Some(hint);
         }
-        codes.iter().position(|c| **c == *code)
+        self.keys.iter().position(|&x| x == key)
     }
 
     /// Points of option `choice` (0-based) of leaf `leaf`.

@@ -753,7 +753,7 @@ fn resolve(
 ) -> Result<()> {
     let mut hint = 0;
     for (code, answer) in answers {
-        let Some(leaf) = c.find(code, hint) else {
+        let Some(leaf) = c.find(code.as_bytes(), hint) else {
             return Err(unknown_criterion(set, member, code));
         };
         hint = leaf + 1;

@@ -37,6 +37,18 @@ pub enum Status {
     Halted,
 }
 
+impl Status {
+    /// The name in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Rated => "rated",
+            Status::NotRated => "not_rated",
+            Status::Eliminated => "eliminated",
+            Status::Halted => "halted",
+        }
+    }
+}
+
 /// A gate the council did not meet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedGate {

@@ -129,9 +129,9 @@ pub(crate) fn card_json<'a>(
     out.extend_from_slice(b",\"exceeded\":");
     boolean(out, s.exceeded);
     out.extend_from_slice(b"},\"rating\":");
-    // Serializing these plain types into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, c.rating);
+    rating(out, c.rating);
     out.extend_from_slice(b",\"warnings\":");
+    // Serializing these plain types into a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, c.warnings);
     match c.meta {
         Meta::Map(m) if m.is_empty() => {}
@@ -153,6 +153,40 @@ pub(crate) fn card_json<'a>(
             out.push(b'}');
         }
     }
+    out.push(b'}');
+}
+
+fn rating(out: &mut Vec<u8>, r: &Rating) {
+    out.extend_from_slice(b"{\"band\":");
+    uint(out, u32::from(r.band));
+    out.extend_from_slice(b",\"stars\":");
+    match r.stars {
+        Some(s) => uint(out, u32::from(s)),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"status\":\"");
+    out.extend_from_slice(r.status.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"failed_gates\":[");
+    for (i, g) in r.failed_gates.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"stars\":");
+        uint(out, u32::from(g.stars));
+        out.extend_from_slice(b",\"criterion\":");
+        string(out, &g.criterion);
+        out.extend_from_slice(b",\"required_option\":");
+        uint(out, u32::from(g.required_option));
+        out.extend_from_slice(b",\"required_points\":");
+        uint(out, u32::from(g.required_points));
+        // Writing to a Vec cannot fail.
+        let _ = write!(out, ",\"council_points\":{}", g.council_points);
+        out.extend_from_slice(b",\"inferred\":");
+        boolean(out, g.inferred);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"knockouts\":");
+    let _ = serde_json::to_writer(&mut *out, &r.knockouts);
     out.push(b'}');
 }
 
