@@ -597,6 +597,17 @@ pub(crate) fn validate_set(
         if !codes.insert(c.code.as_str()) {
             return fail(format!("criterion code {} appears twice", c.code));
         }
+        // Codes are what members write as JSON keys; the batch reader
+        // relies on their needing no escapes.
+        if c.code.is_empty()
+            || c.code.chars().any(|x| x.is_control() || x == '"' || x == '\\')
+        {
+            return fail(format!(
+                "criterion code {:?} must be non-empty, without quotes, \
+                 backslashes or control characters",
+                c.code
+            ));
+        }
     }
     for p in &s.parts {
         let gap: u32 =

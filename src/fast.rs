@@ -443,25 +443,8 @@ fn answers(
             return None;
         }
         i += 1;
-        let start = i;
-        let mut key = 0u64;
-        loop {
-            let b = *t.get(i)?;
-            if b == b'"' {
-                break;
-            }
-            if b == b'\\' || b < 0x20 {
-                return None;
-            }
-            key |= u64::from(b) << (8 * ((i - start) & 7));
-            i += 1;
-        }
-        let len = i - start;
-        let leaf = if len <= 7 {
-            c.find_packed(key | (len as u64) << 56, hint)?
-        } else {
-            c.find(&t[start..i], hint)?
-        };
+        let (leaf, end) = code(t, i, c, hint)?;
+        i = end;
         hint = leaf + 1;
         i = skip_ws(t, i + 1);
         if t.get(i) != Some(&b':') {
@@ -505,6 +488,36 @@ fn answers(
             _ => return None,
         }
     }
+}
+
+/// Finds the leaf of the code that starts at `i` (just past its opening
+/// quote), and the index of its closing quote. A code of up to 7 bytes is
+/// read and packed eight bytes at a time, its end found by looking for the
+/// quote in all eight at once. An escape or a control character cannot be
+/// part of a criterion code, so a code holding one simply matches none.
+#[inline]
+fn code(
+    t: &[u8],
+    i: usize,
+    c: &Compiled,
+    hint: usize,
+) -> Option<(usize, usize)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if let Some(w) = t.get(i..i + 8) {
+        let w = u64::from_le_bytes(w.try_into().ok()?);
+        let q = w ^ (ONES * u64::from(b'"'));
+        // The lowest byte of `q` that is zero marks the first quote.
+        let z = q.wrapping_sub(ONES) & !q & HIGH;
+        if z != 0 {
+            let len = (z.trailing_zeros() / 8) as usize;
+            let bytes = w & ((1u64 << (8 * len)) - 1);
+            let leaf = c.find_packed(bytes | (len as u64) << 56, hint)?;
+            return Some((leaf, i + len));
+        }
+    }
+    let len = t.get(i..)?.iter().position(|&b| b == b'"')?;
+    Some((c.find(&t[i..i + len], hint)?, i + len))
 }
 
 /// One member's sheet; returns the member's name.

@@ -12,6 +12,7 @@
 
 use std::io::Write;
 
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::compiled::Codes;
@@ -111,12 +112,13 @@ pub(crate) fn card_json<'a>(
     }
     out.extend_from_slice(b"],\"mean\":{\"A\":");
     let m = c.mean;
-    // Writing to a Vec cannot fail.
-    let _ = write!(
-        out,
-        "{},\"B\":{},\"C\":{},\"total\":{}",
-        m.a, m.b, m.c, m.total
-    );
+    decimal(out, &m.a);
+    out.extend_from_slice(b",\"B\":");
+    decimal(out, &m.b);
+    out.extend_from_slice(b",\"C\":");
+    decimal(out, &m.c);
+    out.extend_from_slice(b",\"total\":");
+    decimal(out, &m.total);
     let s = c.spread;
     out.extend_from_slice(b"},\"spread\":{\"highest\":");
     uint(out, s.highest);
@@ -179,8 +181,8 @@ fn rating(out: &mut Vec<u8>, r: &Rating) {
         uint(out, u32::from(g.required_option));
         out.extend_from_slice(b",\"required_points\":");
         uint(out, u32::from(g.required_points));
-        // Writing to a Vec cannot fail.
-        let _ = write!(out, ",\"council_points\":{}", g.council_points);
+        out.extend_from_slice(b",\"council_points\":");
+        decimal(out, &g.council_points);
         out.extend_from_slice(b",\"inferred\":");
         boolean(out, g.inferred);
         out.push(b'}');
@@ -243,6 +245,33 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
 }
 
+/// A decimal as its `Display` text (every digit of its scale), which is
+/// what `decimal_json` writes.
+fn decimal(out: &mut Vec<u8>, d: &Decimal) {
+    let (m, scale) = (d.mantissa(), d.scale());
+    let p = 10i128.pow(scale.min(9));
+    match u32::try_from(m / p) {
+        Ok(whole) if m >= 0 && scale <= 9 => {
+            uint(out, whole);
+            if scale > 0 {
+                out.push(b'.');
+                let frac = (m % p) as u32;
+                let mut digits = [b'0'; 9];
+                let mut f = frac;
+                for x in digits[..scale as usize].iter_mut().rev() {
+                    *x = b'0' + (f % 10) as u8;
+                    f /= 10;
+                }
+                out.extend_from_slice(&digits[..scale as usize]);
+            }
+        }
+        // Writing to a Vec cannot fail.
+        _ => {
+            let _ = write!(out, "{d}");
+        }
+    }
+}
+
 fn boolean(out: &mut Vec<u8>, b: bool) {
     out.extend_from_slice(if b { b"true" } else { b"false" });
 }
@@ -264,6 +293,26 @@ fn uint(out: &mut Vec<u8>, mut n: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_match_display() {
+        for (m, scale) in [
+            (0, 2),
+            (7500, 2),
+            (7433, 2),
+            (5, 2),
+            (100, 0),
+            (123456, 3),
+            (-150, 2),
+            (1, 12),
+            (i64::MAX, 2),
+        ] {
+            let d = Decimal::new(m, scale);
+            let mut out = Vec::new();
+            decimal(&mut out, &d);
+            assert_eq!(String::from_utf8(out).unwrap(), d.to_string());
+        }
+    }
 
     #[test]
     fn numbers_and_strings_match_serde_json() {
