@@ -1,15 +1,23 @@
 //! Throughput of scoring, against baselines measured in the same run.
 //!
 //! Input: 10,000 evaluations of every 26/2026 set from the deterministic
-//! generator (councils of 5 to 11 members, about 3.5 KB a line).
+//! generator (councils of 5 to 11 members, about 2.2 KB a line).
 //!
 //! - `parse/ignored_any/10k`: serde_json parsing the same lines into
-//!   `IgnoredAny`, the floor an end-to-end scorer can approach.
+//!   `IgnoredAny`, the floor an end-to-end scorer is measured against.
 //! - `batch/jsonl/10k`: `BatchScorer` on one thread, JSONL in, scorecards
-//!   JSONL out.
+//!   JSONL out (the default output: totals, parts, means, star decision).
+//! - `batch/jsonl-points/10k`: the same with per-criterion points
+//!   (`BatchScorer::points`), an output 1.6 times the input's size.
+//! - `batch/jsonl-2-threads/10k`: the default output on two threads.
+//! - `batch/general-path/10k`: every line through `Evaluation::from_json`,
+//!   `Catalog::score` and serde_json, the path the batch falls back to.
 //! - `batch/naive/10k`: the obvious implementation: answers parsed into
 //!   `HashMap<String, u32>`, criteria looked up by string, totals only.
-//! - `score/member_sheet/26-2026`: checking and summing one parsed sheet.
+//! - `score/resolved_sheet/26-2026`: checking and summing one member sheet
+//!   already resolved against its set (the form the batch reads into).
+//! - `score/member_sheet/26-2026`: the same from a `MemberSheet` as parsed
+//!   by serde, codes still strings (`CriteriaSet::sheet_points`).
 //! - `council/evaluation/parsed`: a whole parsed evaluation to a scorecard.
 //!
 //! Every bench checks its result inside the loop, so a fast wrong path fails.
@@ -117,21 +125,39 @@ fn benches(c: &mut Criterion) {
             assert_eq!(n, LINES);
         })
     });
-    for (name, threads) in
-        [("batch/jsonl/10k", 1), ("batch/jsonl-2-threads/10k", 2)]
-    {
+    for (name, threads, points) in [
+        ("batch/jsonl/10k", 1, false),
+        ("batch/jsonl-points/10k", 1, true),
+        ("batch/jsonl-2-threads/10k", 2, false),
+    ] {
         g.bench_function(name, |b| {
-            let scorer = BatchScorer::new(catalog).threads(threads);
-            let mut out = Vec::with_capacity(reference.len());
+            let scorer =
+                BatchScorer::new(catalog).threads(threads).points(points);
+            let mut out = Vec::with_capacity(2 * input.len());
             b.iter(|| {
                 out.clear();
                 let s =
                     scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
                 assert_eq!(s.scored as usize, LINES);
             });
-            assert_eq!(out, reference);
+            if !points {
+                assert_eq!(out, reference);
+            }
         });
     }
+    g.bench_function("batch/general-path/10k", |b| {
+        let mut out = Vec::with_capacity(2 * input.len());
+        b.iter(|| {
+            out.clear();
+            for line in black_box(&input).lines() {
+                let ev = Evaluation::from_json(line).unwrap();
+                let card = catalog.score(&ev).unwrap();
+                serde_json::to_writer(&mut out, &card).unwrap();
+                out.push(b'\n');
+            }
+        });
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), LINES);
+    });
     g.bench_function("batch/naive/10k", |b| {
         b.iter(|| assert_eq!(naive(black_box(&input), &tables), naive_sum))
     });
@@ -141,6 +167,10 @@ fn benches(c: &mut Criterion) {
     let ev = Evaluation::from_json(line).unwrap();
     let set = catalog.edition("qd26-2026").unwrap().set(&ev.set).unwrap();
     let want = set.sheet_points(&ev.members[0]).unwrap();
+    let resolved = set.resolve(&ev.members[0]).unwrap();
+    c.bench_function("score/resolved_sheet/26-2026", |b| {
+        b.iter(|| assert_eq!(black_box(&resolved).points().unwrap(), want))
+    });
     c.bench_function("score/member_sheet/26-2026", |b| {
         b.iter(|| {
             assert_eq!(

@@ -18,6 +18,31 @@ use crate::score::{self, Warning};
 pub(crate) struct Codes {
     pub leaves: Box<[Box<str>]>,
     pub sections: Box<[Box<str>]>,
+    /// Each leaf code as a JSON object key, `"1.1":`, for the writer.
+    pub leaf_keys: Box<[Box<[u8]>]>,
+    /// Each section code as a JSON object key.
+    pub section_keys: Box<[Box<[u8]>]>,
+}
+
+impl Codes {
+    pub fn new(leaves: Box<[Box<str>]>, sections: Box<[Box<str>]>) -> Codes {
+        let keys = |codes: &[Box<str>]| {
+            codes
+                .iter()
+                .map(|c| {
+                    let mut k = serde_json::to_vec(&**c).unwrap_or_default();
+                    k.push(b':');
+                    k.into_boxed_slice()
+                })
+                .collect()
+        };
+        Codes {
+            leaf_keys: keys(&leaves),
+            section_keys: keys(&sections),
+            leaves,
+            sections,
+        }
+    }
 }
 
 /// A short code packed into an integer, so that finding a criterion is an
@@ -182,10 +207,10 @@ impl Compiled {
                 .collect(),
             part_max: part_max(&leaves, &points),
             leaves: leaves.into(),
-            codes: Arc::new(Codes {
-                leaves: leaf_codes.into(),
-                sections: section_codes.into(),
-            }),
+            codes: Arc::new(Codes::new(
+                leaf_codes.into(),
+                section_codes.into(),
+            )),
             section_part: section_part.into(),
             points: points.into(),
             gates: gates.into(),

@@ -189,20 +189,18 @@ impl<'de> Deserialize<'de> for MemberResult {
             points: Entries<Option<u8>>,
         }
         let r = Raw::deserialize(d)?;
-        let codes = Arc::new(Codes {
-            leaves: r
-                .points
+        let codes = Arc::new(Codes::new(
+            r.points
                 .0
                 .iter()
                 .map(|(k, _)| k.clone().into_boxed_str())
                 .collect(),
-            sections: r
-                .sections
+            r.sections
                 .0
                 .iter()
                 .map(|(k, _)| k.clone().into_boxed_str())
                 .collect(),
-        });
+        ));
         Ok(MemberResult {
             member: r.member,
             points: r.points.0.into_iter().map(|(_, v)| v).collect(),

@@ -206,23 +206,22 @@ fn member(out: &mut Vec<u8>, m: &Member<'_>, points: bool) {
     out.push(b'}');
     if points {
         out.extend_from_slice(b",\"sections\":{");
-        for (i, (code, p)) in
-            m.codes.sections.iter().zip(m.sections).enumerate()
+        for (i, (key, p)) in
+            m.codes.section_keys.iter().zip(m.sections).enumerate()
         {
             if i > 0 {
                 out.push(b',');
             }
-            string(out, code);
-            out.push(b':');
+            out.extend_from_slice(key);
             uint(out, *p);
         }
         out.extend_from_slice(b"},\"points\":{");
-        for (i, (code, p)) in m.codes.leaves.iter().zip(m.points).enumerate() {
+        for (i, (key, p)) in m.codes.leaf_keys.iter().zip(m.points).enumerate()
+        {
             if i > 0 {
                 out.push(b',');
             }
-            string(out, code);
-            out.push(b':');
+            out.extend_from_slice(key);
             match p {
                 Some(p) => uint(out, u32::from(*p)),
                 None => out.extend_from_slice(b"null"),
@@ -277,6 +276,11 @@ fn boolean(out: &mut Vec<u8>, b: bool) {
 }
 
 fn uint(out: &mut Vec<u8>, mut n: u32) {
+    // Points are mostly one or two digits.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     loop {
