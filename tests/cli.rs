@@ -71,3 +71,21 @@ fn summary_sets_and_show() {
     assert_eq!(code, 0);
     assert!(out.contains("TỔNG CỘNG 100"), "{out}");
 }
+
+#[test]
+fn points_are_written_on_request() {
+    let good = ocop::samples::EVALUATION_2026.trim_end();
+    let member = |args: &[&str]| {
+        let (code, out, _) = ocop(args, &format!("{good}\n"));
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["members"][0].clone()
+    };
+    let plain = member(&["score"]);
+    assert_eq!(plain["total"], 75);
+    assert!(plain.get("points").is_none(), "{plain}");
+    let full = member(&["score", "--points"]);
+    assert_eq!(full["total"], 75);
+    assert_eq!(full["points"]["1.1"], 3, "{full}");
+    assert!(full["sections"].is_object(), "{full}");
+}

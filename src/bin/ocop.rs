@@ -38,6 +38,9 @@ enum Command {
         /// Use inferred data (reconstructed sets, corrected points, gates).
         #[arg(long)]
         inferred: bool,
+        /// Also write each member's points per criterion and per section.
+        #[arg(long)]
+        points: bool,
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
@@ -86,7 +89,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => Catalog::official(),
     };
     match cli.command {
-        Command::Score { file, edition, inferred, threads } => {
+        Command::Score { file, edition, inferred, points, threads } => {
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
             let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let tty = std::io::stderr().is_terminal();
@@ -97,6 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let mut scorer = BatchScorer::new(catalog)
                 .options(ScoreOptions { inferred, edition })
+                .points(points)
                 .progress(&progress);
             if let Some(n) = threads {
                 scorer = scorer.threads(n);
