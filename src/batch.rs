@@ -15,7 +15,7 @@
 //! work-stealing pool would add a dependency and nothing measurable.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
@@ -66,6 +66,7 @@ pub struct BatchScorer<'c> {
     options: ScoreOptions,
     threads: usize,
     chunk_bytes: usize,
+    max_line: usize,
     style: Style,
     progress: Option<&'c (dyn Fn(BatchStats) + Sync)>,
 }
@@ -76,6 +77,7 @@ impl std::fmt::Debug for BatchScorer<'_> {
             .field("options", &self.options)
             .field("threads", &self.threads)
             .field("chunk_bytes", &self.chunk_bytes)
+            .field("max_line_bytes", &self.max_line)
             .field("points", &self.style.points)
             .finish_non_exhaustive()
     }
@@ -93,6 +95,8 @@ struct Chunk {
     first_line: u64,
     input: Vec<u8>,
     ends: Vec<usize>,
+    /// Lines over the length limit: index in the chunk, and length.
+    long: Vec<(usize, u64)>,
     output: Vec<u8>,
     stats: BatchStats,
 }
@@ -107,6 +111,7 @@ impl<'c> BatchScorer<'c> {
             options: ScoreOptions::default(),
             threads,
             chunk_bytes: 256 << 10,
+            max_line: 1 << 20,
             style: Style::new(false),
             progress: None,
         }
@@ -136,6 +141,15 @@ impl<'c> BatchScorer<'c> {
     /// Approximate input bytes per chunk handed to a worker.
     pub fn chunk_bytes(mut self, n: usize) -> Self {
         self.chunk_bytes = n.max(1);
+        self
+    }
+
+    /// The longest line scored, in bytes (default 1 MiB, a few hundred
+    /// times a large council's evaluation). A longer line is not held in
+    /// memory: it becomes a [`ErrorKind::LineTooLong`] record. This keeps
+    /// memory bounded even on a file with no newlines.
+    pub fn max_line_bytes(mut self, n: usize) -> Self {
+        self.max_line = n;
         self
     }
 
@@ -202,17 +216,7 @@ impl<'c> BatchScorer<'c> {
             }
             Err((id, err)) => {
                 let err = err.for_product(id.as_deref());
-                #[derive(Serialize)]
-                struct Record<'a> {
-                    line: u64,
-                    #[serde(skip_serializing_if = "Option::is_none")]
-                    id: Option<&'a str>,
-                    error: &'a Error,
-                }
-                let rec =
-                    Record { line: line_no, id: id.as_deref(), error: &err };
-                // Writing to a Vec only fails on a serializer bug.
-                let _ = serde_json::to_writer(&mut *out, &rec);
+                error_record(out, line_no, id.as_deref(), &err);
                 false
             }
         };
@@ -224,13 +228,24 @@ impl<'c> BatchScorer<'c> {
         c.output.clear();
         c.stats = BatchStats::default();
         let mut start = 0;
+        let mut long = c.long.iter().peekable();
         for (i, &end) in c.ends.iter().enumerate() {
-            let ok = self.line(
-                &c.input[start..end],
-                c.first_line + i as u64,
-                scratch,
-                &mut c.output,
-            );
+            let line_no = c.first_line + i as u64;
+            let ok = match long.next_if(|(at, _)| *at == i) {
+                Some(&(_, bytes)) => {
+                    let e =
+                        ErrorKind::LineTooLong { bytes, limit: self.max_line };
+                    error_record(&mut c.output, line_no, None, &e.into());
+                    c.output.push(b'\n');
+                    false
+                }
+                None => self.line(
+                    &c.input[start..end],
+                    line_no,
+                    scratch,
+                    &mut c.output,
+                ),
+            };
             start = end + 1;
             c.stats.lines += 1;
             if ok {
@@ -264,8 +279,14 @@ impl<'c> BatchScorer<'c> {
             let mut c = new_chunk();
             let mut scratch = Bufs::default();
             let mut next_line = 1;
-            while fill(&mut input, &mut c, self.chunk_bytes, next_line)
-                .map_err(|e| io("input", e))?
+            while fill(
+                &mut input,
+                &mut c,
+                self.chunk_bytes,
+                self.max_line,
+                next_line,
+            )
+            .map_err(|e| io("input", e))?
             {
                 next_line += c.ends.len() as u64;
                 self.score_chunk(&mut c, &mut scratch);
@@ -323,8 +344,13 @@ impl<'c> BatchScorer<'c> {
             let mut read = || -> std::io::Result<()> {
                 let mut next_line = 1;
                 for (seq, mut c) in free_rx.iter().enumerate() {
-                    if !fill(&mut input, &mut c, self.chunk_bytes, next_line)?
-                    {
+                    if !fill(
+                        &mut input,
+                        &mut c,
+                        self.chunk_bytes,
+                        self.max_line,
+                        next_line,
+                    )? {
                         break;
                     }
                     c.seq = seq as u64;
@@ -361,12 +387,31 @@ impl<'c> BatchScorer<'c> {
     }
 }
 
+/// Writes `{"line": N, "id": ..., "error": {...}}` (without the newline).
+fn error_record(
+    out: &mut Vec<u8>,
+    line: u64,
+    id: Option<&str>,
+    error: &Error,
+) {
+    #[derive(Serialize)]
+    struct Record<'a> {
+        line: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        error: &'a Error,
+    }
+    // Writing to a Vec only fails on a serializer bug.
+    let _ = serde_json::to_writer(&mut *out, &Record { line, id, error });
+}
+
 fn new_chunk() -> Chunk {
     Chunk {
         seq: 0,
         first_line: 0,
         input: Vec::new(),
         ends: Vec::new(),
+        long: Vec::new(),
         output: Vec::new(),
         stats: BatchStats::default(),
     }
@@ -374,25 +419,65 @@ fn new_chunk() -> Chunk {
 
 /// Reads whole lines into `c` until about `target` bytes. Returns false at
 /// end of input with nothing read. A final line without a newline counts.
+/// A line longer than `max_line` is skipped, not stored, and noted in
+/// `c.long`.
 fn fill<R: BufRead>(
     r: &mut R,
     c: &mut Chunk,
     target: usize,
+    max_line: usize,
     first_line: u64,
 ) -> std::io::Result<bool> {
     c.input.clear();
     c.ends.clear();
+    c.long.clear();
     c.first_line = first_line;
+    let limit = u64::try_from(max_line).unwrap_or(u64::MAX);
     while c.input.len() < target {
-        let n = r.read_until(b'\n', &mut c.input)?;
+        let start = c.input.len();
+        let n = (&mut *r)
+            .take(limit.saturating_add(1))
+            .read_until(b'\n', &mut c.input)?;
         if n == 0 {
             break;
         }
         if c.input.last() == Some(&b'\n') {
             c.input.pop();
+        } else if n as u64 > limit {
+            // Too long: drop what was read and skip to the next line.
+            c.input.truncate(start);
+            let rest = skip_line(r)?;
+            c.long.push((c.ends.len(), n as u64 + rest));
         }
         c.ends.push(c.input.len());
         c.input.push(b'\n');
     }
     Ok(!c.ends.is_empty())
+}
+
+/// Skips to just past the next newline, or to the end of input; returns
+/// the bytes skipped before the newline.
+fn skip_line<R: BufRead>(r: &mut R) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                r.consume(i + 1);
+                return Ok(skipped + i as u64);
+            }
+            None => {
+                let n = buf.len();
+                r.consume(n);
+                skipped += n as u64;
+            }
+        }
+    }
 }

@@ -317,6 +317,19 @@ pub enum ErrorKind {
         /// What is wrong, naming the set, criterion and option.
         message: String,
     },
+    /// A batch line is longer than the scorer's limit, so it was skipped
+    /// rather than held in memory.
+    #[error(
+        "the line is {bytes} bytes long, over the limit of {limit}: an \
+         evaluation takes a few kilobytes, so check that the file has one \
+         evaluation per line, or raise the limit (BatchScorer::max_line_bytes)"
+    )]
+    LineTooLong {
+        /// The line's length, without its newline.
+        bytes: u64,
+        /// The limit.
+        limit: usize,
+    },
     /// A file or directory could not be read or written.
     #[error("{path}: {message}")]
     Io {

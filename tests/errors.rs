@@ -1,7 +1,7 @@
 //! Every error variant, triggered from realistic input, with the context
 //! its message must carry.
 
-use ocop::{Catalog, ErrorKind};
+use ocop::{BatchScorer, Catalog, ErrorKind};
 use serde_json::{Value, json};
 
 fn sample() -> Value {
@@ -261,6 +261,35 @@ fn unknown_knockout() {
     let e = err(&v);
     assert!(matches!(e.kind(), ErrorKind::UnknownKnockout { .. }));
     says(&e, &["6.3", "dossier", "6.1"]);
+}
+
+#[test]
+fn line_too_long() {
+    let good = ocop::samples::EVALUATION_2026.trim_end();
+    let long = "x".repeat(20_000);
+    // The long line in the middle, then again at the end without a newline.
+    let input = format!("{good}\n{long}\n{good}\n{long}");
+    let mut out = Vec::new();
+    let stats = BatchScorer::new(Catalog::official())
+        .max_line_bytes(10_000)
+        .run(input.as_bytes(), &mut out)
+        .unwrap();
+    assert_eq!((stats.lines, stats.scored, stats.rejected), (4, 2, 2));
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    for (i, at) in [(1, 2), (3, 4)] {
+        assert_eq!(lines[i]["line"], at);
+        assert_eq!(lines[i]["error"]["kind"], "line_too_long");
+        assert_eq!(lines[i]["error"]["bytes"], 20_000);
+        assert_eq!(lines[i]["error"]["limit"], 10_000);
+    }
+    assert_eq!(lines[2]["id"], "SAMPLE-2026-01", "the next line is scored");
+    let e = ocop::Error::from(ErrorKind::LineTooLong {
+        bytes: 20_000,
+        limit: 10_000,
+    });
+    says(&e, &["20000 bytes", "10000", "max_line_bytes"]);
 }
 
 #[test]
