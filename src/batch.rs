@@ -131,7 +131,7 @@ impl<'c> BatchScorer<'c> {
 
     /// Whether each member's points per criterion and per section are
     /// written. Off by default: they restate the sheet's own table, and
-    /// they make a scorecard about six times longer. Totals, parts, means,
+    /// they make a scorecard about 3.4 times as long. Totals, parts, means,
     /// gates and the star decision are always written.
     pub fn points(mut self, on: bool) -> Self {
         self.style.points = on;

@@ -212,7 +212,7 @@ impl std::fmt::Display for Summary {
         );
         let _ = writeln!(
             out,
-            "{} councils with members more than the spread limit apart\n",
+            "councils whose member totals differ by more than the spread limit: {}\n",
             self.spread_exceeded
         );
         let mut all = BTreeMap::new();
