@@ -96,6 +96,9 @@ pub(crate) struct Compiled {
     pub gates: Box<[CompiledGate]>,
     /// Knock-outs an evaluation may assert: criterion code (or `dossier`).
     pub knockouts: Box<[(Box<str>, KnockoutKind)]>,
+    /// Knock-outs that apply by themselves when the council's points on
+    /// the leaf are 0.
+    pub zero_knockouts: Box<[(u16, KnockoutKind)]>,
     /// Whether inferred points and gates were applied.
     pub inferred: bool,
     /// Maximum points of each part, as compiled.
@@ -130,6 +133,7 @@ impl Compiled {
         let mut points = Vec::new();
         let mut gates = Vec::new();
         let mut knockouts = Vec::new();
+        let mut zero_knockouts = Vec::new();
         for part in &set.parts {
             for sec in &part.sections {
                 let section = section_codes.len() as u16;
@@ -145,6 +149,11 @@ impl Compiled {
                     }
                     let leaf = leaves.len() as u16;
                     let first = points.len() as u32;
+                    if let Some(k) =
+                        c.knockout.as_ref().filter(|k| k.zero_points)
+                    {
+                        zero_knockouts.push((leaf, k.kind));
+                    }
                     if c.yes_no {
                         points.extend([0, c.max as u8]);
                     }
@@ -215,6 +224,7 @@ impl Compiled {
             points: points.into(),
             gates: gates.into(),
             knockouts: knockouts.into(),
+            zero_knockouts: zero_knockouts.into(),
             inferred,
             fingerprint: if inferred {
                 format!("{fingerprint}+inferred")

@@ -404,6 +404,11 @@ pub struct Knockout {
     pub kind: KnockoutKind,
     /// The clause, verbatim.
     pub text: String,
+    /// The clause is about points ("Nếu được 0 điểm …"), so it applies by
+    /// itself when the council's points on the criterion are 0; the
+    /// council need not assert it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zero_points: bool,
 }
 
 /// The condition under which a criterion applies.
@@ -637,6 +642,16 @@ fn validate_section(
     let mut top = 0;
     for c in &sec.criteria {
         let here = format!("criterion {}", c.code);
+        if c.knockout.as_ref().is_some_and(|k| k.zero_points)
+            && (c.header || c.applies_if.is_some())
+        {
+            // A header has no points of its own, and a conditional
+            // criterion's 0 could mean "does not apply".
+            return Err(format!(
+                "{here}: a zero-points knock-out needs an answerable criterion \
+                 that always applies"
+            ));
+        }
         if c.parent.is_none() {
             top += c.max;
         }

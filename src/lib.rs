@@ -122,4 +122,4 @@ pub use stars::{FailedGate, KnockoutHit, Rating, Status};
 
 /// The version of the bundled criteria data. It changes whenever a file
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).
-pub const DATA_VERSION: &str = "2026.11.1";
+pub const DATA_VERSION: &str = "2026.11.2";

@@ -552,6 +552,7 @@ pub(crate) fn knockout_hits<'k>(
                 .map(|(code, kind)| KnockoutHit {
                     knockout: code.to_string(),
                     kind: *kind,
+                    zero_points: false,
                 })
                 .ok_or_else(|| {
                     let known: Vec<&str> =
@@ -567,14 +568,31 @@ pub(crate) fn knockout_hits<'k>(
 }
 
 /// The council's means, spread and star decision, from each member's part
-/// points and the council's summed points per leaf.
+/// points, the council's summed points per leaf and the knock-outs it
+/// asserted.
 pub(crate) fn council(
     info: &EditionInfo,
     c: &Compiled,
     parts: &[PartPoints],
     sums: &[u32],
-    knockouts: Vec<KnockoutHit>,
+    mut knockouts: Vec<KnockoutHit>,
 ) -> (Means, Spread, Rating) {
+    // "Nếu được 0 điểm …": the product's points on a criterion are the
+    // council's mean, so the knock-out applies when every member gave 0
+    // (README "Interpretations"). Such criteria always apply (the loader
+    // checks), so a zero sum is never "not applicable".
+    for &(leaf, kind) in &c.zero_knockouts {
+        let code = &c.codes.leaves[usize::from(leaf)];
+        if sums[usize::from(leaf)] == 0
+            && !knockouts.iter().any(|k| *k.knockout == **code)
+        {
+            knockouts.push(KnockoutHit {
+                knockout: code.to_string(),
+                kind,
+                zero_points: true,
+            });
+        }
+    }
     let n = parts.len() as u32;
     let dp = info.rounding.decimals;
     let sum = |f: fn(&PartPoints) -> u32| {

@@ -7,7 +7,8 @@
 //! band, whose gates and every lower tier's gates are met. OCOP recognises
 //! only 3★ and above, so a product whose band is 3★ or more but that misses
 //! a 3★ gate is "not rated" (the 2020 national council's "Không đạt"), not
-//! 2★. Last, a knock-out, asserted by the council, removes the star
+//! 2★. Last, a knock-out (asserted by the council, or one phrased in points
+//! that the council scored 0, see `score::council`) removes the star
 //! whatever the points.
 //!
 //! Council gate rule (this library's interpretation, README
@@ -67,13 +68,19 @@ pub struct FailedGate {
     pub inferred: bool,
 }
 
-/// A knock-out the council asserted.
+/// A knock-out that applies: asserted by the council, or found from the
+/// council's points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KnockoutHit {
     /// The criterion code, or `dossier`.
     pub knockout: String,
     /// Its effect.
     pub kind: KnockoutKind,
+    /// Found by the library: the knock-out is printed as "Nếu được 0 điểm
+    /// …" and the council's points on the criterion are 0 (every member
+    /// gave 0). False when the council asserted it.
+    #[serde(default)]
+    pub zero_points: bool,
 }
 
 /// The star decision of a scorecard.

@@ -96,6 +96,13 @@ fn every_case_scores_as_worked_by_hand() {
             .map(|w| serde_json::to_value(w).unwrap()["kind"].clone())
             .collect();
         assert_eq!(Value::from(kinds), exp["warnings"], "{path}: warnings");
+        if let Some(k) = exp.get("knockouts") {
+            assert_eq!(
+                &serde_json::to_value(&card.rating.knockouts).unwrap(),
+                k,
+                "{path}: knock-outs"
+            );
+        }
     }
 }
 
@@ -119,6 +126,32 @@ fn elimination_outranks_a_halt() {
     assert_eq!(card.rating.knockouts.len(), 2);
     // The points are still reported.
     assert_eq!(card.mean.total.to_string(), "74.33");
+}
+
+#[test]
+fn a_zero_points_knockout_needs_the_whole_council_at_zero() {
+    let mut v =
+        case("qd26-2026/zero-points-knockout.json")["evaluation"].clone();
+    // One member sees no foreign matter: the council's points on 6.1 are
+    // 1.00, not 0, so the knock-out does not apply.
+    v["members"][1]["answers"]["6.1"] = 2.into();
+    let card = crate::score(&v.to_string(), false).unwrap();
+    assert_eq!(card.members[1].total, 64);
+    assert_eq!(card.mean.total.to_string(), "60.67");
+    assert_eq!(
+        (card.rating.stars, card.rating.status),
+        (Some(3), ocop::Status::Rated)
+    );
+    assert!(card.rating.knockouts.is_empty());
+    // Asserted as well as found: listed once, as asserted.
+    v["members"][1]["answers"]["6.1"] = 1.into();
+    v["knockouts"] = serde_json::json!(["6.1"]);
+    let card = crate::score(&v.to_string(), false).unwrap();
+    assert_eq!(card.rating.status, ocop::Status::Halted);
+    assert_eq!(
+        serde_json::to_value(&card.rating.knockouts).unwrap(),
+        serde_json::json!([{"knockout": "6.1", "kind": "halted", "zero_points": false}])
+    );
 }
 
 #[test]

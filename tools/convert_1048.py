@@ -211,7 +211,18 @@ NOTE_LABEL = re.compile(r"(?:Ghi chú|Chú ý)\s*:\s*", re.I)
 SUSPICIOUS = re.compile(r"loại|không đánh giá|không xem xét|không đạt|dừng|bỏ qua|vi phạm", re.I)
 
 
+# knock-outs phrased in points ("Nếu được/bị 0 điểm ..."): they apply by themselves when the council gives 0
+ZERO_POINTS = re.compile(r"Nếu (?:được|bị) 0 điểm", re.I)
+
+
 def knockout_of(note):
+    ko = _knockout_of(note)
+    if ko and ZERO_POINTS.search(ko["text"]):
+        ko["zero_points"] = True
+    return ko
+
+
+def _knockout_of(note):
     for line in re.split(r"\r?\n", note):
         m = re.search(r"Bị loại nếu", line)
         if m:
@@ -462,6 +473,20 @@ def build_set(raw_name, raw, ref, cls_row):
                     c["max"] = sum(x["max"] for x in section["criteria"] if x.get("parent") == c["code"])
             section["max"] = sum(x["max"] for x in section["criteria"] if "parent" not in x)
 
+    # a points knock-out printed after a group ("tại một trong các chỉ tiêu trên") covers every answerable
+    # criterion of the group above it
+    for _, section in iter_sections(s):
+        crits = section["criteria"]
+        for i, c in enumerate(crits):
+            ko = c.get("knockout")
+            if ko and ko.get("zero_points") and "một trong các chỉ tiêu trên" in ko["text"]:
+                for above in crits[:i]:
+                    if above.get("header"):
+                        continue
+                    if "knockout" in above:
+                        fail("%s %s: already has a knock-out" % (sid, above["code"]))
+                    above["knockout"] = copy.deepcopy(ko)
+
     # applies_if for 5.2 / 5.3
     allc = {c["code"]: c for c in iter_criteria(s)}
     for c in iter_criteria(s):
@@ -605,13 +630,16 @@ def set_notes(s, raw, notes):
                      "kept as printed (gaps-1048.md §4).")
     if sid == "nuoc-khoang-thien-nhien-nuoc-uong-tinh-khiet":
         notes.append("The note under 6.4 ('Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước "
-                     "tiếp theo') refers to all sensory criteria 6.1–6.4; the knockout is recorded on 6.4, where it is printed.")
+                     "tiếp theo') refers to all sensory criteria 6.1–6.4, so it is recorded as a 'halted' knock-out on "
+                     "each of them, with zero_points: it applies by itself when the council's points on that "
+                     "criterion are 0.")
     if sid in ("che-tuoi-che-bien", COFFEE):
         notes.append("The impurity knock-out note is printed under the header 6.1 Ngoại hình, so the knockout is "
                      "recorded on the header (it concerns 6.1.1 Tạp chất lạ).")
     if sid == "che-bien-tu-rau-cu-qua-hat":
         notes.append("6.1 note 'Ghi chú: Nếu bị 0 Điểm, sẽ không đánh giá các bước tiếp theo' halts the evaluation when "
-                     "6.1 scores 0 (option 1 'Có các tạp chất không chấp nhận được…'); recorded as a halted knockout.")
+                     "6.1 scores 0 (option 1 'Có các tạp chất không chấp nhận được…'); recorded as a halted knockout "
+                     "with zero_points, so it applies by itself when the council's points on 6.1 are 0.")
     if sid in ("thu-cong-my-nghe-trang-tri", "thu-cong-my-nghe-gia-dung"):
         notes.append("The two handicraft sets are structured differently in Part C (trang trí: 6 = 32, 7 Công bố = 3, "
                      "8 = 5; gia dụng: 6 = 27, 7 Công bố = 5, 8 Kiểm tra định kỳ = 3, 9 = 5); kept as printed "
@@ -1039,7 +1067,10 @@ def write_readme(path, sets, order, cls_rows, applied, summary, nopt2020):
       "→ `eliminated`, text from that phrase on; 'sẽ bị loại bỏ' (intellectual-property violation) → `eliminated`; "
       "'không đánh giá các bước tiếp theo' / 'không xem xét các chỉ tiêu khác' → `halted`. The knockout text is the "
       "clause after the 'Ghi chú:' / 'Chú ý:' label of the line that holds the phrase (legal-1048.md §4.3). What "
-      "'halted' means for the stars is defined in no source (legal-1048.md §4.3, §7 item 7).")
+      "'halted' means for the stars is defined in no source (legal-1048.md §4.3, §7 item 7). A knock-out phrased "
+      "in points ('Nếu được 0 điểm …', 'Nếu bị 0 Điểm …') carries `zero_points: true`: it applies by itself when "
+      "the council's points on the criterion are 0; one printed after a group ('tại một trong các chỉ tiêu "
+      "trên') is recorded on every criterion of the group.")
     a("")
     a("| set | criterion | kind | text |")
     a("|---|---|---|---|")

@@ -635,7 +635,7 @@ class SetBuilder:
             crits = sec.pop("criteria")
             sec["note"] = text
             sec["criteria"] = crits
-            ko = {"kind": "halted", "text": note_clause(text)}
+            ko = {"kind": "halted", "text": note_clause(text), "zero_points": True}
             codes = []
             for c in crits:
                 if "parent" in c:
@@ -647,8 +647,8 @@ class SetBuilder:
             self.notes.append(
                 "Group %s: the note %r came through as a RAW row after criterion %s (md line %d). It speaks of "
                 "'các chỉ tiêu trên' (all criteria of the group), so it is kept as the section's note and as a "
-                "'halted' knock-out on each of %s (an evaluation asserts it by listing the criterion that "
-                "scored 0)." % (sec["code"], text, crits[-1]["code"], row["line"], ", ".join(codes)))
+                "'halted' knock-out on each of %s, with zero_points: it applies by itself when the council's "
+                "points on that criterion are 0 (an evaluation may also assert it)." % (sec["code"], text, crits[-1]["code"], row["line"], ", ".join(codes)))
             return i
         # (d) an ordinary note ('Ghi chú: …') that the converter failed to classify
         if text.startswith("Ghi chú:") and self.crit is not None:
@@ -1064,7 +1064,9 @@ def readme(docs, entries, commit, summary):
     w("- Knock-outs (`knockout.text` is the note without its 'Ghi chú:'/'Chú ý:' label): 'Bị loại nếu …' → "
       "`eliminated`; '… sẽ bị loại bỏ' (handicraft and textile sets, 6.2) → `eliminated`; '… sẽ không đánh "
       "giá các bước tiếp theo', 'Không đánh giá các bước tiếp theo nếu …', 'Không xem xét các chỉ tiêu khác "
-      "nếu …', 'Không đánh giá những sản phẩm có tính phổ biến …' → `halted`.")
+      "nếu …', 'Không đánh giá những sản phẩm có tính phổ biến …' → `halted`. A knock-out phrased in "
+      "points ('Nếu được 0 điểm …') also carries `zero_points: true`: it applies by itself when the council's "
+      "points on the criterion are 0.")
     w("- 'Lựa chọn một trong hai trường hợp sau:' (set 26, groups 8, 9, 15): the sentence is kept in `notes`, "
       "the two headings 'a. Trường hợp 1: …' / 'b. Trường hợp 2: …' verbatim in `cases`, and each option "
       "carries its `case` (1 or 2). Each case's best option equals the criterion max.")
