@@ -310,33 +310,29 @@ impl<'a> Scan<'a> {
         &mut self,
         mut f: impl FnMut(&mut Self, &'a str) -> Option<()>,
     ) -> Option<()> {
-        self.eat(b'{')?;
-        if self.peek()? == b'}' {
-            self.i += 1;
-            return Some(());
-        }
-        loop {
-            let key = self.string()?;
-            self.eat(b':')?;
-            f(self, key)?;
-            match self.peek()? {
-                b',' => self.i += 1,
-                b'}' => {
-                    self.i += 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
-        }
+        self.list(b'{', b'}', |s| {
+            let key = s.string()?;
+            s.eat(b':')?;
+            f(s, key)
+        })
     }
 
     /// Reads `[ value, ... ]`, calling `f` for each element.
-    fn array(
+    fn array(&mut self, f: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.list(b'[', b']', f)
+    }
+
+    /// Reads `open item, ... close` (or `open close`), calling `f` for each
+    /// item.
+    #[inline]
+    fn list(
         &mut self,
+        open: u8,
+        close: u8,
         mut f: impl FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.eat(b'[')?;
-        if self.peek()? == b']' {
+        self.eat(open)?;
+        if self.peek()? == close {
             self.i += 1;
             return Some(());
         }
@@ -344,7 +340,7 @@ impl<'a> Scan<'a> {
             f(self)?;
             match self.peek()? {
                 b',' => self.i += 1,
-                b']' => {
+                b if b == close => {
                     self.i += 1;
                     return Some(());
                 }

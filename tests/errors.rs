@@ -313,6 +313,11 @@ fn invalid_data_and_io() {
 
     // A zero-points knock-out where 0 could mean "does not apply", and a
     // criterion code that would need escaping as a JSON key.
+    let load = |sheet: &ocop::criteria::SetFile| {
+        let text = serde_json::to_string(sheet).unwrap();
+        std::fs::write(ed.join("hoa.json"), text).unwrap();
+        Catalog::from_dir(&dir).unwrap_err()
+    };
     let mut sheet = set.sheet().clone();
     let five = &mut sheet.parts[1].sections[1];
     assert_eq!(five.criteria[1].code, "5.2");
@@ -321,22 +326,10 @@ fn invalid_data_and_io() {
         text: "Nếu được 0 điểm".into(),
         zero_points: true,
     });
-    std::fs::write(
-        ed.join("hoa.json"),
-        serde_json::to_string(&sheet).unwrap(),
-    )
-    .unwrap();
-    let e = Catalog::from_dir(&dir).unwrap_err();
-    says(&e, &["criterion 5.2", "zero-points knock-out"]);
+    says(&load(&sheet), &["criterion 5.2", "zero-points knock-out"]);
     let mut sheet = set.sheet().clone();
     sheet.parts[0].sections[0].criteria[0].code = "1.\"1".into();
-    std::fs::write(
-        ed.join("hoa.json"),
-        serde_json::to_string(&sheet).unwrap(),
-    )
-    .unwrap();
-    let e = Catalog::from_dir(&dir).unwrap_err();
-    says(&e, &["\"1.\\\"1\"", "without quotes"]);
+    says(&load(&sheet), &["\"1.\\\"1\"", "without quotes"]);
 
     let e = Catalog::from_dir(dir.join("missing")).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io { .. }));
