@@ -109,6 +109,9 @@ pub(crate) fn score_line(
 
     let n_leaves = c.leaves.len();
     let n_sections = c.section_part.len();
+    if n_leaves == 0 {
+        return None; // no sheet to read; the loader does not allow it
+    }
     buf.sums.clear();
     buf.sums.resize(n_leaves, 0);
     buf.parts.clear();
