@@ -7,10 +7,15 @@
 //! the batch goes on, so a run over a whole country never loses a record
 //! and the output can be zipped with the input line by line.
 //!
+//! Each line first goes through the fast path of [`crate::fast`] and, if
+//! that gives up, through the general path ([`Catalog::score_with`]); both
+//! write the same bytes.
+//!
 //! Input is read in chunks of lines that worker threads score while the
 //! next chunk is read; a writer puts the chunks back in order. A fixed pool
-//! of chunk buffers circulates between reader, workers and writer, so
-//! memory stays bounded whatever the input's length. Threads are plain
+//! of chunk buffers circulates between reader, workers and writer, and a
+//! line over the length limit is skipped as it is read, so memory stays
+//! bounded whatever the input's length. Threads are plain
 //! `std::thread`s: the work is coarse (one chunk per hand-off), so a
 //! work-stealing pool would add a dependency and nothing measurable.
 
