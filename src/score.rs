@@ -524,12 +524,20 @@ impl Catalog {
 pub(crate) fn check_members<'k>(
     names: impl Iterator<Item = &'k str> + Clone,
 ) -> Result<()> {
-    let mut seen = names.clone();
-    if seen.next().is_none() {
+    if names.clone().next().is_none() {
         return Err(ErrorKind::EmptyCouncil.into());
     }
+    // Councils have 5 to 11 members; a hash set only guards against a
+    // line listing thousands.
+    let mut seen = std::collections::HashSet::new();
+    let small = names.clone().nth(16).is_none();
     for (i, m) in names.clone().enumerate() {
-        if names.clone().take(i).any(|o| o == m) {
+        let repeated = if small {
+            names.clone().take(i).any(|o| o == m)
+        } else {
+            !seen.insert(m)
+        };
+        if repeated {
             return Err(
                 ErrorKind::DuplicateMember { member: m.to_owned() }.into()
             );

@@ -123,6 +123,22 @@ fn duplicate_member() {
     let e = err(&v);
     assert!(matches!(e.kind(), ErrorKind::DuplicateMember { .. }));
     says(&e, &["SAMPLE-2026-01", "m1"]);
+    // A list far larger than a council takes the other check.
+    let one = sample()["members"][0].clone();
+    let mut many: Vec<Value> = (0..40)
+        .map(|i| {
+            let mut m = one.clone();
+            m["member"] = format!("x{i}").into();
+            m
+        })
+        .collect();
+    many[39]["member"] = "x7".into();
+    v["members"] = many.into();
+    let e = err(&v);
+    assert!(
+        matches!(e.kind(), ErrorKind::DuplicateMember { member } if member == "x7"),
+        "{e}"
+    );
 }
 
 #[test]
