@@ -95,15 +95,16 @@ pub(crate) fn score_line(
     check_members(parsed.names.iter().copied()).ok()?;
     let knockouts =
         knockout_hits(set, c, parsed.knockouts.iter().copied()).ok()?;
-    if style.sorted_meta {
+    // A repeated carried field is left to the general path, whose map
+    // keeps the last value.
+    let repeated = if style.sorted_meta {
         parsed.meta.sort_unstable_by_key(|(k, _)| *k);
-    }
-    if parsed
-        .meta
-        .iter()
-        .enumerate()
-        .any(|(i, (k, _))| parsed.meta[..i].iter().any(|(o, _)| o == k))
-    {
+        parsed.meta.windows(2).any(|w| w[0].0 == w[1].0)
+    } else {
+        let mut seen = std::collections::HashSet::new();
+        !parsed.meta.iter().all(|(k, _)| seen.insert(*k))
+    };
+    if repeated {
         return None;
     }
 
