@@ -229,6 +229,17 @@ def note_clause(note):
     return re.sub(r"^(Ghi chú|Chú ý)\s*:\s*", "", note)
 
 
+# knock-outs phrased in points ("Nếu được 0 điểm ..."): they apply by themselves when the council gives 0
+ZERO_POINTS = re.compile(r"Nếu (?:được|bị) 0 điểm", re.I)
+
+
+def halted(text):
+    ko = {"kind": "halted", "text": text}
+    if ZERO_POINTS.search(text):
+        ko["zero_points"] = True
+    return ko
+
+
 def knockout_of(note):
     if "Bị loại nếu" in note:
         i = note.index("Bị loại nếu")
@@ -238,7 +249,7 @@ def knockout_of(note):
     for pat in ("sẽ không đánh giá các bước tiếp theo", "Không đánh giá các bước tiếp theo nếu",
                 "Không xem xét các chỉ tiêu khác nếu", "Không đánh giá những sản phẩm có tính phổ biến"):
         if pat in note:
-            return {"kind": "halted", "text": note_clause(note)}
+            return halted(note_clause(note))
     return None
 
 
@@ -635,7 +646,7 @@ class SetBuilder:
             crits = sec.pop("criteria")
             sec["note"] = text
             sec["criteria"] = crits
-            ko = {"kind": "halted", "text": note_clause(text), "zero_points": True}
+            ko = halted(note_clause(text))
             codes = []
             for c in crits:
                 if "parent" in c:
