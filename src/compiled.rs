@@ -74,6 +74,24 @@ pub(crate) struct Leaf {
     pub applies_if: Option<(u16, u64)>,
 }
 
+impl Leaf {
+    /// The chosen option (0-based) for a written 1-based position, if this
+    /// is not a yes/no criterion and the position is in range.
+    #[inline(always)]
+    pub fn option(&self, n: u64) -> Option<u8> {
+        // n - 1 wraps for 0, which then fails the range check.
+        let i = n.wrapping_sub(1);
+        (!self.yes_no && i < u64::from(self.options)).then_some(i as u8)
+    }
+
+    /// The chosen option for a written true/false, if this is a yes/no
+    /// criterion (option 0 is "not met").
+    #[inline(always)]
+    pub fn met(&self, b: bool) -> Option<u8> {
+        self.yes_no.then_some(u8::from(b))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CompiledGate {
     pub stars: u8,

@@ -205,12 +205,7 @@ impl<'a> Scan<'a> {
 
     #[inline]
     fn ws(&mut self) {
-        let t = self.bytes();
-        let mut i = self.i;
-        while i < t.len() && matches!(t[i], b' ' | b'\t' | b'\n' | b'\r') {
-            i += 1;
-        }
-        self.i = i;
+        self.i = skip_ws(self.bytes(), self.i);
     }
 
     /// The next byte after whitespace, not consumed.
@@ -264,22 +259,6 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Digits from `self.i`: their value (`None` past `u64`), and how many.
-    #[inline]
-    fn digits(&mut self) -> (Option<u64>, usize) {
-        let t = self.bytes();
-        let start = self.i;
-        let mut i = start;
-        let mut n = Some(0u64);
-        while i < t.len() && t[i].is_ascii_digit() {
-            let d = u64::from(t[i] - b'0');
-            n = n.and_then(|n| n.checked_mul(10)?.checked_add(d));
-            i += 1;
-        }
-        self.i = i;
-        (n, i - start)
-    }
-
     /// A value that serde_json writes back as the same text (a string
     /// without escapes, an integer in plain form, a literal), as raw text.
     fn plain_value(&mut self) -> Option<&'a str> {
@@ -296,7 +275,10 @@ impl<'a> Scan<'a> {
                 let minus = self.bytes()[self.i] == b'-';
                 self.i += usize::from(minus);
                 let first = *self.bytes().get(self.i)?;
-                let (n, len) = self.digits();
+                let start = self.i;
+                let (n, end) = digits(self.bytes(), start);
+                self.i = end;
+                let len = end - start;
                 // serde_json reads integers beyond i64 or u64 as floats.
                 let fits = n.is_some_and(|n| !minus || n <= 1 << 63);
                 if len == 0 || (first == b'0' && (len > 1 || minus)) || !fits {
@@ -409,6 +391,25 @@ fn parse<'a, 'c>(
     (s.i == text.len()).then_some(line)
 }
 
+/// Reads the digits from `i`: their value (`None` past `u64`) and the
+/// index after them.
+#[inline(always)]
+fn digits(t: &[u8], mut i: usize) -> (Option<u64>, usize) {
+    let start = i;
+    let mut n = 0u64;
+    while i < t.len() && t[i].is_ascii_digit() {
+        n = n.wrapping_mul(10).wrapping_add(u64::from(t[i] - b'0'));
+        i += 1;
+    }
+    // 19 digits always fit; only longer runs need a checked reading.
+    let n = if i - start <= 19 {
+        Some(n)
+    } else {
+        std::str::from_utf8(&t[start..i]).ok().and_then(|d| d.parse().ok())
+    };
+    (n, i)
+}
+
 /// Skips JSON whitespace from `i`.
 #[inline(always)]
 fn skip_ws(t: &[u8], mut i: usize) -> usize {
@@ -453,25 +454,22 @@ fn answers(
         i = skip_ws(t, i + 1);
         let l = &c.leaves[leaf];
         let ch = match *t.get(i)? {
-            b't' if l.yes_no && t.get(i..i + 4)? == b"true" => {
+            b't' if t.get(i..i + 4)? == b"true" => {
                 i += 4;
-                1
+                l.met(true)?
             }
-            b'f' if l.yes_no && t.get(i..i + 5)? == b"false" => {
+            b'f' if t.get(i..i + 5)? == b"false" => {
                 i += 5;
-                0
+                l.met(false)?
             }
-            d @ b'1'..=b'9' if !l.yes_no => {
-                let mut n = u32::from(d - b'0');
-                i += 1;
-                while i < t.len() && t[i].is_ascii_digit() && n <= 255 {
-                    n = n * 10 + u32::from(t[i] - b'0');
+            b'1'..=b'9' => {
+                // Options number at most 64: stop reading past three digits.
+                let mut n = 0u64;
+                while i < t.len() && t[i].is_ascii_digit() && n < 1000 {
+                    n = n * 10 + u64::from(t[i] - b'0');
                     i += 1;
                 }
-                if n > u32::from(l.options) {
-                    return None;
-                }
-                (n - 1) as u8
+                l.option(n)?
             }
             _ => return None,
         };

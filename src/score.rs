@@ -802,13 +802,14 @@ fn resolve(
                 expected,
             })
         };
-        choice[leaf] = match (answer, l.yes_no) {
-            (Answer::Option(n), false)
-                if (1..=u64::from(l.options)).contains(n) =>
-            {
-                (*n - 1) as u8
-            }
-            (Answer::Option(n), false) => {
+        let chosen = match answer {
+            Answer::Option(n) => l.option(*n),
+            Answer::Met(b) => l.met(*b),
+            Answer::Invalid(_) => None,
+        };
+        choice[leaf] = match (chosen, answer, l.yes_no) {
+            (Some(ch), _, _) => ch,
+            (None, Answer::Option(n), false) => {
                 return Err(ErrorKind::OptionOutOfRange {
                     member: member.to_owned(),
                     criterion: code.to_string(),
@@ -817,10 +818,11 @@ fn resolve(
                 }
                 .into());
             }
-            (Answer::Met(b), true) => u8::from(*b),
-            (Answer::Option(n), true) => return Err(invalid(n.to_string())),
-            (Answer::Met(b), false) => return Err(invalid(b.to_string())),
-            (Answer::Invalid(t), _) => return Err(invalid(t.clone())),
+            (None, Answer::Option(n), _) => {
+                return Err(invalid(n.to_string()));
+            }
+            (None, Answer::Met(b), _) => return Err(invalid(b.to_string())),
+            (None, Answer::Invalid(t), _) => return Err(invalid(t.clone())),
         };
     }
     Ok(())
