@@ -124,19 +124,11 @@ pub(crate) fn score_line(
         if style.points {
             buf.sections.resize(base + n_sections, 0);
         }
-        let parts = score::tally(set, c, name, choice, |leaf, p| {
-            if let Some(p) = p {
-                buf.sums[leaf] += u32::from(p);
-                if style.points {
-                    let s = c.leaves[leaf].section as usize;
-                    buf.sections[base + s] += u32::from(p);
-                }
-            }
-            if style.points {
-                buf.points.push(p);
-            }
-        })
-        .ok()?;
+        let detail =
+            style.points.then(|| (&mut buf.points, &mut buf.sections[base..]));
+        let parts =
+            score::tally_member(set, c, name, choice, &mut buf.sums, detail)
+                .ok()?;
         buf.parts.push(parts);
     }
     let (mean, spread, rating) =

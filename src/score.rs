@@ -446,19 +446,13 @@ impl Catalog {
             )?;
             let mut points = Vec::with_capacity(n_leaves);
             let mut sections = vec![0u32; compiled.section_part.len()];
-            let parts = tally(
+            let parts = tally_member(
                 set,
                 compiled,
                 &m.member,
                 &scratch.choice,
-                |leaf, p| {
-                    if let Some(p) = p {
-                        let l = &compiled.leaves[leaf];
-                        sections[l.section as usize] += u32::from(p);
-                        scratch.sums[leaf] += u32::from(p);
-                    }
-                    points.push(p);
-                },
+                &mut scratch.sums,
+                Some((&mut points, &mut sections)),
             )?;
             members.push(MemberResult {
                 member: m.member.to_string(),
@@ -826,6 +820,34 @@ fn resolve(
         };
     }
     Ok(())
+}
+
+/// [`tally`], adding the member's points into the council's `sums` per
+/// leaf and, given `detail`, pushing them per leaf and adding them per
+/// section.
+pub(crate) fn tally_member(
+    set: &CriteriaSet,
+    c: &Compiled,
+    member: &str,
+    choice: &[u8],
+    sums: &mut [u32],
+    detail: Option<(&mut Vec<Option<u8>>, &mut [u32])>,
+) -> Result<PartPoints> {
+    match detail {
+        None => tally(set, c, member, choice, |leaf, p| {
+            sums[leaf] += u32::from(p.unwrap_or(0));
+        }),
+        Some((points, sections)) => {
+            tally(set, c, member, choice, |leaf, p| {
+                if let Some(p) = p {
+                    sums[leaf] += u32::from(p);
+                    sections[usize::from(c.leaves[leaf].section)] +=
+                        u32::from(p);
+                }
+                points.push(p);
+            })
+        }
+    }
 }
 
 /// Checks a resolved sheet as a whole and sums it, reporting each leaf's
