@@ -77,17 +77,12 @@ pub(crate) fn score_line(
     out: &mut Vec<u8>,
 ) -> Option<()> {
     let mut parsed = parse(catalog, opts, &mut buf.choice, line)?;
-    let placing = Placing {
-        edition: parsed.edition,
-        set: parsed.set?,
-        date: parsed.date,
-        submitted: parsed.submitted,
-        reevaluation: parsed.reevaluation,
-    };
     // The members were read under the edition and set known when they
     // came; fields after them must not change that choice.
     let placement = parsed.placement?;
-    if catalog.place(&placing, opts).ok()? != placement {
+    if parsed.placing_after_members
+        && catalog.place(&parsed.placing()?, opts).ok()? != placement
+    {
         return None;
     }
     let Placement { edition, basis, set } = placement;
@@ -178,7 +173,22 @@ struct Line<'a, 'c> {
     meta: Vec<(&'a str, &'a str)>,
     /// Member names, in the order of their sheets in `Buffers::choice`.
     names: Vec<&'a str>,
+    /// The edition and set the members were read under.
     placement: Option<Placement<'c>>,
+    /// Whether a field that places the evaluation came after the members.
+    placing_after_members: bool,
+}
+
+impl<'a> Line<'a, '_> {
+    fn placing(&self) -> Option<Placing<'a>> {
+        Some(Placing {
+            edition: self.edition,
+            set: self.set?,
+            date: self.date,
+            submitted: self.submitted,
+            reevaluation: self.reevaluation,
+        })
+    }
 }
 
 /// A strict reader of one line of JSON, for the shapes an evaluation
@@ -339,6 +349,14 @@ fn parse<'a, 'c>(
     let mut s = Scan { text, i: 0 };
     let mut line = Line::default();
     s.object(|s, key| {
+        if line.placement.is_some()
+            && matches!(
+                key,
+                "edition" | "set" | "date" | "submitted" | "reevaluation"
+            )
+        {
+            line.placing_after_members = true;
+        }
         match key {
             "id" => line.id = s.null_or_string()?,
             "edition" => line.edition = s.null_or_string()?,
@@ -354,14 +372,7 @@ fn parse<'a, 'c>(
                 })?;
             }
             "members" if line.placement.is_none() => {
-                let placing = Placing {
-                    edition: line.edition,
-                    set: line.set?,
-                    date: line.date,
-                    submitted: line.submitted,
-                    reevaluation: line.reevaluation,
-                };
-                let p = catalog.place(&placing, opts).ok()?;
+                let p = catalog.place(&line.placing()?, opts).ok()?;
                 line.placement = Some(p);
                 let c = p.set.compiled(opts.inferred);
                 choice.clear();
@@ -590,6 +601,19 @@ mod tests {
             assert_ne!(odd, line, "{from}");
             assert!(!takes(&odd), "{odd}");
         }
+        // The edition named after the members, which were read under the
+        // edition of the date.
+        let late = line
+            .replacen(
+                "\"edition\":\"qd26-2026\"",
+                "\"date\":\"2026-09-01\"",
+                1,
+            )
+            .replacen("]}", "],\"edition\":\"qd1048-781\"}", 1);
+        assert!(!takes(&late), "{late}");
+        // Fields after the members that do not change the placement.
+        let same = line.replacen("]}", "],\"edition\":\"qd26-2026\"}", 1);
+        assert!(takes(&same), "{same}");
         // The set named after the members: parsed before the set is known.
         let moved = line.replacen("\"set\":", "\"s\":", 1).replacen(
             "]}",
