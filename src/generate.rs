@@ -24,7 +24,9 @@
 use std::fmt::Write as _;
 
 use crate::catalog::{CriteriaSet, Edition};
+use crate::compiled::UNREADABLE;
 use crate::criteria::SetStatus;
+use crate::score::{self, NONE};
 
 /// A small, fast, deterministic PRNG (SplitMix64).
 #[derive(Debug, Clone)]
@@ -107,39 +109,29 @@ impl<'c> Generator<'c> {
             province,
             recorded
         );
-        let sheet = set.sheet();
+        let c = set.compiled(false);
+        let mut choice = vec![NONE; c.leaves.len()];
         for m in 0..members {
             if m > 0 {
                 out.push(',');
             }
             let _ = write!(out, r#"{{"member":"m{}","answers":{{"#, m + 1);
+            choice.fill(NONE);
             let mut first = true;
-            let mut chosen: Vec<(&str, u64)> = Vec::new();
-            for (_, _, c) in sheet.criteria() {
-                if c.header {
+            for (i, l) in c.leaves.iter().enumerate() {
+                // Answer only what applies after this member's answers.
+                if !score::applies(l, &choice) {
                     continue;
                 }
-                if let Some(a) = &c.applies_if {
-                    let on = chosen.iter().find(|(k, _)| *k == a.criterion);
-                    if !on.is_some_and(|(_, p)| {
-                        a.options.contains(&(*p as u32 + 1))
-                    }) {
-                        continue;
-                    }
-                }
-                let n = if c.yes_no { 2 } else { c.options.len() as u64 };
+                let n = u64::from(l.options);
                 // Disagreement of about one option either way.
                 let centre = quality * (n - 1);
                 let jitter = r.below(2001) as i64 - 1000;
                 let pos = ((centre as i64 + jitter * (n as i64 - 1) / 4 + 500)
                     / 1000)
-                    .clamp(0, n as i64 - 1) as u64;
+                    .clamp(0, n as i64 - 1) as u8;
                 // An option whose points cannot be read is never ticked.
-                let readable = |p: u64| {
-                    c.options
-                        .get(p as usize)
-                        .is_none_or(|o| o.unreadable.is_none())
-                };
+                let readable = |p: u8| c.points(i, p) != UNREADABLE;
                 let pos = if readable(pos) {
                     pos
                 } else if pos > 0 {
@@ -147,15 +139,16 @@ impl<'c> Generator<'c> {
                 } else {
                     pos + 1
                 };
-                chosen.push((&c.code, pos));
+                choice[i] = pos;
                 if !first {
                     out.push(',');
                 }
                 first = false;
-                if c.yes_no {
-                    let _ = write!(out, r#""{}":{}"#, c.code, pos == 1);
+                let code = &c.codes.leaves[i];
+                if l.yes_no {
+                    let _ = write!(out, r#""{code}":{}"#, pos == 1);
                 } else {
-                    let _ = write!(out, r#""{}":{}"#, c.code, pos + 1);
+                    let _ = write!(out, r#""{code}":{}"#, pos + 1);
                 }
             }
             out.push_str("}}");

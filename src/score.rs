@@ -878,7 +878,7 @@ pub(crate) fn tally(
 /// Whether a leaf applies: "Chỉ áp dụng khi có câu chuyện" is decided by
 /// the member's own answer to the criterion its `applies_if` names.
 #[inline]
-fn applies(l: &Leaf, choice: &[u8]) -> bool {
+pub(crate) fn applies(l: &Leaf, choice: &[u8]) -> bool {
     l.applies_if.is_none_or(|(t, mask)| {
         let t = choice[t as usize];
         t != NONE && mask & (1 << t) != 0
