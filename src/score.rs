@@ -293,7 +293,9 @@ pub struct Scorecard {
     pub id: Option<String>,
     /// The edition used.
     pub edition: String,
-    /// How the edition was chosen: `named`, `date` or `transition`.
+    /// How the edition was chosen: `named` (by the evaluation), `date`,
+    /// `transition`, or `default` (the caller's default edition, for an
+    /// evaluation that names none and gives no date).
     pub edition_basis: String,
     /// The set used.
     pub set: String,
@@ -495,12 +497,11 @@ impl Catalog {
         p: &Placing<'_>,
         opts: &ScoreOptions,
     ) -> Result<Placement<'_>> {
-        let (edition, basis) = match p.edition.or(opts.edition.as_deref()) {
-            Some(e) => (self.edition_or_err(e)?, "named"),
-            None => {
-                let Some(date) = p.date else {
-                    return Err(ErrorKind::NoEdition.into());
-                };
+        // The evaluation's own edition, then its date; the caller's default
+        // only when it gives neither.
+        let (edition, basis) = match (p.edition, p.date, &opts.edition) {
+            (Some(e), _, _) => (self.edition_or_err(e)?, "named"),
+            (None, Some(date), _) => {
                 let date = Date::parse("date", date)?;
                 let submitted = p
                     .submitted
@@ -508,6 +509,8 @@ impl Catalog {
                     .transpose()?;
                 self.edition_by_date(date, submitted, p.reevaluation)?
             }
+            (None, None, Some(e)) => (self.edition_or_err(e)?, "default"),
+            (None, None, None) => return Err(ErrorKind::NoEdition.into()),
         };
         let set = self.set_or_err(edition, p.set, opts.inferred)?;
         Ok(Placement { edition, basis, set })

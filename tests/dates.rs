@@ -113,3 +113,52 @@ fn date_parsing() {
     assert_eq!(d("2026-05-22").add_days(60).to_string(), "2026-07-21");
     assert_eq!(d("1999-12-31").add_days(1).to_string(), "2000-01-01");
 }
+
+#[test]
+fn a_default_edition_never_overrides_a_date() {
+    // A 2021 evaluation of a set both editions have, scored with a default
+    // edition: the date decides, and the default is only for evaluations
+    // that name no edition and give no date.
+    let line = include_str!("../examples/data/tan-hong-2021.jsonl")
+        .lines()
+        .next()
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+    v.as_object_mut().unwrap().remove("edition");
+    let opts = ocop::ScoreOptions {
+        edition: Some("qd26-2026".into()),
+        ..Default::default()
+    };
+    let score = |v: &serde_json::Value| {
+        let ev = ocop::Evaluation::from_json(&v.to_string())
+            .unwrap()
+            .into_owned();
+        Catalog::official().score_with(&ev, &opts)
+    };
+    let card = score(&v).unwrap();
+    assert_eq!(
+        (card.edition.as_str(), card.edition_basis.as_str()),
+        ("qd1048-781", "date")
+    );
+    // Named in the evaluation: the evaluation wins.
+    v["edition"] = "qd1048-781".into();
+    v.as_object_mut().unwrap().remove("date");
+    let card = score(&v).unwrap();
+    assert_eq!(card.edition_basis, "named");
+    // Neither named nor dated: the default applies, and says so.
+    v.as_object_mut().unwrap().remove("edition");
+    let err = score(&v).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownSet { edition, .. } if edition == "qd26-2026"),
+        "{err}"
+    );
+    let mut v: serde_json::Value =
+        serde_json::from_str(ocop::samples::EVALUATION_2026).unwrap();
+    v.as_object_mut().unwrap().remove("edition");
+    v.as_object_mut().unwrap().remove("date");
+    let card = score(&v).unwrap();
+    assert_eq!(
+        (card.edition.as_str(), card.edition_basis.as_str()),
+        ("qd26-2026", "default")
+    );
+}
