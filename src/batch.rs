@@ -28,9 +28,9 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
-use crate::evaluation::{self, Evaluation};
+use crate::evaluation::{self, Evaluation, ScoreOptions};
 use crate::fast::{self, Buffers, Style};
-use crate::score::{ScoreOptions, Scratch};
+use crate::score::Scratch;
 
 /// Counts of a batch run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -183,15 +183,23 @@ impl<'c> BatchScorer<'c> {
         out: &mut Vec<u8>,
     ) -> bool {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // Spreadsheet exports start their files with a byte-order mark.
+        let line = match line_no {
+            1 => line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line),
+            _ => line,
+        };
         let result = match std::str::from_utf8(line) {
             Err(e) => Err((
                 None,
                 Error::new(ErrorKind::Json {
-                    line: 1,
+                    line: None,
                     column: e.valid_up_to() + 1,
-                    message: "the line is not valid UTF-8".into(),
+                    message: "invalid UTF-8".into(),
                 }),
             )),
+            Ok(text) if text.trim_ascii().is_empty() => {
+                Err((None, ErrorKind::BlankLine.into()))
+            }
             Ok(text)
                 if fast::score_line(
                     self.catalog,
@@ -206,7 +214,7 @@ impl<'c> BatchScorer<'c> {
                 out.push(b'\n');
                 return true;
             }
-            Ok(text) => match Evaluation::from_json(text) {
+            Ok(text) => match Evaluation::from_line(text) {
                 Err(e) => Err((evaluation::probe_id(text), e)),
                 Ok(ev) => self
                     .catalog
@@ -220,8 +228,7 @@ impl<'c> BatchScorer<'c> {
                 true
             }
             Err((id, err)) => {
-                let err = err.for_product(id.as_deref());
-                error_record(out, line_no, id.as_deref(), &err);
+                error_record(out, line_no, id.as_deref(), err.kind());
                 false
             }
         };
@@ -240,7 +247,7 @@ impl<'c> BatchScorer<'c> {
                 Some(&(_, bytes)) => {
                     let e =
                         ErrorKind::LineTooLong { bytes, limit: self.max_line };
-                    error_record(&mut c.output, line_no, None, &e.into());
+                    error_record(&mut c.output, line_no, None, &e);
                     c.output.push(b'\n');
                     false
                 }
@@ -274,10 +281,7 @@ impl<'c> BatchScorer<'c> {
         mut output: W,
     ) -> Result<BatchStats> {
         let io = |what: &str, e: std::io::Error| {
-            Error::new(ErrorKind::Io {
-                path: what.into(),
-                message: e.to_string(),
-            })
+            ErrorKind::io(std::path::Path::new(what), e)
         };
         if self.threads == 1 {
             let mut total = BatchStats::default();
@@ -392,19 +396,22 @@ impl<'c> BatchScorer<'c> {
     }
 }
 
-/// Writes `{"line": N, "id": ..., "error": {...}}` (without the newline).
+/// Writes `{"line": N, "id": ..., "error": {"kind": ..., ...}}` (without
+/// the newline): the input line, the product's id when it could be read,
+/// and the error's kind with that kind's fields. The id is not repeated
+/// inside `error`.
 fn error_record(
     out: &mut Vec<u8>,
     line: u64,
     id: Option<&str>,
-    error: &Error,
+    error: &ErrorKind,
 ) {
     #[derive(Serialize)]
     struct Record<'a> {
         line: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
-        error: &'a Error,
+        error: &'a ErrorKind,
     }
     // Writing to a Vec only fails on a serializer bug.
     let _ = serde_json::to_writer(&mut *out, &Record { line, id, error });

@@ -6,11 +6,14 @@
 //! sorted by tier. Headers are gone (their sub-criteria are the leaves),
 //! yes/no criteria become two-option leaves, and inferred corrections are
 //! either applied or not, once, here.
+//!
+//! This module knows the data model and nothing above it: the catalog
+//! compiles each set it loads, and the scorer reads the tables.
 
 use std::sync::Arc;
 
 use crate::criteria::{EditionInfo, KnockoutKind, SetFile};
-use crate::score::{self, Warning};
+use crate::warning::{self, Warning};
 
 /// The printed codes of a set's leaves and sections, shared by every
 /// scorecard of the set so that output needs no per-criterion allocation.
@@ -92,7 +95,7 @@ impl Leaf {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CompiledGate {
     pub stars: u8,
     pub leaf: u16,
@@ -100,6 +103,21 @@ pub(crate) struct CompiledGate {
     pub option: u8,
     pub points: u8,
     pub inferred: bool,
+    /// The minimum option's printed text.
+    pub text: Box<str>,
+}
+
+/// A knock-out note of the set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompiledKnockout {
+    /// The criterion code, or `dossier`.
+    pub code: Box<str>,
+    pub kind: KnockoutKind,
+    /// The clause as printed.
+    pub text: Box<str>,
+    /// For a knock-out phrased in points: the leaf whose council points
+    /// of 0 trigger it.
+    pub zero_leaf: Option<u16>,
 }
 
 #[derive(Debug)]
@@ -110,13 +128,13 @@ pub(crate) struct Compiled {
     keys: Box<[u64]>,
     pub section_part: Box<[u8]>,
     pub points: Box<[u8]>,
+    /// Each leaf's printed title.
+    pub titles: Box<[Box<str>]>,
     /// Sorted by tier, lowest first.
     pub gates: Box<[CompiledGate]>,
-    /// Knock-outs an evaluation may assert: criterion code (or `dossier`).
-    pub knockouts: Box<[(Box<str>, KnockoutKind)]>,
-    /// Knock-outs that apply by themselves when the council's points on
-    /// the leaf are 0.
-    pub zero_knockouts: Box<[(u16, KnockoutKind)]>,
+    /// Knock-outs an evaluation may assert, in printed order, the dossier
+    /// clause last.
+    pub knockouts: Box<[CompiledKnockout]>,
     /// Whether inferred points and gates were applied.
     pub inferred: bool,
     /// Maximum points of each part, as compiled.
@@ -146,32 +164,33 @@ impl Compiled {
     ) -> Compiled {
         let mut leaves = Vec::new();
         let mut leaf_codes = Vec::new();
+        let mut titles = Vec::new();
         let mut section_codes = Vec::new();
         let mut section_part = Vec::new();
         let mut points = Vec::new();
         let mut gates = Vec::new();
         let mut knockouts = Vec::new();
-        let mut zero_knockouts = Vec::new();
         for part in &set.parts {
             for sec in &part.sections {
                 let section = section_codes.len() as u16;
                 section_codes.push(sec.code.clone().into_boxed_str());
                 section_part.push(part.part.index() as u8);
                 for c in &sec.criteria {
+                    // Validation allows at most 1,000 criteria a set.
+                    let leaf = leaves.len() as u16;
                     if let Some(k) = &c.knockout {
-                        knockouts
-                            .push((c.code.clone().into_boxed_str(), k.kind));
+                        knockouts.push(CompiledKnockout {
+                            code: c.code.clone().into(),
+                            kind: k.kind,
+                            text: k.text.clone().into(),
+                            // Validation keeps these off headers.
+                            zero_leaf: k.zero_points.then_some(leaf),
+                        });
                     }
                     if c.header {
                         continue;
                     }
-                    let leaf = leaves.len() as u16;
                     let first = points.len() as u32;
-                    if let Some(k) =
-                        c.knockout.as_ref().filter(|k| k.zero_points)
-                    {
-                        zero_knockouts.push((leaf, k.kind));
-                    }
                     if c.yes_no {
                         points.extend([0, c.max as u8]);
                     }
@@ -191,6 +210,7 @@ impl Compiled {
                                     option: i as u8 + 1,
                                     points: p,
                                     inferred: g.inferred.is_some(),
+                                    text: o.text.clone().into(),
                                 });
                             }
                         }
@@ -204,6 +224,7 @@ impl Compiled {
                         applies_if: None,
                     });
                     leaf_codes.push(c.code.clone().into_boxed_str());
+                    titles.push(c.title.clone().into_boxed_str());
                 }
             }
         }
@@ -224,15 +245,23 @@ impl Compiled {
             }
         }
         gates.sort_by_key(|g| g.stars);
-        if set.disqualified_when.is_some() {
-            knockouts.push((DOSSIER.into(), KnockoutKind::Eliminated));
+        if let Some(text) = &set.disqualified_when {
+            knockouts.push(CompiledKnockout {
+                code: DOSSIER.into(),
+                kind: KnockoutKind::Eliminated,
+                text: text.clone().into(),
+                zero_leaf: None,
+            });
         }
-        let mut c = Compiled {
+        let part_max = part_max(&leaves, &points);
+        let warnings =
+            warning::set_warnings(info, set, inferred, part_max.iter().sum());
+        Compiled {
             keys: leaf_codes
                 .iter()
                 .map(|c| pack(c.as_bytes()).unwrap_or(u64::MAX))
                 .collect(),
-            part_max: part_max(&leaves, &points),
+            part_max,
             leaves: leaves.into(),
             codes: Arc::new(Codes::new(
                 leaf_codes.into(),
@@ -240,19 +269,17 @@ impl Compiled {
             )),
             section_part: section_part.into(),
             points: points.into(),
+            titles: titles.into(),
             gates: gates.into(),
             knockouts: knockouts.into(),
-            zero_knockouts: zero_knockouts.into(),
             inferred,
             fingerprint: if inferred {
                 format!("{fingerprint}+inferred")
             } else {
                 fingerprint.to_owned()
             },
-            warnings: Box::default(),
-        };
-        c.warnings = score::set_warnings(info, set, &c).into();
-        c
+            warnings: warnings.into(),
+        }
     }
 
     /// The leaf with this code. `hint` is where the caller expects it:

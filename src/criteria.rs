@@ -4,15 +4,25 @@
 //! parts, sections, criteria, options in printed order, notes verbatim. This
 //! module reads one file into these types and checks it against its
 //! edition before anything is compiled or scored, so that a defect in the
-//! data is reported once, at load time, with the file, set, criterion and
-//! option it concerns, and never shows up as a wrong score.
+//! data is reported at load time, with the file, set, part, section,
+//! criterion and option it concerns, and never shows up as a wrong score.
 //!
+//! Checking does not stop at the first problem: people transcribe these
+//! tables by hand (148/QĐ-TTg's are not bundled), and a list of every
+//! problem in every file fixes a directory in one pass. Unknown fields are
+//! problems too, so a misspelt `gate` cannot silently drop a star minimum.
+//!
+//! This module is the data model. It imports only the leaf modules below it
+//! (errors, dates, the embedded files), never the catalog or the scorer.
 //! The format is documented in `criteria/README.md`.
+
+use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ErrorKind, Result};
+use crate::date::Date;
+pub use crate::error::Problem;
 
 /// One of the three parts of a sheet.
 #[derive(
@@ -45,8 +55,19 @@ impl PartId {
     }
 }
 
+impl std::fmt::Display for PartId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PartId::A => "A",
+            PartId::B => "B",
+            PartId::C => "C",
+        })
+    }
+}
+
 /// Points of the three parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PartPoints {
     /// Part A.
     #[serde(rename = "A")]
@@ -77,6 +98,7 @@ impl PartPoints {
 
 /// A decision that makes up an edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// The decision's number as printed, e.g. `781/QĐ-TTg`.
     pub number: String,
@@ -89,6 +111,7 @@ pub struct Decision {
 
 /// When an edition applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InForce {
     /// First day in force (`YYYY-MM-DD`).
     pub from: String,
@@ -106,6 +129,7 @@ pub struct InForce {
 /// A star band: totals from `min` (inclusive) up to the next band's `min`
 /// (exclusive) get `stars`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Band {
     /// The star tier, 1 to 5.
     pub stars: u8,
@@ -117,6 +141,7 @@ pub struct Band {
 
 /// How a council's mean is rounded before the bands apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// Decimal places kept.
     pub decimals: u32,
@@ -161,6 +186,7 @@ pub enum Tables {
 
 /// An edition that takes its sets from another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SetsFrom {
     /// The edition whose sets are reused.
     pub edition: String,
@@ -178,6 +204,7 @@ pub struct SetsFrom {
 /// A transition clause: dossiers submitted before this edition took effect
 /// stay under an older edition for a while.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The edition that keeps applying.
     pub edition: String,
@@ -192,6 +219,7 @@ pub struct Transition {
 
 /// The `edition.json` of an edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EditionInfo {
     /// The edition id, e.g. `qd26-2026`.
     pub id: String,
@@ -233,6 +261,7 @@ pub struct EditionInfo {
 
 /// One row of the product classification (Phụ lục I).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClassEntry {
     /// Ngành (sector).
     pub nganh: String,
@@ -249,6 +278,7 @@ pub struct ClassEntry {
 
 /// The `classification.json` of an edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Classification {
     /// The edition id.
     pub edition: String,
@@ -272,6 +302,7 @@ pub enum SetStatus {
 
 /// A known defect of a set's source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gap {
     /// The part it affects.
     pub part: PartId,
@@ -283,6 +314,7 @@ pub struct Gap {
 
 /// A criteria set file: one scoring sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SetFile {
     /// The set id (ASCII slug of the phân nhóm).
     pub id: String,
@@ -319,6 +351,7 @@ pub struct SetFile {
 
 /// A part of a sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Part {
     /// Which part.
     pub part: PartId,
@@ -332,6 +365,7 @@ pub struct Part {
 
 /// A numbered section of a part, such as `1. TỔ CHỨC SẢN XUẤT`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// The printed number.
     pub code: String,
@@ -351,6 +385,7 @@ pub struct Section {
 
 /// A criterion (tiêu chí).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// The printed number without trailing dot.
     pub code: String,
@@ -399,6 +434,7 @@ pub enum KnockoutKind {
 
 /// A knock-out note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Knockout {
     /// What it does.
     pub kind: KnockoutKind,
@@ -413,6 +449,7 @@ pub struct Knockout {
 
 /// The condition under which a criterion applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AppliesIf {
     /// The criterion whose answer decides.
     pub criterion: String,
@@ -422,6 +459,7 @@ pub struct AppliesIf {
 
 /// An option (phương án) of a criterion: one box a council member ticks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Verbatim, without the box and star markers.
     pub text: String,
@@ -453,6 +491,7 @@ fn is_false(b: &bool) -> bool {
 
 /// A star minimum carried by an option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gate {
     /// The tier, 2 to 5.
     pub stars: u8,
@@ -463,6 +502,7 @@ pub struct Gate {
 
 /// Why an inferred value is believed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inference {
     /// The reasoning and its source.
     pub basis: String,
@@ -472,6 +512,7 @@ pub struct Inference {
 
 /// A proposed correction of a point value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InferredPoints {
     /// The proposed points.
     pub points: u32,
@@ -481,8 +522,23 @@ pub struct InferredPoints {
     pub confidence: String,
 }
 
+/// Writes the serde name of a unit enum variant (its snake or kebab case
+/// spelling), so that text output and JSON agree.
+macro_rules! display_as_serde {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let v = serde_json::to_value(self).map_err(|_| std::fmt::Error)?;
+                f.write_str(v.as_str().unwrap_or_default())
+            }
+        }
+    )*};
+}
+
+display_as_serde!(GateCoverage, Tables, SetStatus, KnockoutKind, RoundingMode);
+
 impl SetFile {
-    /// Iterate over every criterion with its part.
+    /// Iterate over every criterion with its part and section.
     pub fn criteria(
         &self,
     ) -> impl Iterator<Item = (PartId, &Section, &Criterion)> {
@@ -505,7 +561,27 @@ impl SetFile {
 /// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
 /// ```
 pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
-    crate::catalog::EMBEDDED.iter().map(|(p, _)| *p)
+    crate::embedded::EMBEDDED.iter().map(|(p, _)| *p)
+}
+
+/// 64-bit FNV-1a over the file's bytes, with CRLF read as LF so that a
+/// checkout's line endings do not change it. It detects edits, not attacks.
+///
+/// ```
+/// assert_eq!(ocop::criteria::fingerprint("{}\r\n"), ocop::criteria::fingerprint("{}\n"));
+/// assert!(ocop::criteria::fingerprint("{}").starts_with("fnv1a64:"));
+/// ```
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{h:016x}")
 }
 
 /// The fingerprint manifest of the embedded data, as `criteria/FINGERPRINTS`
@@ -516,9 +592,9 @@ pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
 /// assert!(m.contains("  qd26-2026/edition.json\n"));
 /// ```
 pub fn fingerprint_manifest() -> String {
-    let mut rows: Vec<(&str, String)> = crate::catalog::EMBEDDED
+    let mut rows: Vec<(&str, String)> = crate::embedded::EMBEDDED
         .iter()
-        .map(|(p, t)| (*p, crate::catalog::fingerprint(t)))
+        .map(|(p, t)| (*p, fingerprint(t)))
         .collect();
     rows.sort();
     let mut out = format!("# ocop criteria data {}\n", crate::DATA_VERSION);
@@ -528,44 +604,222 @@ pub fn fingerprint_manifest() -> String {
     out
 }
 
+/// The ASCII slug of a Vietnamese name: diacritics removed, `đ` → `d`,
+/// lowercase, runs of other characters → `-`. Takes composed (NFC) and
+/// decomposed (NFD) input alike. Set ids are the slugs of their names.
+///
+/// ```
+/// assert_eq!(ocop::criteria::slug("Rau, củ, quả, hạt tươi"), "rau-cu-qua-hat-tuoi");
+/// assert_eq!(ocop::criteria::slug("Đồ ăn nhanh"), "do-an-nhanh");
+/// ```
+pub fn slug(name: &str) -> String {
+    const FOLD: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        // Combining marks (NFD input) carry no letter.
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            continue;
+        }
+        let base = if ch.is_ascii() {
+            ch
+        } else {
+            FOLD.iter()
+                .find(|(set, _)| set.contains(ch))
+                .map_or(ch, |&(_, b)| b)
+        };
+        if base.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(base);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The most points a criterion may carry. The compiled tables keep points
+/// in a byte and use 255 to mark an unreadable cell.
+pub const MAX_POINTS: u32 = 254;
+
+/// The most answerable criteria, sections and options a set may have: far
+/// above any printed sheet (about 35 criteria), and within the compiled
+/// tables' 16-bit indices.
+const MAX_CRITERIA: usize = 1000;
+const MAX_OPTIONS: usize = 64;
+
+/// Where a problem is: built up from the file inwards.
+#[derive(Clone, Default)]
+struct Loc<'a> {
+    file: &'a str,
+    set: Option<&'a str>,
+    part: Option<PartId>,
+    section: Option<&'a str>,
+    criterion: Option<&'a str>,
+    option: Option<usize>,
+}
+
+impl<'a> Loc<'a> {
+    fn file(file: &'a str) -> Loc<'a> {
+        Loc { file, ..Loc::default() }
+    }
+
+    fn part(&self, p: PartId) -> Loc<'a> {
+        Loc { part: Some(p), ..self.clone() }
+    }
+
+    fn section(&self, s: &'a str) -> Loc<'a> {
+        Loc { section: Some(s), ..self.clone() }
+    }
+
+    fn criterion(&self, c: &'a str) -> Loc<'a> {
+        Loc { criterion: Some(c), ..self.clone() }
+    }
+
+    fn option(&self, i: usize) -> Loc<'a> {
+        Loc { option: Some(i + 1), ..self.clone() }
+    }
+
+    fn problem(&self, message: impl Into<String>) -> Problem {
+        Problem {
+            file: self.file.to_owned(),
+            set: self.set.map(str::to_owned),
+            part: self.part.map(|p| p.to_string()),
+            section: self.section.map(str::to_owned),
+            criterion: self.criterion.map(str::to_owned),
+            option: self.option,
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses one data file, reporting a syntax or shape error with its line
+/// and column (as a list, the shape every check returns).
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
-) -> Result<T> {
-    serde_json::from_str(text)
-        .map_err(|e| ErrorKind::data(file, e.to_string()).into())
+) -> std::result::Result<T, Vec<Problem>> {
+    serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column().max(1));
+        let message = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = message.strip_suffix(&suffix).unwrap_or(&message);
+        vec![Problem {
+            line: Some(line),
+            column: Some(column),
+            ..Problem::new(file, message)
+        }]
+    })
+}
+
+/// Parses and checks an `edition.json` on its own.
+///
+/// ```
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/qd26-2026/edition.json")).unwrap();
+/// let info = ocop::criteria::check_edition("qd26-2026/edition.json", &text)?;
+/// assert_eq!(info.parts.total(), 100);
+/// # Ok::<(), Vec<ocop::criteria::Problem>>(())
+/// ```
+///
+/// # Errors
+///
+/// Every problem found, located.
+pub fn check_edition(
+    file: &str,
+    text: &str,
+) -> std::result::Result<EditionInfo, Vec<Problem>> {
+    let info: EditionInfo = parse(file, text)?;
+    let mut out = Vec::new();
+    validate_edition(file, &info, &mut out);
+    if out.is_empty() { Ok(info) } else { Err(out) }
+}
+
+/// Parses and checks one set file against its edition: the same function
+/// the catalog's loader uses on every file. `file` is the path under the
+/// data directory (`qd26-2026/hoa.json`); the set's id must be its name.
+///
+/// ```
+/// let catalog = ocop::Catalog::official();
+/// let info = catalog.edition("qd26-2026").unwrap().info();
+/// let path = "qd26-2026/hoa.json";
+/// let text = std::fs::read_to_string(format!("{}/criteria/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+/// assert!(ocop::criteria::check_set(info, path, &text).is_ok());
+/// let broken = text.replacen("\"max\": 3", "\"max\": 4", 1);
+/// let problems = ocop::criteria::check_set(info, path, &broken).unwrap_err();
+/// assert!(problems[0].to_string().starts_with("qd26-2026/hoa.json: set hoa, part A, section 1"));
+/// ```
+///
+/// # Errors
+///
+/// Every problem found, located.
+pub fn check_set(
+    edition: &EditionInfo,
+    file: &str,
+    text: &str,
+) -> std::result::Result<SetFile, Vec<Problem>> {
+    let set: SetFile = parse(file, text)?;
+    let mut out = Vec::new();
+    validate_set(file, Some(edition), &set, &mut out);
+    if out.is_empty() { Ok(set) } else { Err(out) }
 }
 
 /// Checks an edition file on its own.
-pub(crate) fn validate_edition(file: &str, e: &EditionInfo) -> Result<()> {
-    let err = |m: String| Err(ErrorKind::data(file, m).into());
-    if e.parts.total() != 100 {
-        return err(format!(
-            "part maxima add up to {}, not 100",
-            e.parts.total()
-        ));
+pub(crate) fn validate_edition(
+    file: &str,
+    e: &EditionInfo,
+    out: &mut Vec<Problem>,
+) {
+    let at = Loc::file(file);
+    let mut err = |m: String| out.push(at.problem(m));
+    let p = &e.parts;
+    let total = u64::from(p.a) + u64::from(p.b) + u64::from(p.c);
+    if total != 100 {
+        err(format!("part maxima add up to {total}, not 100"));
     }
     // Bands: highest first, strictly decreasing, ending at 0, stars 5..1.
     let stars: Vec<u8> = e.bands.iter().map(|b| b.stars).collect();
     if stars != [5, 4, 3, 2, 1] {
-        return err(format!(
+        err(format!(
             "bands must be for 5,4,3,2,1 stars in that order, found {stars:?}"
         ));
     }
     if e.bands.last().map(|b| b.min) != Some(Decimal::ZERO) {
-        return err("the lowest band must start at 0".into());
+        err("the lowest band must start at 0".into());
     }
     for w in e.bands.windows(2) {
         if w[0].min <= w[1].min || w[0].min > Decimal::ONE_HUNDRED {
-            return err(format!(
+            err(format!(
                 "band minimums must decrease within 0..=100: {} then {}",
                 w[0].min, w[1].min
             ));
         }
     }
-    crate::catalog::Date::parse("in_force.from", &e.in_force.from)?;
-    if let Some(u) = &e.in_force.until {
-        crate::catalog::Date::parse("in_force.until", u)?;
+    if e.rounding.decimals > 6 {
+        err(format!(
+            "rounding to {} decimals: at most 6 are supported",
+            e.rounding.decimals
+        ));
+    }
+    for (field, d) in [
+        ("in_force.from", Some(&e.in_force.from)),
+        ("in_force.until", e.in_force.until.as_ref()),
+    ] {
+        if let Some(Err(x)) = d.map(|d| Date::parse(field, d)) {
+            err(x.to_string());
+        }
     }
     match (e.tables, &e.sets_from) {
         (Tables::Inherited, None) => {
@@ -574,126 +828,173 @@ pub(crate) fn validate_edition(file: &str, e: &EditionInfo) -> Result<()> {
         (Tables::Bundled | Tables::NotBundled, Some(_)) => {
             err("sets_from is only for tables: inherited".into())
         }
-        _ => Ok(()),
+        _ => {}
     }
 }
 
-/// Checks a set file against its edition. Every rule here is an invariant
-/// the scorer relies on.
+/// Checks a set file against its edition (when the edition file could be
+/// read). Every rule here is an invariant the scorer relies on.
 pub(crate) fn validate_set(
     file: &str,
-    e: &EditionInfo,
+    edition: Option<&EditionInfo>,
     s: &SetFile,
-) -> Result<()> {
-    let fail = |m: String| -> Result<()> {
-        Err(ErrorKind::data(file, format!("set {}: {m}", s.id)).into())
-    };
+    out: &mut Vec<Problem>,
+) {
+    let at = Loc { set: Some(&s.id), ..Loc::file(file) };
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if format!("{}.json", s.id) != name {
+        out.push(at.problem(format!(
+            "set id {:?} differs from its file name {name:?}",
+            s.id
+        )));
+    }
     if s.status == SetStatus::Inferred && s.basis.is_none() {
-        return fail("an inferred set must state its basis".into());
+        out.push(at.problem("an inferred set must state its basis"));
     }
     let parts: Vec<PartId> = s.parts.iter().map(|p| p.part).collect();
     if parts != PartId::ALL {
-        return fail(format!(
-            "parts must be A, B, C in that order, found {parts:?}"
-        ));
+        out.push(at.problem(format!(
+            "parts must be A, B, C in that order, found {}",
+            parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+        )));
     }
-    let mut codes = std::collections::HashSet::new();
+    let mut codes = HashSet::new();
+    let mut count = 0;
     for (_, _, c) in s.criteria() {
+        count += 1;
+        let here = at.criterion(&c.code);
         if !codes.insert(c.code.as_str()) {
-            return fail(format!("criterion code {} appears twice", c.code));
+            out.push(here.problem("the code appears twice in the set"));
         }
         // Codes are what members write as JSON keys; the batch reader
         // relies on their needing no escapes.
         if c.code.is_empty()
             || c.code.chars().any(|x| x.is_control() || x == '"' || x == '\\')
         {
-            return fail(format!(
-                "criterion code {:?} must be non-empty, without quotes, \
-                 backslashes or control characters",
+            out.push(here.problem(format!(
+                "the code {:?} must be non-empty, without quotes, backslashes \
+                 or control characters",
                 c.code
-            ));
+            )));
         }
+    }
+    if count > MAX_CRITERIA {
+        out.push(at.problem(format!(
+            "{count} criteria: a set may have at most {MAX_CRITERIA}"
+        )));
+        return;
     }
     for p in &s.parts {
-        let gap: u32 =
-            s.gaps.iter().filter(|g| g.part == p.part).map(|g| g.points).sum();
-        let sections: u32 = p.sections.iter().map(|x| x.max).sum();
-        let want = e.parts.get(p.part);
-        // A gap accounts for points the recovered table lacks; the
-        // printed part max may be the decision's or the recovered sum.
-        if sections + gap != want || (p.max != want && p.max != sections) {
-            return fail(format!(
-                "part {:?}: sections add up to {sections} with {gap} declared \
-                 missing and part max {}; edition {} says {want}",
-                p.part, p.max, e.id
-            ));
+        let at = at.part(p.part);
+        let gap: u64 = s
+            .gaps
+            .iter()
+            .filter(|g| g.part == p.part)
+            .map(|g| u64::from(g.points))
+            .sum();
+        let sections: u64 = p.sections.iter().map(|x| u64::from(x.max)).sum();
+        if let Some(e) = edition {
+            let want = u64::from(e.parts.get(p.part));
+            // A gap accounts for points the recovered table lacks; the
+            // printed part max may be the decision's or the recovered sum.
+            let max = u64::from(p.max);
+            if sections + gap != want || (max != want && max != sections) {
+                out.push(at.problem(format!(
+                    "sections add up to {sections} with {gap} declared \
+                     missing and part max {max}; edition {} says {want}",
+                    e.id
+                )));
+            }
         }
         for sec in &p.sections {
-            validate_section(s, sec).or_else(fail)?;
+            validate_section(s, &at.section(&sec.code), sec, out);
         }
     }
-    Ok(())
 }
 
 fn validate_section(
     s: &SetFile,
+    at: &Loc<'_>,
     sec: &Section,
-) -> std::result::Result<(), String> {
-    let mut top = 0;
+    out: &mut Vec<Problem>,
+) {
+    let mut top = 0u64;
     for c in &sec.criteria {
-        let here = format!("criterion {}", c.code);
+        let here = at.criterion(&c.code);
+        let (mut found, mut options) = (Vec::new(), Vec::new());
+        validate_criterion(s, sec, c, &here, &mut found, &mut options);
+        out.extend(found.into_iter().map(|m| here.problem(m)));
+        out.extend(options);
+        if c.parent.is_none() {
+            top += u64::from(c.max);
+        }
+    }
+    if top != u64::from(sec.max) {
+        out.push(at.problem(format!(
+            "criteria add up to {top}, section max is {}",
+            sec.max
+        )));
+    }
+}
+
+/// Checks one criterion: its own problems go to `found`, its options'
+/// (located by option) to `options`.
+fn validate_criterion(
+    s: &SetFile,
+    sec: &Section,
+    c: &Criterion,
+    here: &Loc<'_>,
+    found: &mut Vec<String>,
+    options: &mut Vec<Problem>,
+) {
+    {
+        let mut err = |m: String| found.push(m);
         if c.knockout.as_ref().is_some_and(|k| k.zero_points)
             && (c.header || c.applies_if.is_some())
         {
             // A header has no points of its own, and a conditional
             // criterion's 0 could mean "does not apply".
-            return Err(format!(
-                "{here}: a zero-points knock-out needs an answerable criterion \
-                 that always applies"
-            ));
-        }
-        if c.parent.is_none() {
-            top += c.max;
+            err("a zero-points knock-out needs an answerable criterion that \
+                 always applies"
+                .into());
         }
         if let Some(p) = &c.parent {
-            match sec.criteria.iter().find(|h| &h.code == p) {
-                Some(h) if h.header => {}
-                _ => {
-                    return Err(format!(
-                        "{here}: parent {p} is not a header in its section"
-                    ));
-                }
+            if !sec.criteria.iter().any(|h| &h.code == p && h.header) {
+                err(format!("parent {p} is not a header in its section"));
             }
         }
         if c.header {
-            let kids: u32 = sec
+            let kids: u64 = sec
                 .criteria
                 .iter()
                 .filter(|k| k.parent.as_deref() == Some(&c.code))
-                .map(|k| k.max)
+                .map(|k| u64::from(k.max))
                 .sum();
-            if kids != c.max || !c.options.is_empty() || c.parent.is_some() {
-                return Err(format!(
-                    "{here}: a header needs no options, no parent, and max = sum of \
+            if kids != u64::from(c.max)
+                || !c.options.is_empty()
+                || c.parent.is_some()
+                || c.yes_no
+            {
+                err(format!(
+                    "a header needs no options, no parent, and max = sum of \
                      its sub-criteria ({kids}), found max {}",
                     c.max
                 ));
             }
-            continue;
+            return;
+        }
+        if c.max > MAX_POINTS {
+            err(format!("max {} is over {MAX_POINTS}", c.max));
         }
         if c.yes_no {
             if !c.options.is_empty() || c.max == 0 {
-                return Err(format!(
-                    "{here}: a yes/no criterion has no options and max > 0"
-                ));
+                err("a yes/no criterion has no options and max > 0".into());
             }
+        } else if c.options.is_empty() {
+            err("no options".into());
+        } else if c.options.len() > MAX_OPTIONS {
+            err(format!("more than {MAX_OPTIONS} options"));
         } else {
-            if c.options.is_empty() {
-                return Err(format!("{here}: no options"));
-            }
-            if c.options.len() > 64 {
-                return Err(format!("{here}: more than 64 options"));
-            }
             let best = c
                 .options
                 .iter()
@@ -702,71 +1003,63 @@ fn validate_section(
                 .max()
                 .unwrap_or(0);
             if best != c.max {
-                return Err(format!(
-                    "{here}: max is {}, best option scores {best}",
-                    c.max
-                ));
+                err(format!("max is {}, best option scores {best}", c.max));
             }
-        }
-        if c.max >= u32::from(crate::compiled::UNREADABLE) {
-            return Err(format!("{here}: max {} is over 254", c.max));
         }
         for (i, o) in c.options.iter().enumerate() {
-            let here = format!("{here}, option {}", i + 1);
+            let here = here.option(i);
+            let mut err = |m: String| options.push(here.problem(m));
             if (o.points_blank || o.unreadable.is_some()) && o.points != 0 {
-                return Err(format!(
-                    "{here}: a blank or unreadable points cell has points 0"
-                ));
+                err("a blank or unreadable points cell has points 0".into());
             }
-            if o.inferred.as_ref().is_some_and(|x| {
-                x.points >= u32::from(crate::compiled::UNREADABLE)
-            }) {
-                return Err(format!("{here}: inferred points over 254"));
+            if o.inferred.as_ref().is_some_and(|x| x.points > MAX_POINTS) {
+                err(format!("inferred points over {MAX_POINTS}"));
             }
             match (o.case, c.cases.len()) {
                 (None, 0) => {}
                 (Some(k), n) if k >= 1 && (k as usize) <= n => {}
-                _ => {
-                    return Err(format!(
-                        "{here}: case must name one of {} cases",
-                        c.cases.len()
-                    ));
-                }
+                (_, n) => err(format!("case must name one of {n} cases")),
             }
             if let Some(g) = &o.gate {
                 if !(2..=5).contains(&g.stars) {
-                    return Err(format!(
-                        "{here}: gate for {} stars (2 to 5 allowed)",
+                    err(format!(
+                        "gate for {} stars (2 to 5 allowed)",
                         g.stars
                     ));
                 }
             }
         }
         if let Some(a) = &c.applies_if {
-            let Some(t) = s.criterion(&a.criterion) else {
-                return Err(format!(
-                    "{here}: applies_if names unknown criterion {}",
+            match s.criterion(&a.criterion) {
+                None => err(format!(
+                    "applies_if names unknown criterion {}",
                     a.criterion
-                ));
-            };
-            if a.options
-                .iter()
-                .any(|&o| o == 0 || o as usize > t.options.len())
-            {
-                return Err(format!(
-                    "{here}: applies_if names an option {} lacks",
-                    t.code
-                ));
+                )),
+                // One level only: the condition is read from a criterion
+                // every member answers.
+                Some(t) if t.header || t.yes_no || t.applies_if.is_some() => {
+                    err(format!(
+                        "applies_if names {}, which is not an answerable \
+                         criterion with options that always applies",
+                        t.code
+                    ))
+                }
+                Some(t) if t.code == c.code => {
+                    err("applies_if names the criterion itself".into())
+                }
+                Some(t) => {
+                    if a.options.iter().any(|&o| {
+                        o == 0 || o as usize > t.options.len().min(MAX_OPTIONS)
+                    }) {
+                        err(format!(
+                            "applies_if names an option {} lacks",
+                            t.code
+                        ));
+                    }
+                }
             }
         }
     }
-    if top != sec.max {
-        return Err(format!(
-            "section {}: criteria add up to {top}, section max is {}",
-            sec.code, sec.max
-        ));
-    }
-    Ok(())
 }
 
 /// Checks that a classification maps to sets that exist.
@@ -774,31 +1067,20 @@ pub(crate) fn validate_classification(
     file: &str,
     c: &Classification,
     has_set: impl Fn(&str) -> bool,
-) -> Result<()> {
+    out: &mut Vec<Problem>,
+) {
+    let at = Loc::file(file);
     for row in &c.entries {
         match (&row.set, &row.gap) {
-            (Some(id), _) if !has_set(id) => {
-                return Err(ErrorKind::data(
-                    file,
-                    format!(
-                        "phân nhóm {:?} maps to set {id}, which is not loaded",
-                        row.phan_nhom
-                    ),
-                )
-                .into());
-            }
-            (None, None) => {
-                return Err(ErrorKind::data(
-                    file,
-                    format!(
-                        "phân nhóm {:?} has no set and no gap explaining why",
-                        row.phan_nhom
-                    ),
-                )
-                .into());
-            }
+            (Some(id), _) if !has_set(id) => out.push(at.problem(format!(
+                "phân nhóm {:?} maps to set {id}, which is not loaded",
+                row.phan_nhom
+            ))),
+            (None, None) => out.push(at.problem(format!(
+                "phân nhóm {:?} has no set and no gap explaining why",
+                row.phan_nhom
+            ))),
             _ => {}
         }
     }
-    Ok(())
 }

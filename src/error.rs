@@ -5,10 +5,18 @@
 //! criterion, the option. Messages are written for the person who has to fix
 //! the sheet or the data file, so they name the thing to change.
 //!
-//! Both types serialize, so a batch can write an error in place of a
-//! scorecard: `{"kind": "missing_answer", "member": "m2", ...}`.
+//! Both types serialize and deserialize, so a batch can write an error in
+//! place of a scorecard and a reader can get it back:
+//! `{"kind": "missing_answer", "member": "m2", ...}`. The serde form is the
+//! kind's tag and fields, plus `product` when known; a field with nothing
+//! to say is left out rather than written empty.
+//!
+//! This module sits at the bottom of the crate and imports nothing from it,
+//! so every layer can report errors.
 
-use serde::Serialize;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
@@ -26,20 +34,51 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// let err = Catalog::official().score(&evaluation).unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::UnknownSet { .. }));
 /// assert_eq!(err.product(), Some("P1"));
+/// assert_eq!(
+///     err.to_string(),
+///     "product P1: edition qd26-2026 has no criteria set \"no-such-set\""
+/// );
 /// # Ok::<(), ocop::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(from = "Repr")]
 pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     product: Option<String>,
     // Boxed so that `Result<Scorecard>` stays small on the hot path.
     #[serde(flatten)]
     kind: Box<ErrorKind>,
+    // The I/O or JSON error underneath, for `source()`. Not serialized: a
+    // round trip through JSON keeps the kind and its message only.
+    #[serde(skip)]
+    source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+#[derive(Deserialize)]
+struct Repr {
+    #[serde(default)]
+    product: Option<String>,
+    #[serde(flatten)]
+    kind: ErrorKind,
+}
+
+impl From<Repr> for Error {
+    fn from(r: Repr) -> Error {
+        Error { product: r.product, kind: Box::new(r.kind), source: None }
+    }
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error { product: None, kind: Box::new(kind) }
+        Error { product: None, kind: Box::new(kind), source: None }
+    }
+
+    pub(crate) fn with_source(
+        mut self,
+        e: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
+        self.source = Some(Arc::new(e));
+        self
     }
 
     pub(crate) fn for_product(mut self, product: Option<&str>) -> Error {
@@ -58,7 +97,40 @@ impl Error {
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
+
+    /// The kind's tag in JSON, such as `"missing_answer"`.
+    ///
+    /// ```
+    /// let err = ocop::Evaluation::from_json("{").unwrap_err();
+    /// assert_eq!(err.tag(), "json");
+    /// ```
+    pub fn tag(&self) -> &'static str {
+        self.kind.tag()
+    }
+
+    pub(crate) fn into_kind(self) -> ErrorKind {
+        *self.kind
+    }
 }
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Error")
+            .field("product", &self.product)
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Errors are equal when they concern the same product and say the same
+/// thing; the underlying `source()` is not compared.
+impl PartialEq for Error {
+    fn eq(&self, o: &Error) -> bool {
+        self.product == o.product && self.kind == o.kind
+    }
+}
+
+impl Eq for Error {}
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -69,7 +141,11 @@ impl std::fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
@@ -77,23 +153,152 @@ impl From<ErrorKind> for Error {
     }
 }
 
+/// One problem in a criteria data file, located as precisely as the
+/// problem allows: the file, then the set, part, section, criterion and
+/// option, or the line and column of a syntax error.
+///
+/// # Example
+///
+/// ```
+/// let dir = std::env::temp_dir().join("ocop-doc-problem");
+/// std::fs::create_dir_all(dir.join("qd26-2026")).unwrap();
+/// std::fs::write(dir.join("qd26-2026/hoa.json"), "{\"id\": \"hoa\",").unwrap();
+/// let err = ocop::Catalog::from_dir(&dir).unwrap_err();
+/// let ocop::ErrorKind::InvalidData { problems } = err.kind() else { panic!() };
+/// assert_eq!(problems[0].file, "qd26-2026/hoa.json");
+/// assert_eq!((problems[0].line, problems[0].column), (Some(1), Some(13)));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Problem {
+    /// The file, as `<edition>/<name>.json`.
+    pub file: String,
+    /// The set id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<String>,
+    /// The part, `A`, `B` or `C`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// The section code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The criterion code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// The option, 1-based.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<usize>,
+    /// For syntax errors: the line in the file, 1-based.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// For syntax errors: the column, 1-based.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(file: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            message: message.into(),
+            ..Problem::default()
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        f.write_str(": ")?;
+        let mut place = Vec::new();
+        if let Some(s) = &self.set {
+            place.push(format!("set {s}"));
+        }
+        if let Some(p) = &self.part {
+            place.push(format!("part {p}"));
+        }
+        if let Some(s) = &self.section {
+            place.push(format!("section {s}"));
+        }
+        if let Some(c) = &self.criterion {
+            place.push(format!("criterion {c}"));
+        }
+        if let Some(o) = self.option {
+            place.push(format!("option {o}"));
+        }
+        if !place.is_empty() {
+            write!(f, "{}: ", place.join(", "))?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+fn lines(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        out.push_str("\n  ");
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+fn position(line: &Option<usize>, column: &usize) -> String {
+    match line {
+        Some(l) => format!("line {l}, column {column}"),
+        None => format!("column {column}"),
+    }
+}
+
+fn or_empty(h: &Option<String>) -> &str {
+    h.as_deref().unwrap_or("")
+}
+
+fn or_none(known: &[String]) -> String {
+    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+}
+
 /// What went wrong. New variants may be added in minor releases.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+///
+/// The serde form is internally tagged by `kind` (the variant's name in
+/// snake case, also [`ErrorKind::tag`]), with the variant's fields beside
+/// it.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input is not JSON, or not an evaluation.
     #[error(
-        "invalid evaluation JSON at line {line}, column {column}: {message}"
+        "invalid evaluation JSON at {}: {message}",
+        position(line, column)
     )]
     Json {
-        /// Line in the input text (1-based).
-        line: usize,
-        /// Column in that line (1-based).
+        /// Line in the input text (1-based). Left out in a batch's error
+        /// records, where each input line is one evaluation and the
+        /// record's own `line` says which.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        /// Column in that line (1-based, counted in bytes).
         column: usize,
         /// What the parser found.
         message: String,
     },
+    /// A batch line holds nothing but whitespace.
+    #[error(
+        "the line is blank: each line must hold one evaluation as a JSON \
+         object"
+    )]
+    BlankLine,
     /// The evaluation names neither an edition nor a date.
     #[error(
         "no edition: give \"edition\" (for example \"qd26-2026\") or the \
@@ -137,12 +342,12 @@ pub enum ErrorKind {
         new: String,
     },
     /// No edition has this id.
-    #[error("unknown edition {edition:?}; known editions: {known}")]
+    #[error("unknown edition {edition:?}; known editions: {}", known.join(", "))]
     UnknownEdition {
         /// The id given.
         edition: String,
-        /// The ids the catalog knows, comma-separated.
-        known: String,
+        /// The ids the catalog knows.
+        known: Vec<String>,
     },
     /// The edition's tables are not bundled with this crate.
     #[error(
@@ -180,11 +385,34 @@ pub enum ErrorKind {
     /// The evaluation has no council members.
     #[error("the evaluation has no council members")]
     EmptyCouncil,
+    /// The evaluation has more member sheets than the limit.
+    #[error(
+        "the evaluation has {members} member sheets, over the limit of \
+         {limit}; a council has 5 to 11 members, so check the input, or \
+         raise the limit (ScoreOptions::max_members)"
+    )]
+    TooManyMembers {
+        /// Member sheets given.
+        members: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// Two member sheets carry the same member name.
     #[error("member {member:?} appears more than once")]
     DuplicateMember {
         /// The member.
         member: String,
+    },
+    /// No member sheet carries this name.
+    #[error(
+        "no member {member:?} in the evaluation; members: {}",
+        or_none(known)
+    )]
+    UnknownMember {
+        /// The name given.
+        member: String,
+        /// The members the evaluation has.
+        known: Vec<String>,
     },
     /// A member sheet names a different set than the evaluation.
     #[error(
@@ -199,11 +427,26 @@ pub enum ErrorKind {
         /// The set of the evaluation.
         set: String,
     },
+    /// A member sheet has more answers than the limit.
+    #[error(
+        "member {member:?} gave {answers} answers, over the limit of \
+         {limit}; a sheet has a few dozen criteria, so check the input, or \
+         raise the limit (ScoreOptions::max_answers)"
+    )]
+    TooManyAnswers {
+        /// The member.
+        member: String,
+        /// Answers given.
+        answers: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// An answer names a criterion the set does not have, or one that only
     /// groups sub-criteria.
     #[error(
         "member {member:?} answered criterion {criterion:?}, which set {set} \
-         does not have{hint}"
+         does not have{}",
+        or_empty(hint)
     )]
     UnknownCriterion {
         /// The member.
@@ -213,7 +456,8 @@ pub enum ErrorKind {
         /// The set.
         set: String,
         /// Extra guidance, such as the sub-criteria to answer instead.
-        hint: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<String>,
     },
     /// An applicable criterion has no answer.
     #[error(
@@ -266,6 +510,16 @@ pub enum ErrorKind {
         /// What the criterion takes.
         expected: String,
     },
+    /// Text from a form is not an answer ([`Answer`](crate::Answer)'s
+    /// `FromStr`).
+    #[error(
+        "{text:?} is not an answer: give an option position (1, 2, ...) or \
+         true/false"
+    )]
+    AnswerText {
+        /// The text given.
+        text: String,
+    },
     /// A criterion was answered although it does not apply.
     #[error(
         "member {member:?} answered criterion {criterion}, which does not \
@@ -298,24 +552,34 @@ pub enum ErrorKind {
     },
     /// A knock-out asserted by the evaluation is not on the sheet.
     #[error(
-        "knock-out {knockout:?} is not a knock-out of set {set}; known: \
-         {known}"
+        "knock-out {knockout:?} is not a knock-out of set {set}; known: {}",
+        or_none(known)
     )]
     UnknownKnockout {
         /// The code given.
         knockout: String,
         /// The set.
         set: String,
-        /// The knock-outs the set has, comma-separated.
-        known: String,
+        /// The knock-outs the set has.
+        known: Vec<String>,
     },
-    /// A criteria data file is invalid.
-    #[error("criteria data {file}: {message}")]
-    InvalidData {
-        /// The file (or embedded path).
-        file: String,
-        /// What is wrong, naming the set, criterion and option.
+    /// A star target outside 1 to 5.
+    #[error("target {target}★ is not a star tier: give 1 to 5")]
+    InvalidTarget {
+        /// The target given.
+        target: u8,
+    },
+    /// A plan's costs do not fit the set.
+    #[error("costs: {message}")]
+    InvalidCosts {
+        /// What is wrong, naming the criterion and option.
         message: String,
+    },
+    /// Criteria data files are invalid: every problem found, in file order.
+    #[error("invalid criteria data ({} problems):{}", problems.len(), lines(problems))]
+    InvalidData {
+        /// The problems.
+        problems: Vec<Problem>,
     },
     /// A batch line is longer than the scorer's limit, so it was skipped
     /// rather than held in memory.
@@ -341,20 +605,65 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    pub(crate) fn data(file: &str, message: impl Into<String>) -> ErrorKind {
-        ErrorKind::InvalidData {
-            file: file.to_owned(),
-            message: message.into(),
+    /// The kind's tag in JSON, such as `"missing_answer"`.
+    pub fn tag(&self) -> &'static str {
+        match self {
+            ErrorKind::Json { .. } => "json",
+            ErrorKind::BlankLine => "blank_line",
+            ErrorKind::NoEdition => "no_edition",
+            ErrorKind::InvalidDate { .. } => "invalid_date",
+            ErrorKind::BeforeCriteria { .. } => "before_criteria",
+            ErrorKind::AmbiguousEdition { .. } => "ambiguous_edition",
+            ErrorKind::UnknownEdition { .. } => "unknown_edition",
+            ErrorKind::TablesNotBundled { .. } => "tables_not_bundled",
+            ErrorKind::UnknownSet { .. } => "unknown_set",
+            ErrorKind::InferredSet { .. } => "inferred_set",
+            ErrorKind::EmptyCouncil => "empty_council",
+            ErrorKind::TooManyMembers { .. } => "too_many_members",
+            ErrorKind::DuplicateMember { .. } => "duplicate_member",
+            ErrorKind::UnknownMember { .. } => "unknown_member",
+            ErrorKind::WrongSet { .. } => "wrong_set",
+            ErrorKind::TooManyAnswers { .. } => "too_many_answers",
+            ErrorKind::UnknownCriterion { .. } => "unknown_criterion",
+            ErrorKind::MissingAnswer { .. } => "missing_answer",
+            ErrorKind::DuplicateAnswer { .. } => "duplicate_answer",
+            ErrorKind::OptionOutOfRange { .. } => "option_out_of_range",
+            ErrorKind::InvalidAnswer { .. } => "invalid_answer",
+            ErrorKind::AnswerText { .. } => "answer_text",
+            ErrorKind::NotApplicable { .. } => "not_applicable",
+            ErrorKind::UnreadablePoints { .. } => "unreadable_points",
+            ErrorKind::UnknownKnockout { .. } => "unknown_knockout",
+            ErrorKind::InvalidTarget { .. } => "invalid_target",
+            ErrorKind::InvalidCosts { .. } => "invalid_costs",
+            ErrorKind::InvalidData { .. } => "invalid_data",
+            ErrorKind::LineTooLong { .. } => "line_too_long",
+            ErrorKind::Io { .. } => "io",
         }
     }
 
-    pub(crate) fn io(
-        path: &std::path::Path,
-        err: &std::io::Error,
-    ) -> ErrorKind {
-        ErrorKind::Io {
+    pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io {
             path: path.display().to_string(),
             message: err.to_string(),
-        }
+        })
+        .with_source(err)
+    }
+
+    /// A JSON syntax or shape error from serde_json, its position taken
+    /// out of the message and kept in fields. `line` is left out for a
+    /// single batch line.
+    pub(crate) fn json(e: serde_json::Error, keep_line: bool) -> Error {
+        let message = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message =
+            message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        Error::new(ErrorKind::Json {
+            line: keep_line.then_some(e.line()),
+            // serde_json reports column 0 when the input ends before any
+            // character of a line; columns here are 1-based.
+            column: e.column().max(1),
+            message,
+        })
+        .with_source(e)
     }
 }

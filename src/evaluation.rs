@@ -20,8 +20,12 @@
 //! kept as written (code and value) and are checked against the sheet when
 //! scored, so every mistake on a sheet becomes an error that names the
 //! member and criterion rather than a bare parse error.
+//!
+//! How answers are read, and what a repeated key does, is documented on
+//! [`Answer`] and [`Evaluation`].
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{
@@ -32,8 +36,71 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// One member's answer to one criterion, as written.
+/// The most member sheets an evaluation may carry unless
+/// [`ScoreOptions::max_members`] raises it. Councils have 5 to 11 members.
+pub const MAX_MEMBERS: usize = 1_000;
+
+/// The most answers a member sheet may carry unless
+/// [`ScoreOptions::max_answers`] raises it. Sheets have a few dozen
+/// criteria.
+pub const MAX_ANSWERS: usize = 1_000;
+
+/// Options for scoring.
+///
+/// # Example
+///
+/// ```
+/// let opts = ocop::ScoreOptions { inferred: true, ..Default::default() };
+/// assert!(opts.edition.is_none());
+/// assert_eq!(opts.max_members, ocop::MAX_MEMBERS);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreOptions {
+    /// Use inferred data: reconstructed sets, corrected point values and
+    /// gates read from partial clauses. Off by default, because none of it
+    /// comes from a source; every scorecard that uses it says so.
+    pub inferred: bool,
+    /// The edition for evaluations that name none and give no date. An
+    /// evaluation's own `edition`, then its `date`, always come first; a
+    /// scorecard scored under this default says `edition_basis: default`.
+    pub edition: Option<String>,
+    /// The most member sheets an evaluation may carry
+    /// ([`ErrorKind::TooManyMembers`] past it). Default [`MAX_MEMBERS`].
+    pub max_members: usize,
+    /// The most answers one member sheet may carry
+    /// ([`ErrorKind::TooManyAnswers`] past it). Default [`MAX_ANSWERS`].
+    pub max_answers: usize,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        ScoreOptions {
+            inferred: false,
+            edition: None,
+            max_members: MAX_MEMBERS,
+            max_answers: MAX_ANSWERS,
+        }
+    }
+}
+
+/// One member's answer to one criterion, as written.
+///
+/// # How answers are read
+///
+/// In JSON an answer is a number or a boolean, nothing else:
+///
+/// | written | read as | scored |
+/// |---|---|---|
+/// | `3` | [`Answer::Option`]`(3)` | option 3 in printed order; 0 or past the last option is [`ErrorKind::OptionOutOfRange`] |
+/// | `true`, `false` | [`Answer::Met`] | a yes/no criterion met or not; on a criterion with options, [`ErrorKind::InvalidAnswer`] |
+/// | `"3"`, `3.0`, `1e0`, `-1`, `null`, a number past `u64` | [`Answer::Invalid`] | always [`ErrorKind::InvalidAnswer`], naming what was found |
+///
+/// `NaN` and `Infinity` are not JSON, so a line holding them is an
+/// [`ErrorKind::Json`] error. Text from a form goes through
+/// [`Answer`]'s `FromStr` instead, which takes `"3"`, `"true"` and
+/// `"false"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Answer {
     /// A 1-based option position.
     Option(u64),
@@ -41,6 +108,46 @@ pub enum Answer {
     Met(bool),
     /// Anything else, as JSON text; scoring reports it.
     Invalid(String),
+}
+
+/// Reads an answer typed in a form: `"3"` is option 3, `"true"` and
+/// `"false"` a yes/no criterion met or not, surrounding whitespace aside.
+/// Anything else is an error, whatever the criterion: no sign, no
+/// fraction, no words.
+///
+/// ```
+/// use ocop::Answer;
+/// assert_eq!(" 3 ".parse::<Answer>()?, Answer::Option(3));
+/// assert_eq!("false".parse::<Answer>()?, Answer::Met(false));
+/// let err = "3.0".parse::<Answer>().unwrap_err();
+/// assert!(matches!(err.kind(), ocop::ErrorKind::AnswerText { .. }));
+/// # Ok::<(), ocop::Error>(())
+/// ```
+impl std::str::FromStr for Answer {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Answer> {
+        let t = s.trim();
+        match t {
+            "true" => Ok(Answer::Met(true)),
+            "false" => Ok(Answer::Met(false)),
+            _ if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => t
+                .parse()
+                .map(Answer::Option)
+                .map_err(|_| ErrorKind::AnswerText { text: s.into() }.into()),
+            _ => Err(ErrorKind::AnswerText { text: s.into() }.into()),
+        }
+    }
+}
+
+/// Writes the answer as it is written in JSON.
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Option(n) => write!(f, "{n}"),
+            Answer::Met(b) => write!(f, "{b}"),
+            Answer::Invalid(t) => f.write_str(t),
+        }
+    }
 }
 
 impl From<u64> for Answer {
@@ -125,7 +232,17 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
-/// A string borrowed from the input when it has no escapes.
+/// A string borrowed from the input when it has no escapes, or owned.
+///
+/// `&str` converts by borrowing; `String` and `&String` convert into an
+/// owned `Text<'static>`, so evaluations can be built from form data
+/// without lifetimes getting in the way.
+///
+/// ```
+/// let name = String::from("m1");
+/// let t: ocop::Text<'static> = (&name).into();
+/// assert_eq!(&*t, "m1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Text<'a>(pub Cow<'a, str>);
 
@@ -145,6 +262,27 @@ impl<'a> From<&'a str> for Text<'a> {
 impl From<String> for Text<'_> {
     fn from(s: String) -> Self {
         Text(Cow::Owned(s))
+    }
+}
+
+/// Copies the string, so that a `Text<'static>` can be built from a
+/// borrowed `String` (form data, say).
+impl From<&String> for Text<'_> {
+    fn from(s: &String) -> Self {
+        Text(Cow::Owned(s.clone()))
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Text<'_> {
+    /// The same text, owned.
+    pub fn into_owned(self) -> Text<'static> {
+        Text(Cow::Owned(self.0.into_owned()))
     }
 }
 
@@ -197,14 +335,18 @@ pub struct MemberSheet<'a> {
 }
 
 impl<'a> MemberSheet<'a> {
-    /// A sheet for `member` with these answers.
+    /// A sheet for `member` with these answers. Names and codes may be
+    /// `&str` (borrowed) or `String` (owned).
     ///
     /// ```
     /// let sheet = ocop::MemberSheet::new("m1", [("1.1", 3u64), ("1.2", 2)]);
     /// assert_eq!(sheet.answers.len(), 2);
+    /// let owned: ocop::MemberSheet<'static> =
+    ///     ocop::MemberSheet::new(String::from("m2"), [(String::from("2.4"), true)]);
+    /// assert_eq!(&*owned.member, "m2");
     /// ```
     pub fn new<C, A>(
-        member: &'a str,
+        member: impl Into<Text<'a>>,
         answers: impl IntoIterator<Item = (C, A)>,
     ) -> Self
     where
@@ -224,7 +366,17 @@ impl<'a> MemberSheet<'a> {
 
 /// One product's evaluation by a council.
 ///
-/// # Example
+/// # Duplicate keys
+///
+/// A key written twice is an error at every level, never "last one wins":
+/// in the evaluation and in a member sheet it is an [`ErrorKind::Json`]
+/// error naming the field (`duplicate field "date"`), in a carried field's
+/// nested objects likewise, and a criterion answered twice is
+/// [`ErrorKind::DuplicateAnswer`], naming the member.
+///
+/// # Examples
+///
+/// From JSON, borrowing from the text:
 ///
 /// ```
 /// let json = r#"{"id": "P1", "edition": "qd26-2026", "set": "hoa",
@@ -232,6 +384,40 @@ impl<'a> MemberSheet<'a> {
 /// let ev = ocop::Evaluation::from_json(json)?;
 /// assert_eq!(ev.id.as_deref(), Some("P1"));
 /// assert_eq!(ev.members[0].answers.len(), 1);
+/// # Ok::<(), ocop::Error>(())
+/// ```
+///
+/// From owned data, such as a web form's fields, with nothing borrowed:
+///
+/// ```
+/// use ocop::{Answer, Evaluation, MemberSheet};
+///
+/// /// One member's form: criterion code → the text typed in.
+/// fn from_form(
+///     id: String,
+///     set: String,
+///     forms: Vec<(String, Vec<(String, String)>)>,
+/// ) -> Result<Evaluation<'static>, ocop::Error> {
+///     let mut members = Vec::new();
+///     for (member, fields) in forms {
+///         let mut answers = Vec::new();
+///         for (code, text) in fields {
+///             answers.push((code, text.parse::<Answer>()?));
+///         }
+///         members.push(MemberSheet::new(member, answers));
+///     }
+///     Ok(Evaluation {
+///         id: Some(id.into()),
+///         edition: Some(String::from("qd26-2026").into()),
+///         set: set.into(),
+///         members,
+///         ..Evaluation::default()
+///     })
+/// }
+///
+/// let form = vec![(String::from("m1"), vec![(String::from("1.1"), String::from("2"))])];
+/// let ev = from_form("P1".into(), "hoa".into(), form)?;
+/// assert_eq!(ev.members[0].answers[0].1, Answer::Option(2));
 /// # Ok::<(), ocop::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -259,20 +445,95 @@ pub struct Evaluation<'a> {
 }
 
 impl<'a> Evaluation<'a> {
-    /// Parses one evaluation from JSON, borrowing from `json`.
+    /// Parses one evaluation from JSON, borrowing from `json`. A UTF-8
+    /// byte-order mark at the start (spreadsheet exports write one) is
+    /// skipped.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Json`] with the line and column when `json` is not JSON
-    /// or lacks `set` or `members`. Wrong answers are not parse errors:
-    /// they are reported when the evaluation is scored.
+    /// [`ErrorKind::Json`] with the line and column when `json` is not JSON,
+    /// lacks `set` or `members`, or repeats a key (see [duplicate
+    /// keys](Evaluation#duplicate-keys)). Wrong answers are not parse
+    /// errors: they are reported when the evaluation is scored.
     pub fn from_json(json: &'a str) -> Result<Evaluation<'a>> {
-        serde_json::from_str(json).map_err(|e| json_error(&e))
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        serde_json::from_str(json).map_err(|e| ErrorKind::json(e, true))
+    }
+
+    /// [`Evaluation::from_json`] for one line of a batch: the error's
+    /// position is a column only.
+    pub(crate) fn from_line(line: &'a str) -> Result<Evaluation<'a>> {
+        serde_json::from_str(line).map_err(|e| ErrorKind::json(e, false))
+    }
+
+    /// Sets one criterion's answer for one member (`Some(name)`) or for
+    /// every member (`None`): the answer replaces any the member gave for
+    /// that criterion, duplicates included, or is added. The code is not
+    /// checked against a set here; scoring or
+    /// [`Catalog::check`](crate::Catalog::check) does that.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownMember`] when no sheet carries `member`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+    /// ev.set_answer(None, "8", ocop::Answer::Option(3))?;
+    /// ev.set_answer(Some("m2"), "8", "4".parse()?)?;
+    /// let card = ocop::Catalog::official().score(&ev)?;
+    /// assert_eq!(card.rating.stars, Some(4));
+    /// assert!(ev.set_answer(Some("m9"), "8", ocop::Answer::Option(3)).is_err());
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn set_answer(
+        &mut self,
+        member: Option<&str>,
+        code: &str,
+        answer: Answer,
+    ) -> Result<()> {
+        if let Some(name) = member {
+            if !self.members.iter().any(|m| &*m.member == name) {
+                return Err(ErrorKind::UnknownMember {
+                    member: name.to_owned(),
+                    known: self
+                        .members
+                        .iter()
+                        .map(|m| m.member.to_string())
+                        .collect(),
+                }
+                .into());
+            }
+        }
+        for m in &mut self.members {
+            if member.is_some_and(|name| &*m.member != name) {
+                continue;
+            }
+            // The first answer to the code is replaced in place, so the
+            // written order stays; any later duplicates go.
+            let mut kept = false;
+            m.answers.retain_mut(|(c, a)| {
+                if &**c != code {
+                    return true;
+                }
+                if kept {
+                    return false;
+                }
+                kept = true;
+                *a = answer.clone();
+                true
+            });
+            if !kept {
+                m.answers.push((Text::from(code.to_owned()), answer.clone()));
+            }
+        }
+        Ok(())
     }
 
     /// Converts into an evaluation that owns its strings.
     pub fn into_owned(self) -> Evaluation<'static> {
-        let own = |t: Text<'a>| Text(Cow::Owned(t.0.into_owned()));
+        let own = |t: Text<'a>| t.into_owned();
         Evaluation {
             id: self.id.map(own),
             edition: self.edition.map(own),
@@ -297,14 +558,6 @@ impl<'a> Evaluation<'a> {
             meta: self.meta.into_iter().map(|(k, v)| (own(k), v)).collect(),
         }
     }
-}
-
-fn json_error(e: &serde_json::Error) -> Error {
-    Error::new(ErrorKind::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })
 }
 
 /// The id of a line that failed to parse, when it can be found.
@@ -364,7 +617,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
                 let mut out = MemberSheet::default();
                 let mut member = None;
                 let mut answers = false;
+                let mut seen = Seen::default();
                 while let Some(k) = m.next_key::<Text<'de>>()? {
+                    if !seen.insert(&k) {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate field {:?} in a member sheet",
+                            &*k
+                        )));
+                    }
                     match &*k {
                         "member" => member = Some(m.next_value()?),
                         "set" => out.set = m.next_value()?,
@@ -373,7 +633,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
                             m.next_value_seed(Answers(&mut out.answers))?
                         }
                         _ => {
-                            m.next_value::<IgnoredAny>()?;
+                            m.next_value::<Strict>()?;
                         }
                     }
                 }
@@ -406,7 +666,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
                 let mut ev = Evaluation::default();
                 let mut set = None;
                 let mut members = None;
+                let mut seen = Seen::default();
                 while let Some(k) = m.next_key::<Text<'de>>()? {
+                    if !seen.insert(&k) {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate field {:?}",
+                            &*k
+                        )));
+                    }
                     match &*k {
                         "id" => ev.id = m.next_value()?,
                         "edition" => ev.edition = m.next_value()?,
@@ -416,7 +683,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
                         "reevaluation" => ev.reevaluation = m.next_value()?,
                         "members" => members = Some(m.next_value()?),
                         "knockouts" => ev.knockouts = m.next_value()?,
-                        _ => ev.meta.push((k, m.next_value()?)),
+                        _ => ev.meta.push((k, m.next_value::<Strict>()?.0)),
                     }
                 }
                 ev.set = set.ok_or_else(|| de::Error::missing_field("set"))?;
@@ -426,6 +693,111 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
             }
         }
         d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// The keys of one JSON object seen so far, for rejecting duplicates. A
+/// few keys are compared in a list; past that a hash set keeps an object
+/// of thousands of keys linear.
+#[derive(Default)]
+struct Seen {
+    few: Vec<String>,
+    many: HashSet<String>,
+}
+
+impl Seen {
+    /// Records `k`; false when it was already there.
+    fn insert(&mut self, k: &str) -> bool {
+        if self.many.is_empty() && self.few.len() < 16 {
+            if self.few.iter().any(|x| x == k) {
+                return false;
+            }
+            self.few.push(k.to_owned());
+            return true;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(k.to_owned())
+    }
+}
+
+/// A carried field's value: any JSON, with duplicate keys rejected at
+/// every depth.
+struct Strict(serde_json::Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Strict, D::Error> {
+        use serde_json::Value;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Strict;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, b: bool) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::from(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::from(n)))
+            }
+            fn visit_str<E>(self, s: &str) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::String(s.to_owned())))
+            }
+            fn visit_string<E>(
+                self,
+                s: String,
+            ) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::String(s)))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Null))
+            }
+            fn visit_none<E>(self) -> std::result::Result<Strict, E> {
+                Ok(Strict(Value::Null))
+            }
+            fn visit_some<D2: Deserializer<'de>>(
+                self,
+                d: D2,
+            ) -> std::result::Result<Strict, D2::Error> {
+                Strict::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Strict, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Strict(v)) = a.next_element()? {
+                    out.push(v);
+                }
+                Ok(Strict(Value::Array(out)))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Strict, A::Error> {
+                let mut out = serde_json::Map::new();
+                while let Some(k) = a.next_key::<String>()? {
+                    if out.contains_key(&k) {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate field {k:?} in a carried value"
+                        )));
+                    }
+                    let Strict(v) = a.next_value()?;
+                    out.insert(k, v);
+                }
+                Ok(Strict(Value::Object(out)))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 

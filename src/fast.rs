@@ -25,10 +25,11 @@
 
 use crate::catalog::Catalog;
 use crate::compiled::Compiled;
+use crate::council::{self, check_members, knockout_hits};
 use crate::criteria::PartPoints;
-use crate::score::{
-    self, NONE, Placement, Placing, ScoreOptions, check_members, knockout_hits,
-};
+use crate::evaluation::ScoreOptions;
+use crate::place::{Placement, Placing};
+use crate::sheet::{self, First, NONE};
 use crate::write::{self, Card, Member, Meta};
 
 /// Buffers kept from line to line.
@@ -42,7 +43,7 @@ pub(crate) struct Buffers {
     sections: Vec<u32>,
     parts: Vec<PartPoints>,
     /// Council sum per leaf.
-    sums: Vec<u32>,
+    sums: Vec<u64>,
 }
 
 /// How the batch writes a line.
@@ -87,9 +88,17 @@ pub(crate) fn score_line(
     }
     let Placement { edition, basis, set } = placement;
     let c = set.compiled(opts.inferred);
-    check_members(parsed.names.iter().copied()).ok()?;
+    // Any problem is left to the general path, which reports it.
+    let mut problem = First::default();
+    if !check_members(
+        parsed.names.iter().copied(),
+        opts.max_members,
+        &mut problem,
+    ) {
+        return None;
+    }
     let knockouts =
-        knockout_hits(set, c, parsed.knockouts.iter().copied()).ok()?;
+        knockout_hits(set, c, parsed.knockouts.iter().copied(), &mut problem)?;
     // A repeated carried field is left to the general path, whose map
     // keeps the last value.
     let repeated = if style.sorted_meta {
@@ -121,19 +130,29 @@ pub(crate) fn score_line(
         }
         let detail =
             style.points.then(|| (&mut buf.points, &mut buf.sections[base..]));
-        let parts =
-            score::tally_member(set, c, name, choice, &mut buf.sums, detail)
-                .ok()?;
+        let parts = sheet::tally_member(
+            set,
+            c,
+            name,
+            choice,
+            &mut buf.sums,
+            detail,
+            &mut problem,
+        );
+        if problem.0.is_some() {
+            return None;
+        }
         buf.parts.push(parts);
     }
     let (mean, spread, rating) =
-        score::council(edition.info(), c, &buf.parts, &buf.sums, knockouts);
+        council::council(edition.info(), c, &buf.parts, &buf.sums, knockouts);
 
     let card = Card {
         id: parsed.id,
         edition: &edition.info().id,
-        basis,
+        basis: basis.as_str(),
         set: set.id(),
+        set_name: &set.sheet().name,
         fingerprint: &c.fingerprint,
         inferred: c.inferred,
         mean: &mean,
@@ -348,6 +367,9 @@ fn parse<'a, 'c>(
 ) -> Option<Line<'a, 'c>> {
     let mut s = Scan { text, i: 0 };
     let mut line = Line::default();
+    // The known fields seen, one bit each: a repeated key is an error,
+    // which the general path reports.
+    let mut seen = 0u8;
     s.object(|s, key| {
         if line.placement.is_some()
             && matches!(
@@ -357,6 +379,21 @@ fn parse<'a, 'c>(
         {
             line.placing_after_members = true;
         }
+        let bit = match key {
+            "id" => 1,
+            "edition" => 2,
+            "set" => 4,
+            "date" => 8,
+            "submitted" => 16,
+            "reevaluation" => 32,
+            "knockouts" => 64,
+            "members" => 128,
+            _ => 0,
+        };
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
         match key {
             "id" => line.id = s.null_or_string()?,
             "edition" => line.edition = s.null_or_string()?,
@@ -371,7 +408,7 @@ fn parse<'a, 'c>(
                     Some(())
                 })?;
             }
-            "members" if line.placement.is_none() => {
+            "members" => {
                 let p = catalog.place(&line.placing()?, opts).ok()?;
                 line.placement = Some(p);
                 let c = p.set.compiled(opts.inferred);
@@ -379,13 +416,12 @@ fn parse<'a, 'c>(
                 s.array(|s| {
                     let start = choice.len();
                     choice.resize(start + c.leaves.len(), NONE);
-                    let name = sheet(s, c, &mut choice[start..])?;
+                    let name =
+                        sheet(s, c, &mut choice[start..], opts.max_answers)?;
                     line.names.push(name);
                     Some(())
                 })?;
             }
-            // A second members list is for the general path to judge.
-            "members" => return None,
             _ => line.meta.push((key, s.plain_value()?)),
         }
         Some(())
@@ -526,21 +562,33 @@ fn sheet<'a>(
     s: &mut Scan<'a>,
     c: &Compiled,
     choice: &mut [u8],
+    max_answers: usize,
 ) -> Option<&'a str> {
     let mut name = None;
     let mut answered = false;
+    let mut others: Vec<&str> = Vec::new();
     s.object(|s, key| {
         match key {
-            "member" => name = Some(s.string()?),
+            "member" if name.is_none() => name = Some(s.string()?),
             "answers" if !answered => {
                 answered = true;
                 s.ws();
                 s.i = answers(s.bytes(), s.i, c, &mut *choice)?;
+                // A sheet holds at most one answer a criterion, so only a
+                // limit below the sheet's size can be passed.
+                if max_answers < choice.len()
+                    && choice.iter().filter(|&&x| x != NONE).count()
+                        > max_answers
+                {
+                    return None;
+                }
             }
-            // A sheet naming its set, or answered twice, is checked by the
-            // general path.
-            "set" | "answers" => return None,
+            // A sheet naming its set, or with a repeated key, is checked
+            // by the general path.
+            "set" | "answers" | "member" => return None,
+            _ if others.contains(&key) => return None,
             _ => {
+                others.push(key);
                 s.plain_value()?;
             }
         }
@@ -612,8 +660,11 @@ mod tests {
             .replacen("]}", "],\"edition\":\"qd1048-781\"}", 1);
         assert!(!takes(&late), "{late}");
         // Fields after the members that do not change the placement.
-        let same = line.replacen("]}", "],\"edition\":\"qd26-2026\"}", 1);
+        let same = line.replacen("]}", "],\"date\":\"2026-09-01\"}", 1);
         assert!(takes(&same), "{same}");
+        // A key written twice is an error, which the general path reports.
+        let twice = line.replacen("]}", "],\"edition\":\"qd26-2026\"}", 1);
+        assert!(!takes(&twice), "{twice}");
         // The set named after the members: parsed before the set is known.
         let moved = line.replacen("\"set\":", "\"s\":", 1).replacen(
             "]}",

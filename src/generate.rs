@@ -26,7 +26,7 @@ use std::fmt::Write as _;
 use crate::catalog::{CriteriaSet, Edition};
 use crate::compiled::UNREADABLE;
 use crate::criteria::SetStatus;
-use crate::score::{self, NONE};
+use crate::sheet::{self, NONE};
 
 /// A small, fast, deterministic PRNG (SplitMix64).
 #[derive(Debug, Clone)]
@@ -120,7 +120,7 @@ impl<'c> Generator<'c> {
             let mut first = true;
             for (i, l) in c.leaves.iter().enumerate() {
                 // Answer only what applies after this member's answers.
-                if !score::applies(l, &choice) {
+                if !sheet::applies(l, &choice) {
                     continue;
                 }
                 let n = u64::from(l.options);

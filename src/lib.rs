@@ -96,29 +96,44 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+// Layers, bottom to top: each module imports only modules above it in
+// this list (README "Layout"; a test finds any import circle).
 mod batch;
 mod catalog;
 mod compiled;
+mod council;
 pub mod criteria;
+mod date;
+mod embedded;
 mod error;
 mod evaluation;
 mod fast;
 pub mod generate;
+mod place;
 pub mod report;
 pub mod samples;
 mod score;
+pub mod scorecard;
+mod sheet;
 mod stars;
+mod warning;
 mod write;
 
 pub use batch::{BatchScorer, BatchStats};
-pub use catalog::{Catalog, CriteriaSet, Date, Edition, slug};
+pub use catalog::{Catalog, CriteriaSet, Edition, EditionBasis};
+pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
-pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
-pub use score::{
-    Means, MemberResult, ResolvedSheet, ScoreOptions, Scorecard, Spread,
-    Warning, decimal_json,
+pub use evaluation::{
+    Answer, Evaluation, MAX_ANSWERS, MAX_MEMBERS, MemberSheet, ScoreOptions,
+    Text,
 };
-pub use stars::{FailedGate, KnockoutHit, Rating, Status};
+pub use rust_decimal::Decimal;
+pub use scorecard::{
+    FailedGate, KnockoutHit, Means, MemberResult, Rating, Scorecard, Spread,
+    Status,
+};
+pub use sheet::ResolvedSheet;
+pub use warning::Warning;
 
 /// The version of the bundled criteria data. It changes whenever a file
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::catalog::CriteriaSet;
 use crate::error::{Error, ErrorKind, Result};
-use crate::stars::Status;
+use crate::scorecard::Status;
 
 /// Counts over a batch's output (scorecards and error records).
 ///
@@ -110,20 +110,22 @@ impl Summary {
         let mut s = Summary::default();
         for (i, line) in r.lines().enumerate() {
             let line = line.map_err(|e| {
-                Error::new(ErrorKind::Io {
-                    path: "input".into(),
-                    message: e.to_string(),
-                })
+                ErrorKind::io(std::path::Path::new("input"), e)
             })?;
-            let bad = |m: String| {
+            let bad = |column: usize, m: String| {
                 Error::new(ErrorKind::Json {
-                    line: i + 1,
-                    column: 1,
+                    line: Some(i + 1),
+                    column,
                     message: m,
                 })
             };
-            let l: Line =
-                serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+            let l: Line = serde_json::from_str(&line).map_err(|e| {
+                let column = e.column().max(1);
+                match ErrorKind::json(e, false).into_kind() {
+                    ErrorKind::Json { message, .. } => bad(column, message),
+                    _ => bad(column, String::new()),
+                }
+            })?;
             s.lines += 1;
             if l.error.is_some() {
                 s.rejected += 1;
@@ -131,7 +133,8 @@ impl Summary {
             }
             let Some(r) = l.rating else {
                 return Err(bad(
-                    "neither a scorecard nor an error record".into()
+                    1,
+                    "neither a scorecard nor an error record".into(),
                 ));
             };
             let o = outcome(&r);
@@ -252,7 +255,7 @@ pub fn sheet_text(set: &CriteriaSet) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — {} ({}), {:?}",
+        "{} — {} ({}), {}",
         s.id,
         s.name,
         set.edition(),
@@ -264,7 +267,7 @@ pub fn sheet_text(set: &CriteriaSet) -> String {
             writeln!(out, "Hồ sơ bị loại khi (knock-out \"dossier\"): {d}");
     }
     for p in &s.parts {
-        let _ = writeln!(out, "\nPhần {:?}: {} ({})", p.part, p.title, p.max);
+        let _ = writeln!(out, "\nPhần {}: {} ({})", p.part, p.title, p.max);
         for sec in &p.sections {
             let _ =
                 writeln!(out, "  {}. {} ({})", sec.code, sec.title, sec.max);
@@ -309,7 +312,7 @@ pub fn sheet_text(set: &CriteriaSet) -> String {
                 if let Some(k) = &c.knockout {
                     let _ = writeln!(
                         out,
-                        "{indent}    knock-out {:?} \"{}\": {}",
+                        "{indent}    knock-out {} \"{}\": {}",
                         k.kind, c.code, k.text
                     );
                 }
@@ -321,7 +324,7 @@ pub fn sheet_text(set: &CriteriaSet) -> String {
     for g in &s.gaps {
         let _ = writeln!(
             out,
-            "gap: part {:?} lacks {} points: {}",
+            "gap: part {} lacks {} points: {}",
             g.part, g.points, g.text
         );
     }

@@ -17,8 +17,8 @@ use serde_json::{Map, Value};
 
 use crate::compiled::Codes;
 use crate::criteria::PartPoints;
-use crate::score::{Means, Scorecard, Spread, Warning};
-use crate::stars::Rating;
+use crate::scorecard::{Means, Rating, Scorecard, Spread};
+use crate::warning::Warning;
 
 /// A scorecard's fields, borrowed.
 pub(crate) struct Card<'a> {
@@ -26,6 +26,7 @@ pub(crate) struct Card<'a> {
     pub edition: &'a str,
     pub basis: &'a str,
     pub set: &'a str,
+    pub set_name: &'a str,
     pub fingerprint: &'a str,
     pub inferred: bool,
     pub mean: &'a Means,
@@ -59,8 +60,9 @@ impl Scorecard {
         let card = Card {
             id: self.id.as_deref(),
             edition: &self.edition,
-            basis: &self.edition_basis,
+            basis: self.edition_basis.as_str(),
             set: &self.set,
+            set_name: &self.set_name,
             fingerprint: &self.fingerprint,
             inferred: self.inferred,
             mean: &self.mean,
@@ -99,6 +101,8 @@ pub(crate) fn card_json<'a>(
     string(out, c.basis);
     out.extend_from_slice(b",\"set\":");
     string(out, c.set);
+    out.extend_from_slice(b",\"set_name\":");
+    string(out, c.set_name);
     out.extend_from_slice(b",\"fingerprint\":");
     string(out, c.fingerprint);
     out.extend_from_slice(b",\"inferred\":");
@@ -177,8 +181,12 @@ fn rating(out: &mut Vec<u8>, r: &Rating) {
         uint(out, u32::from(g.stars));
         out.extend_from_slice(b",\"criterion\":");
         string(out, &g.criterion);
+        out.extend_from_slice(b",\"title\":");
+        string(out, &g.title);
         out.extend_from_slice(b",\"required_option\":");
         uint(out, u32::from(g.required_option));
+        out.extend_from_slice(b",\"required_text\":");
+        string(out, &g.required_text);
         out.extend_from_slice(b",\"required_points\":");
         uint(out, u32::from(g.required_points));
         out.extend_from_slice(b",\"council_points\":");

@@ -101,8 +101,11 @@ fn odd_input_is_recorded_not_dropped() {
     assert_eq!((stats.lines, stats.scored, stats.rejected), (4, 2, 2));
     let out = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[1].contains("not valid UTF-8"), "{}", lines[1]);
-    assert!(lines[2].starts_with(r#"{"line":3,"#), "{}", lines[2]);
+    assert_eq!(
+        lines[1],
+        r#"{"line":2,"error":{"kind":"json","column":1,"message":"invalid UTF-8"}}"#
+    );
+    assert_eq!(lines[2], r#"{"line":3,"error":{"kind":"blank_line"}}"#);
 }
 
 #[test]

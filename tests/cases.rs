@@ -81,7 +81,9 @@ fn every_case_scores_as_worked_by_hand() {
             .iter()
             .map(|g| {
                 serde_json::json!({"stars": g.stars, "criterion": g.criterion,
-                    "required_option": g.required_option, "required_points": g.required_points,
+                    "title": g.title, "required_option": g.required_option,
+                    "required_text": g.required_text,
+                    "required_points": g.required_points,
                     "council_points": g.council_points.to_string()})
             })
             .collect();
@@ -150,7 +152,9 @@ fn a_zero_points_knockout_needs_the_whole_council_at_zero() {
     assert_eq!(card.rating.status, ocop::Status::Halted);
     assert_eq!(
         serde_json::to_value(&card.rating.knockouts).unwrap(),
-        serde_json::json!([{"knockout": "6.1", "kind": "halted", "zero_points": false}])
+        serde_json::json!([{"knockout": "6.1", "kind": "halted",
+            "text": "Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo.",
+            "zero_points": false}])
     );
 }
 
@@ -159,7 +163,7 @@ fn sample_matches_the_crate_docs() {
     let card = crate::score(ocop::samples::EVALUATION_2026, false).unwrap();
     assert_eq!(card.mean.total.to_string(), "74.33");
     assert_eq!((card.rating.band, card.rating.stars), (4, Some(3)));
-    assert_eq!(card.edition_basis, "named");
+    assert_eq!(card.edition_basis, ocop::EditionBasis::Named);
 }
 
 #[test]

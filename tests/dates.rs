@@ -130,9 +130,8 @@ fn a_default_edition_never_overrides_a_date() {
         ..Default::default()
     };
     let score = |v: &serde_json::Value| {
-        let ev = ocop::Evaluation::from_json(&v.to_string())
-            .unwrap()
-            .into_owned();
+        let ev =
+            ocop::Evaluation::from_json(&v.to_string()).unwrap().into_owned();
         Catalog::official().score_with(&ev, &opts)
     };
     let card = score(&v).unwrap();
@@ -144,7 +143,7 @@ fn a_default_edition_never_overrides_a_date() {
     v["edition"] = "qd1048-781".into();
     v.as_object_mut().unwrap().remove("date");
     let card = score(&v).unwrap();
-    assert_eq!(card.edition_basis, "named");
+    assert_eq!(card.edition_basis, ocop::EditionBasis::Named);
     // Neither named nor dated: the default applies, and says so.
     v.as_object_mut().unwrap().remove("edition");
     let err = score(&v).unwrap_err();

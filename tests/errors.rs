@@ -25,7 +25,10 @@ fn says(e: &ocop::Error, parts: &[&str]) {
 #[test]
 fn json() {
     let e = crate::score("{\"id\": \"P\", \"set\": ", false).unwrap_err();
-    assert!(matches!(e.kind(), ErrorKind::Json { line: 1, .. }), "{e:?}");
+    assert!(
+        matches!(e.kind(), ErrorKind::Json { line: Some(1), .. }),
+        "{e:?}"
+    );
     let e = crate::score(r#"{"id": "P"}"#, false).unwrap_err();
     says(&e, &["set"]);
 }

@@ -99,7 +99,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             };
             let mut scorer = BatchScorer::new(catalog)
-                .options(ScoreOptions { inferred, edition })
+                .options(ScoreOptions {
+                    inferred,
+                    edition,
+                    ..Default::default()
+                })
                 .points(points)
                 .progress(&progress);
             if let Some(n) = threads {

@@ -1,0 +1,118 @@
+//! Calendar dates, for choosing the edition in force on a council's day.
+//!
+//! Only what the rules need: parsing `YYYY-MM-DD`, comparing, and adding
+//! days (the transition windows of 26/2026/QĐ-TTg Điều 12 count days). It
+//! sits below the data model, which checks the dates in `edition.json`.
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A calendar date, `YYYY-MM-DD`.
+///
+/// # Example
+///
+/// ```
+/// let d = ocop::Date::parse("date", "2026-05-22")?;
+/// assert_eq!(d.to_string(), "2026-05-22");
+/// assert_eq!(d.add_days(60).to_string(), "2026-07-21");
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidDate`] naming `field` when the text is not a
+    /// valid calendar date.
+    pub fn parse(field: &str, s: &str) -> Result<Date> {
+        let bad = || {
+            Error::new(ErrorKind::InvalidDate {
+                field: field.to_owned(),
+                value: s.to_owned(),
+            })
+        };
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            s.get(r)
+                .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
+        else {
+            return Err(bad());
+        };
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(bad()),
+        };
+        if d == 0 || d > days {
+            return Err(bad());
+        }
+        Ok(Date { year: y as i32, month: m as u8, day: d as u8 })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    fn days(self) -> i64 {
+        let (y, m, d) =
+            (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `n` days later.
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Parses `YYYY-MM-DD`, for text from forms and command lines.
+///
+/// ```
+/// let d: ocop::Date = "2021-11-03".parse()?;
+/// assert_eq!(d, ocop::Date::parse("date", "2021-11-03")?);
+/// assert!("2021-02-29".parse::<ocop::Date>().is_err());
+/// # Ok::<(), ocop::Error>(())
+/// ```
+impl std::str::FromStr for Date {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Date> {
+        Date::parse("date", s)
+    }
+}

@@ -1,0 +1,75 @@
+//! The criteria files embedded in the crate.
+//!
+//! Every file under `criteria/` that the library reads is listed here, once,
+//! and compiled in with `include_str!`; nothing is read from disk unless a
+//! caller asks for a directory. A test checks this list against the folder,
+//! so a file added there must be added here.
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../criteria/", $path)))),*]
+    };
+}
+
+/// Every embedded criteria file, by path under `criteria/`.
+pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
+    "qd1048-2019/edition.json",
+    "qd1048-2019/classification.json",
+    "qd1048-781/edition.json",
+    "qd1048-781/classification.json",
+    "qd1048-781/ca-phe-ca-cao.json",
+    "qd1048-781/cac-san-pham-khac-tu-che-tra.json",
+    "qd1048-781/che-bien-tu-gao-ngu-coc.json",
+    "qd1048-781/che-bien-tu-rau-cu-qua-hat.json",
+    "qd1048-781/che-bien-tu-thit-trung-sua.json",
+    "qd1048-781/che-bien-tu-thuy-hai-san.json",
+    "qd1048-781/che-tuoi-che-bien.json",
+    "qd1048-781/dich-vu-du-lich-cong-dong-va-diem-du-lich.json",
+    "qd1048-781/do-an-nhanh.json",
+    "qd1048-781/do-uong-co-con-khac.json",
+    "qd1048-781/do-uong-khong-con.json",
+    "qd1048-781/gao-ngu-coc.json",
+    "qd1048-781/gia-vi-khac.json",
+    "qd1048-781/mat-ong-cac-san-pham-tu-mat-ong-mat-khac.json",
+    "qd1048-781/my-pham.json",
+    "qd1048-781/nuoc-khoang-thien-nhien-nuoc-uong-tinh-khiet.json",
+    "qd1048-781/rau-cu-qua-hat-tuoi.json",
+    "qd1048-781/ruou-trang.json",
+    "qd1048-781/thao-duoc-khac.json",
+    "qd1048-781/thit-trung-sua-tuoi.json",
+    "qd1048-781/thu-cong-my-nghe-gia-dung.json",
+    "qd1048-781/thu-cong-my-nghe-trang-tri.json",
+    "qd1048-781/thuc-pham-chuc-nang-thuoc-tu-duoc-lieu-thuoc-y-hoc-co-truyen.json",
+    "qd1048-781/trang-thiet-bi-dung-cu-y-te.json",
+    "qd1048-781/tuong-nuoc-mam-gia-vi-dang-long-khac.json",
+    "qd1048-781/vai-may-mac.json",
+    "qd148-2023/edition.json",
+    "qd26-2026/edition.json",
+    "qd26-2026/classification.json",
+    "qd26-2026/cay-canh.json",
+    "qd26-2026/che-bien-tu-gao-ngu-coc.json",
+    "qd26-2026/che-bien-tu-rau-cu-qua-hat.json",
+    "qd26-2026/che-bien-tu-thit-thuy-san-trung-sua-cac-san-pham-tu-mat-ong-mat-khac-va-nong-san-thuc-pham-khac.json",
+    "qd26-2026/che-tuoi-che-che-bien.json",
+    "qd26-2026/dich-vu-du-lich-cong-dong-du-lich-sinh-thai-va-diem-du-lich.json",
+    "qd26-2026/do-an-nhanh.json",
+    "qd26-2026/do-uong-co-con-khac.json",
+    "qd26-2026/do-uong-khong-con-khac.json",
+    "qd26-2026/dong-vat-canh.json",
+    "qd26-2026/gao-ngu-coc-hat-so-che-khac.json",
+    "qd26-2026/gia-vi-khac.json",
+    "qd26-2026/hoa.json",
+    "qd26-2026/mat-ong-mat-khac-va-nong-san-thuc-pham-khac.json",
+    "qd26-2026/my-pham-co-thanh-phan-tu-duoc-lieu.json",
+    "qd26-2026/nuoc-khoang-thien-nhien-nuoc-uong-dong-chai.json",
+    "qd26-2026/rau-cu-qua-hat-tuoi.json",
+    "qd26-2026/ruou-trang.json",
+    "qd26-2026/san-pham-ca-phe-ca-cao.json",
+    "qd26-2026/san-pham-tra-tu-thuc-vat-khac.json",
+    "qd26-2026/thit-thuy-san-trung-sua-tuoi.json",
+    "qd26-2026/thu-cong-my-nghe-gia-dung-trang-tri.json",
+    "qd26-2026/thuc-pham-chuc-nang-thuoc-duoc-lieu-thuoc-co-truyen.json",
+    "qd26-2026/tinh-dau-va-duoc-lieu-khac.json",
+    "qd26-2026/tuong-nuoc-mam-gia-vi-dang-long-khac.json",
+    "qd26-2026/vai-may-mac.json",
+];
