@@ -66,7 +66,7 @@ impl EditionBasis {
 
 impl std::fmt::Display for EditionBasis {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -176,6 +176,35 @@ impl Edition {
     /// Whether this edition's tables are loaded.
     pub fn has_tables(&self) -> bool {
         !self.sets.is_empty()
+    }
+
+    /// [`Edition::set`], or an error that says why there is none: the
+    /// edition's tables are not bundled (and how to supply them), or it
+    /// has no such set.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TablesNotBundled`], [`ErrorKind::UnknownSet`].
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// let err = catalog.edition("qd148-2023").unwrap().find_set("hoa").unwrap_err();
+    /// assert!(matches!(err.kind(), ocop::ErrorKind::TablesNotBundled { .. }));
+    /// assert!(err.to_string().contains("--criteria"));
+    /// ```
+    pub fn find_set(&self, id_or_name: &str) -> Result<&CriteriaSet> {
+        if !self.has_tables() {
+            return Err(ErrorKind::TablesNotBundled {
+                edition: self.info.id.clone(),
+            }
+            .into());
+        }
+        self.set(id_or_name).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownSet {
+                edition: self.info.id.clone(),
+                set: id_or_name.to_owned(),
+            })
+        })
     }
 
     /// Finds a set by id or by phân nhóm name. The match forgives case,
@@ -453,7 +482,21 @@ impl Catalog {
         self.editions.iter().find(|e| e.info.id.eq_ignore_ascii_case(id))
     }
 
-    pub(crate) fn edition_or_err(&self, id: &str) -> Result<&Edition> {
+    /// The edition with this id (any case), or an error that lists the
+    /// known ones.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownEdition`].
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// assert_eq!(catalog.find_edition("QD26-2026")?.id(), "qd26-2026");
+    /// let err = catalog.find_edition("nope").unwrap_err();
+    /// assert!(err.to_string().contains("known editions: qd1048-2019, qd1048-781"));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn find_edition(&self, id: &str) -> Result<&Edition> {
         self.edition(id).ok_or_else(|| {
             Error::new(ErrorKind::UnknownEdition {
                 edition: id.to_owned(),
@@ -519,10 +562,9 @@ impl Catalog {
         // the new decision took effect, counting that day.
         let in_window = date < start.add_days(i64::from(days));
         match submitted {
-            Some(s) if s < start && in_window => Ok((
-                self.edition_or_err(&t.edition)?,
-                EditionBasis::Transition,
-            )),
+            Some(s) if s < start && in_window => {
+                Ok((self.find_edition(&t.edition)?, EditionBasis::Transition))
+            }
             Some(_) if in_window => Ok((current, EditionBasis::Transition)),
             None if in_window => Err(ErrorKind::AmbiguousEdition {
                 date: date.to_string(),
@@ -541,18 +583,7 @@ impl Catalog {
         set: &str,
         inferred: bool,
     ) -> Result<&'c CriteriaSet> {
-        if !edition.has_tables() {
-            return Err(ErrorKind::TablesNotBundled {
-                edition: edition.info.id.clone(),
-            }
-            .into());
-        }
-        let found = edition.set(set).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownSet {
-                edition: edition.info.id.clone(),
-                set: set.to_owned(),
-            })
-        })?;
+        let found = edition.find_set(set)?;
         if found.sheet.status == SetStatus::Inferred && !inferred {
             return Err(ErrorKind::InferredSet {
                 edition: edition.info.id.clone(),

@@ -57,7 +57,7 @@ impl PartId {
 
 impl std::fmt::Display for PartId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             PartId::A => "A",
             PartId::B => "B",
             PartId::C => "C",
@@ -529,7 +529,7 @@ macro_rules! display_as_serde {
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 let v = serde_json::to_value(self).map_err(|_| std::fmt::Error)?;
-                f.write_str(v.as_str().unwrap_or_default())
+                f.pad(v.as_str().unwrap_or_default())
             }
         }
     )*};

@@ -59,7 +59,7 @@ impl Catalog {
         opts: &ScoreOptions,
     ) -> Result<Placement<'_>> {
         let (edition, basis) = match (p.edition, p.date, &opts.edition) {
-            (Some(e), _, _) => (self.edition_or_err(e)?, EditionBasis::Named),
+            (Some(e), _, _) => (self.find_edition(e)?, EditionBasis::Named),
             (None, Some(date), _) => {
                 let date = Date::parse("date", date)?;
                 let submitted = p
@@ -69,7 +69,7 @@ impl Catalog {
                 self.edition_by_date(date, submitted, p.reevaluation)?
             }
             (None, None, Some(e)) => {
-                (self.edition_or_err(e)?, EditionBasis::Default)
+                (self.find_edition(e)?, EditionBasis::Default)
             }
             (None, None, None) => return Err(ErrorKind::NoEdition.into()),
         };

@@ -240,6 +240,40 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// An edition and its sets as text, as `ocop sets` prints them: dates,
+/// how much of its star minimums is known, and each set's id, maximum,
+/// status and name.
+///
+/// ```
+/// let ed = ocop::Catalog::official().edition("qd1048-781").unwrap();
+/// let text = ocop::report::edition_text(ed);
+/// assert!(text.starts_with("qd1048-781 — "));
+/// assert!(text.contains("star minimums: partial"));
+/// assert!(text.contains(" cross-checked "));
+/// ```
+pub fn edition_text(ed: &crate::catalog::Edition) -> String {
+    let i = ed.info();
+    let until = i.in_force.until.as_deref().unwrap_or("now");
+    let mut out = format!(
+        "{} — {} ({} → {}), star minimums: {}\n",
+        i.id, i.name, i.in_force.from, until, i.gates
+    );
+    if !ed.has_tables() {
+        out += "  tables not bundled: supply them with --criteria DIR\n";
+    }
+    for s in ed.sets() {
+        let _ = writeln!(
+            out,
+            "  {:<48} {:>3}  {:<13}  {}",
+            s.id(),
+            s.max_points().total(),
+            s.sheet().status,
+            s.sheet().name
+        );
+    }
+    out
+}
+
 /// The sheet of a set as text: parts, sections, criteria, options with
 /// their points and star minimums, notes and knock-outs.
 ///

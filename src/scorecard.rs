@@ -328,7 +328,7 @@ impl Status {
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Status::Rated => "đạt",
             // The 2020 national council's word for a product below a 3★
             // minimum.

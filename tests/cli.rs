@@ -89,3 +89,80 @@ fn points_are_written_on_request() {
     assert_eq!(full["points"]["1.1"], 3, "{full}");
     assert!(full["sections"].is_object(), "{full}");
 }
+
+#[test]
+fn editions_are_checked_and_named() {
+    // Case does not matter, as in the library.
+    let (code, out, err) = ocop(&["sets", "--edition", "QD26-2026"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("qd26-2026 — "), "{out}");
+    assert!(out.contains("  hoa "), "{out}");
+    // An unknown edition is a usage error that names the known ones.
+    for args in [
+        &["sets", "--edition", "nope"][..],
+        &["show", "hoa", "--edition", "nope"],
+        &["score", "--edition", "nope"],
+    ] {
+        let (code, out, err) = ocop(args, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert_eq!(
+            err,
+            "ocop: unknown edition \"nope\"; known editions: qd1048-2019, \
+             qd1048-781, qd148-2023, qd26-2026\n"
+        );
+    }
+    // An edition without tables says so, and how to supply them.
+    let (code, _, err) = ocop(&["show", "hoa", "--edition", "qd148-2023"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("are not bundled"), "{err}");
+    assert!(err.contains("--criteria <dir>"), "{err}");
+    // Names as in JSON, not Rust's Debug forms.
+    let (_, out, _) = ocop(&["sets", "--edition", "qd1048-781"], "");
+    assert!(out.contains("star minimums: partial"), "{out}");
+    assert!(out.contains(" cross-checked "), "{out}");
+    assert!(
+        !out.contains("CrossChecked") && !out.contains("Partial"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_default_edition_does_not_override_a_date() {
+    let line = include_str!("../examples/data/tan-hong-2021.jsonl")
+        .lines()
+        .next()
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+    v.as_object_mut().unwrap().remove("edition");
+    assert!(v["date"].is_string());
+    let line = v.to_string();
+    let (code, out, err) =
+        ocop(&["score", "--edition", "qd26-2026", "--inferred"], &line);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["edition"], "qd1048-781");
+    assert_eq!(v["edition_basis"], "date");
+}
+
+#[test]
+fn criteria_check_lists_every_problem() {
+    let dir = crate::loader::scratch_dir("cli-criteria-check");
+    std::fs::create_dir_all(dir.join("qd26-2026")).unwrap();
+    std::fs::write(dir.join("qd26-2026/a.json"), "{").unwrap();
+    std::fs::write(dir.join("qd26-2026/b.json"), "{}").unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, out, err) = ocop(&["criteria", "check", d], "");
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        "qd26-2026/a.json:1:1: EOF while parsing an object\n\
+         qd26-2026/b.json:1:2: missing field `id`\n"
+    );
+    assert!(err.ends_with(": 2 problems\n"), "{err}");
+    std::fs::remove_file(dir.join("qd26-2026/a.json")).unwrap();
+    std::fs::remove_file(dir.join("qd26-2026/b.json")).unwrap();
+    let (code, out, _) = ocop(&["criteria", "check", d], "");
+    assert_eq!(code, 0);
+    assert!(out.contains(": no problems (4 editions"), "{out}");
+}

@@ -380,3 +380,95 @@ fn supplied_tables_score_the_148_period() {
         ("qd148-2023", "date")
     );
 }
+
+#[test]
+fn blank_line() {
+    let e = ocop::Error::from(ErrorKind::BlankLine);
+    says(&e, &["blank", "one evaluation"]);
+    // The batch gives it in the line's place (tests/edges.rs has more).
+    let mut out = Vec::new();
+    BatchScorer::new(Catalog::official()).run(&b"  \n"[..], &mut out).unwrap();
+    assert_eq!(out, b"{\"line\":1,\"error\":{\"kind\":\"blank_line\"}}\n");
+}
+
+#[test]
+fn too_many_members_and_answers() {
+    let mut v = sample();
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let opts = ocop::ScoreOptions { max_members: 2, ..Default::default() };
+    let e = Catalog::official().score_with(&ev, &opts).unwrap_err();
+    assert!(matches!(
+        e.kind(),
+        ErrorKind::TooManyMembers { members: 3, limit: 2 }
+    ));
+    says(&e, &["3 member sheets", "limit of 2", "max_members"]);
+    v["members"][1]["answers"]["x"] = 1.into();
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let opts = ocop::ScoreOptions { max_answers: 32, ..Default::default() };
+    let e = Catalog::official().score_with(&ev, &opts).unwrap_err();
+    assert!(matches!(
+        e.kind(),
+        ErrorKind::TooManyAnswers { answers: 33, limit: 32, .. }
+    ));
+    says(&e, &["m2", "33 answers", "max_answers"]);
+}
+
+#[test]
+fn unknown_member() {
+    let mut ev = crate::sample();
+    let e =
+        ev.set_answer(Some("m7"), "8", ocop::Answer::Option(3)).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::UnknownMember { .. }));
+    says(&e, &["m7", "m1, m2, m3"]);
+}
+
+#[test]
+fn answer_text() {
+    for bad in ["", "3.0", "-1", "yes", "True", "99999999999999999999"] {
+        let e = bad.parse::<ocop::Answer>().unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::AnswerText { .. }), "{bad}");
+        says(&e, &[&format!("{bad:?}"), "true/false"]);
+    }
+}
+
+#[test]
+fn errors_round_trip_through_json() {
+    let mut v = sample();
+    v["members"][1]["answers"]["9.9"] = 1.into();
+    let e = err(&v);
+    let text = serde_json::to_string(&e).unwrap();
+    assert_eq!(
+        text,
+        r#"{"product":"SAMPLE-2026-01","kind":"unknown_criterion","member":"m2","criterion":"9.9","set":"rau-cu-qua-hat-tuoi"}"#
+    );
+    let back: ocop::Error = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, e);
+    assert_eq!(back.to_string(), e.to_string());
+    // An error record's `error` reads back as an error of no product.
+    let mut out = Vec::new();
+    BatchScorer::new(Catalog::official())
+        .run(format!("{v}\n{{oops\n").as_bytes(), &mut out)
+        .unwrap();
+    for line in String::from_utf8(out).unwrap().lines() {
+        let rec: Value = serde_json::from_str(line).unwrap();
+        let back: ocop::Error =
+            serde_json::from_value(rec["error"].clone()).unwrap();
+        assert_eq!(back.product(), None);
+        assert_eq!(serde_json::to_value(back.kind()).unwrap(), rec["error"]);
+    }
+    // The source is there before the round trip, not after it.
+    let e = ocop::Evaluation::from_json("{oops").unwrap_err();
+    assert!(std::error::Error::source(&e).is_some());
+    let back: ocop::Error =
+        serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
+    assert_eq!(back, e);
+    assert!(std::error::Error::source(&back).is_none());
+}
+
+#[test]
+fn error_stays_small() {
+    // Results are returned per line in a batch; keep the error one box.
+    assert!(std::mem::size_of::<ocop::Error>() <= 48);
+}

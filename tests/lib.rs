@@ -5,10 +5,12 @@ mod cases;
 #[cfg(feature = "cli")]
 mod cli;
 mod dates;
+mod edges;
 mod errors;
 mod fastpath;
 mod fingerprints;
 mod invariants;
+mod loader;
 mod props;
 
 use ocop::{Catalog, Evaluation, ScoreOptions, Scorecard};

@@ -1,7 +1,8 @@
 //! The `ocop` command: a thin shell over the library.
 //!
 //! Exit status: 0 when every line scored, 1 when any line was rejected (all
-//! output is still written), 2 on a usage or I/O error.
+//! output is still written) or a criteria directory has problems, 2 on a
+//! usage or I/O error.
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
 use std::process::ExitCode;
@@ -69,6 +70,22 @@ enum Command {
         #[arg(long, default_value = "qd26-2026")]
         edition: String,
     },
+    /// Works with criteria files.
+    Criteria {
+        #[command(subcommand)]
+        command: CriteriaCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CriteriaCommand {
+    /// Checks a directory of criteria files (laid out as
+    /// `<dir>/<edition>/<set>.json`) and lists every problem in every
+    /// file; exit 1 when there is any.
+    Check {
+        /// The directory.
+        dir: std::path::PathBuf,
+    },
 }
 
 fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
@@ -80,6 +97,11 @@ fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if let Command::Criteria { command: CriteriaCommand::Check { dir } } =
+        &cli.command
+    {
+        return check_criteria(dir);
+    }
     let loaded;
     let catalog = match &cli.criteria {
         Some(dir) => {
@@ -88,8 +110,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         None => Catalog::official(),
     };
+    // An edition given on the command line is a usage error when unknown,
+    // whatever the case it is written in.
+    let edition = |id: &str| -> Result<String, String> {
+        catalog
+            .find_edition(id)
+            .map(|e| e.id().to_owned())
+            .map_err(|e| e.to_string())
+    };
     match cli.command {
-        Command::Score { file, edition, inferred, points, threads } => {
+        Command::Score { file, edition: ed, inferred, points, threads } => {
+            let ed = ed.as_deref().map(edition).transpose()?;
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
             let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let tty = std::io::stderr().is_terminal();
@@ -98,12 +129,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     eprint!("\r{} lines, {} rejected", s.lines, s.rejected);
                 }
             };
+            let options =
+                ScoreOptions { inferred, edition: ed, ..Default::default() };
             let mut scorer = BatchScorer::new(catalog)
-                .options(ScoreOptions {
-                    inferred,
-                    edition,
-                    ..Default::default()
-                })
+                .options(options)
                 .points(points)
                 .progress(&progress);
             if let Some(n) = threads {
@@ -136,45 +165,51 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print!("{s}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Sets { edition } => {
+        Command::Sets { edition: only } => {
+            let only = only.as_deref().map(edition).transpose()?;
             let mut out = String::new();
             for ed in catalog.editions() {
-                if edition.as_deref().is_some_and(|e| e != ed.id()) {
+                if only.as_deref().is_some_and(|e| e != ed.id()) {
                     continue;
                 }
-                let i = ed.info();
-                let until = i.in_force.until.as_deref().unwrap_or("now");
-                out += &format!(
-                    "{} — {} ({} → {}), gates {:?}\n",
-                    i.id, i.name, i.in_force.from, until, i.gates
-                );
-                if !ed.has_tables() {
-                    out += "  tables not bundled: supply them with --criteria DIR\n";
-                }
-                for s in ed.sets() {
-                    let m = s.max_points();
-                    out += &format!(
-                        "  {:<48} {:>3}  {:?}  {}\n",
-                        s.id(),
-                        m.total(),
-                        s.sheet().status,
-                        s.sheet().name
-                    );
-                }
+                out += &report::edition_text(ed);
             }
             print!("{out}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { set, edition } => {
-            let ed = catalog
-                .edition(&edition)
-                .ok_or_else(|| format!("unknown edition {edition}"))?;
-            let s = ed.set(&set).ok_or_else(|| {
-                format!("edition {edition} has no set {set:?}")
-            })?;
+        Command::Show { set, edition: ed } => {
+            let ed = catalog.find_edition(&ed).map_err(|e| e.to_string())?;
+            let s = ed.find_set(&set).map_err(|e| e.to_string())?;
             print!("{}", report::sheet_text(s));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Criteria { .. } => unreachable!("handled above"),
+    }
+}
+
+/// `ocop criteria check DIR`: every problem, one a line.
+fn check_criteria(dir: &std::path::Path) -> Result<ExitCode, String> {
+    match Catalog::from_dir(dir) {
+        Ok(catalog) => {
+            let sets: usize =
+                catalog.editions().map(|e| e.sets().count()).sum();
+            println!(
+                "{}: no problems ({} editions, {sets} sets with the embedded data)",
+                dir.display(),
+                catalog.editions().count()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => match e.kind() {
+            ocop::ErrorKind::InvalidData { problems } => {
+                for p in problems {
+                    println!("{p}");
+                }
+                eprintln!("{}: {} problems", dir.display(), problems.len());
+                Ok(ExitCode::from(1))
+            }
+            _ => Err(e.to_string()),
+        },
     }
 }
 

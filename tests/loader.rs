@@ -1,0 +1,249 @@
+//! Loading a user's criteria directory: every problem of every file,
+//! located, in one error.
+
+use std::path::{Path, PathBuf};
+
+use ocop::criteria::{Problem, SetFile};
+use ocop::{Catalog, ErrorKind};
+
+/// A fresh directory under the target dir, removed first if present.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The embedded 26/2026 "Hoa" sheet, renamed to `id`.
+fn hoa(id: &str) -> SetFile {
+    let catalog = Catalog::official();
+    let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let mut sheet = set.sheet().clone();
+    sheet.id = id.to_owned();
+    sheet
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    let p = dir.join(path);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn json(sheet: &SetFile) -> String {
+    serde_json::to_string_pretty(sheet).unwrap()
+}
+
+/// A problem as the test expects it: every located field and the message.
+#[allow(clippy::too_many_arguments)]
+fn problem(
+    file: &str,
+    set: Option<&str>,
+    part: Option<&str>,
+    section: Option<&str>,
+    criterion: Option<&str>,
+    option: Option<usize>,
+    at: Option<(usize, usize)>,
+    message: &str,
+) -> Problem {
+    let mut p: Problem = serde_json::from_value(serde_json::json!({
+        "file": file, "message": message,
+    }))
+    .unwrap();
+    p.set = set.map(Into::into);
+    p.part = part.map(Into::into);
+    p.section = section.map(Into::into);
+    p.criterion = criterion.map(Into::into);
+    p.option = option;
+    p.line = at.map(|a| a.0);
+    p.column = at.map(|a| a.1);
+    p
+}
+
+#[test]
+fn a_broken_directory_reports_every_problem() {
+    let dir = scratch_dir("loader-broken");
+    // 1. Not JSON: a trailing comma on line 2.
+    write(&dir, "qd26-2026/hoa-syntax.json", "{\"id\": \"hoa-syntax\",\n}");
+    // 2. A misspelt field: "gates" for "gate".
+    let mut s = hoa("hoa-misspelt");
+    let text = json(&s);
+    let text = text.replacen("\"gate\": {", "\"gates\": {", 1);
+    write(&dir, "qd26-2026/hoa-misspelt.json", &text);
+    // serde_json places the error on the key's closing quote.
+    let key = text.find("\"gates\"").unwrap();
+    let line_start = text[..key].rfind('\n').map_or(0, |i| i + 1);
+    let misspelt_at = (
+        text[..key].matches('\n').count() + 1,
+        key - line_start + "\"gates\"".len(),
+    );
+    // 3. A criterion maximum that its options do not reach, which also
+    //    breaks its section's and part's sums.
+    s = hoa("hoa-max");
+    s.parts[0].sections[0].criteria[0].max = 5;
+    write(&dir, "qd26-2026/hoa-max.json", &json(&s));
+    // 4. applies_if naming a criterion the set lacks, and a case on an
+    //    option of a criterion without cases.
+    s = hoa("hoa-refs");
+    s.parts[1].sections[1].criteria[1]
+        .applies_if
+        .as_mut()
+        .unwrap()
+        .criterion = "5.9".into();
+    s.parts[2].sections[0].criteria[0].options[1].case = Some(2);
+    write(&dir, "qd26-2026/hoa-refs.json", &json(&s));
+    // 5. The same code twice, and a file named for another id.
+    s = hoa("hoa-dup");
+    s.parts[0].sections[1].criteria[1].code = "2.1".into();
+    write(&dir, "qd26-2026/hoa-named.json", &json(&s));
+    // 6. A new edition folder without edition.json.
+    write(&dir, "qd27-2030/hoa.json", &json(&hoa("hoa")));
+    // 7. A set file outside any edition folder.
+    write(&dir, "hoa.json", &json(&hoa("hoa")));
+
+    let err = Catalog::from_dir(&dir).unwrap_err();
+    let ErrorKind::InvalidData { problems } = err.kind() else {
+        panic!("{err}")
+    };
+    let want = [
+        problem(
+            "hoa.json",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "a criteria file outside an edition folder is not read: put it in <dir>/<edition>/",
+        ),
+        problem(
+            "qd26-2026/hoa-max.json",
+            Some("hoa-max"),
+            Some("A"),
+            Some("1"),
+            Some("1.1"),
+            None,
+            None,
+            "max is 5, best option scores 4",
+        ),
+        problem(
+            "qd26-2026/hoa-max.json",
+            Some("hoa-max"),
+            Some("A"),
+            Some("1"),
+            None,
+            None,
+            None,
+            "criteria add up to 20, section max is 19",
+        ),
+        problem(
+            "qd26-2026/hoa-misspelt.json",
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some(misspelt_at),
+            "unknown field `gates`, expected one of `text`, `points`, `points_blank`, `unreadable`, `case`, `gate`, `inferred`",
+        ),
+        problem(
+            "qd26-2026/hoa-named.json",
+            Some("hoa-dup"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            "set id \"hoa-dup\" differs from its file name \"hoa-named.json\"",
+        ),
+        problem(
+            "qd26-2026/hoa-named.json",
+            Some("hoa-dup"),
+            None,
+            None,
+            Some("2.1"),
+            None,
+            None,
+            "the code appears twice in the set",
+        ),
+        problem(
+            "qd26-2026/hoa-refs.json",
+            Some("hoa-refs"),
+            Some("B"),
+            Some("5"),
+            Some("5.2"),
+            None,
+            None,
+            "applies_if names unknown criterion 5.9",
+        ),
+        problem(
+            "qd26-2026/hoa-refs.json",
+            Some("hoa-refs"),
+            Some("C"),
+            Some("6"),
+            Some("6.1"),
+            Some(2),
+            None,
+            "case must name one of 0 cases",
+        ),
+        problem(
+            "qd26-2026/hoa-syntax.json",
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some((2, 1)),
+            "trailing comma",
+        ),
+        problem(
+            "qd27-2030/edition.json",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "missing: every edition folder needs its edition.json",
+        ),
+    ];
+    assert_eq!(problems.len(), want.len(), "{err}");
+    for (got, want) in problems.iter().zip(&want) {
+        assert_eq!(got, want, "\n{got}\n{want}");
+    }
+    // The message lists them all, one a line.
+    let text = err.to_string();
+    assert!(
+        text.starts_with("invalid criteria data (10 problems):\n  hoa.json: ")
+    );
+    assert!(text.contains(
+        "\n  qd26-2026/hoa-refs.json: set hoa-refs, part C, section 6, criterion 6.1, option 2: case must name one of 0 cases"
+    ));
+}
+
+#[test]
+fn a_good_directory_overlays_the_embedded_data() {
+    let dir = scratch_dir("loader-good");
+    let mut s = hoa("hoa");
+    s.source = "a province's corrected copy".into();
+    write(&dir, "qd26-2026/hoa.json", &json(&s));
+    write(&dir, "qd26-2026/README.md", "not read");
+    let catalog = Catalog::from_dir(&dir).unwrap();
+    let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    assert_eq!(set.sheet().source, "a province's corrected copy");
+    assert_ne!(
+        set.fingerprint(),
+        Catalog::official()
+            .edition("qd26-2026")
+            .unwrap()
+            .set("hoa")
+            .unwrap()
+            .fingerprint()
+    );
+}
+
+#[test]
+fn an_unreadable_directory_is_an_io_error() {
+    let err = Catalog::from_dir("/no/such/dir").unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err}");
+    assert!(std::error::Error::source(&err).is_some());
+}
