@@ -125,6 +125,35 @@ impl CriteriaSet {
         criteria::PartPoints { a, b, c }
     }
 
+    /// Checks and compiles one set file on its own, outside any catalog:
+    /// for tools that check a transcribed table, and for testing one.
+    /// The checks are the loader's ([`criteria::check_set`]); `file` is the
+    /// set's path under a data directory (`qd26-2026/hoa.json`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] with every problem.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// let ed = catalog.edition("qd26-2026").unwrap();
+    /// let text = serde_json::to_string(ed.set("hoa").unwrap().sheet()).unwrap();
+    /// let set = ocop::CriteriaSet::from_text(ed.info(), "qd26-2026/hoa.json", &text)?;
+    /// assert_eq!(set.max_points().total(), 100);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn from_text(
+        edition: &EditionInfo,
+        file: &str,
+        text: &str,
+    ) -> Result<CriteriaSet> {
+        let sheet = criteria::check_set(edition, file, text)
+            .map_err(|problems| ErrorKind::InvalidData { problems })?;
+        Ok(build_set(edition, sheet, criteria::fingerprint(text)))
+    }
+
     pub(crate) fn compiled(&self, inferred: bool) -> &Compiled {
         match (&self.inferred, inferred) {
             (Some(c), true) => c,
@@ -403,25 +432,14 @@ impl Catalog {
                     continue;
                 }
                 let file = format!("{ed}/{name}");
-                let Ok(sheet) = criteria::parse::<SetFile>(&file, text)
-                    .map_err(|p| problems.extend(p))
-                else {
-                    continue;
-                };
-                // Without its edition a set is still checked on its own.
-                let before = problems.len();
-                criteria::validate_set(
-                    &file,
-                    info.as_ref(),
-                    &sheet,
-                    &mut problems,
-                );
-                if let (Some(info), true) = (&info, problems.len() == before) {
-                    sets.push(build_set(
-                        info,
-                        sheet,
-                        criteria::fingerprint(text),
-                    ));
+                match criteria::load_set(info.as_ref(), &file, text) {
+                    Ok(sheet) => {
+                        if let Some(info) = &info {
+                            let fp = criteria::fingerprint(text);
+                            sets.push(build_set(info, sheet, fp));
+                        }
+                    }
+                    Err(p) => problems.extend(p),
                 }
             }
             let Some(info) = info else { continue };

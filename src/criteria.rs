@@ -770,9 +770,19 @@ pub fn check_set(
     file: &str,
     text: &str,
 ) -> std::result::Result<SetFile, Vec<Problem>> {
+    load_set(Some(edition), file, text)
+}
+
+/// Parses and checks one set file; without its edition (when the edition
+/// file is broken) the set is still checked on its own.
+pub(crate) fn load_set(
+    edition: Option<&EditionInfo>,
+    file: &str,
+    text: &str,
+) -> std::result::Result<SetFile, Vec<Problem>> {
     let set: SetFile = parse(file, text)?;
     let mut out = Vec::new();
-    validate_set(file, Some(edition), &set, &mut out);
+    validate_set(file, edition, &set, &mut out);
     if out.is_empty() { Ok(set) } else { Err(out) }
 }
 
@@ -834,7 +844,7 @@ pub(crate) fn validate_edition(
 
 /// Checks a set file against its edition (when the edition file could be
 /// read). Every rule here is an invariant the scorer relies on.
-pub(crate) fn validate_set(
+fn validate_set(
     file: &str,
     edition: Option<&EditionInfo>,
     s: &SetFile,

@@ -79,8 +79,9 @@
 //! - **Knock-outs.** "Bị loại nếu …" (eliminated) and "Không đánh giá các
 //!   bước tiếp theo …" (halted) both leave the product without a star; the
 //!   points are still reported. The council asserts them.
-//! - **"Chỉ áp dụng khi có câu chuyện".** 5.2/5.3 apply to a member only
-//!   when that member's answer to 5.1 is not "no story".
+//! - **"Chỉ áp dụng khi có câu chuyện".** A criterion printed with this
+//!   note applies to a member only when that member's answer to 5.1 is not
+//!   "no story": 5.2 and 5.3 in 1048/781, 5.2 alone in 26/2026.
 //! - **Spread.** Members' totals more than 10 points apart are flagged:
 //!   a provincial council rule, not the decisions'.
 //! - **Transition.** A dossier submitted before 2026-05-22 is scored under
@@ -134,6 +135,11 @@ pub use scorecard::{
 };
 pub use sheet::ResolvedSheet;
 pub use warning::Warning;
+
+// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 /// The version of the bundled criteria data. It changes whenever a file
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).

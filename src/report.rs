@@ -147,12 +147,19 @@ impl Summary {
             }
             for (k, v) in &l.meta {
                 if k == RECORDED {
-                    let recorded = match v {
-                        serde_json::Value::Number(n) => format!("{n}★"),
-                        serde_json::Value::Null => "not rated".into(),
-                        other => other.to_string(),
+                    // null records a product that was not recognised: any
+                    // outcome without an OCOP star (3★ or more) agrees.
+                    let recognised = r.stars.filter(|&s| s >= 3);
+                    let (recorded, agrees) = match v {
+                        serde_json::Value::Number(n) => {
+                            (format!("{n}★"), format!("{n}★") == o)
+                        }
+                        serde_json::Value::Null => {
+                            ("not recognised".into(), recognised.is_none())
+                        }
+                        other => (other.to_string(), false),
                     };
-                    if recorded != o {
+                    if !agrees {
                         s.changed.push((
                             l.id.clone().unwrap_or_default(),
                             recorded,

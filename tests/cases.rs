@@ -217,3 +217,42 @@ fn inferred_gates_apply_only_on_request() {
             .any(|g| g.criterion == "9" && g.inferred)
     );
 }
+
+#[test]
+fn the_tan_hong_example_agrees_with_the_record() {
+    let text = include_str!("../examples/data/tan-hong-2021.jsonl");
+    assert_eq!(text.lines().count(), 12);
+    let mut named = 0;
+    for line in text.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let id = v["id"].as_str().unwrap();
+        let card = crate::score(line, true).unwrap();
+        assert_eq!(card.edition, "qd1048-781", "{id}: chosen by date");
+        assert_eq!(card.edition_basis, ocop::EditionBasis::Date);
+        match v["recorded_star"].as_u64() {
+            Some(star) => {
+                named += 1;
+                assert_eq!(card.rating.stars, Some(star as u8), "{id}");
+                assert!(card.rating.failed_gates.is_empty(), "{id}");
+            }
+            None => {
+                assert!(v["product"].as_str().unwrap().contains("not named"));
+                assert!(card.rating.stars.is_none_or(|s| s < 3), "{id}");
+            }
+        }
+        // Without inferred data only the rice set (a reconstruction) fails.
+        match crate::score(line, false) {
+            Ok(plain) => {
+                assert_eq!(plain.rating.stars, card.rating.stars, "{id}")
+            }
+            Err(e) => {
+                assert_eq!(v["set"], "gao-ngu-coc", "{id}: {e}");
+                assert!(matches!(
+                    e.kind(),
+                    ocop::ErrorKind::InferredSet { .. }
+                ));
+            }
+        }
+    }
+    assert_eq!(named, 10);
+}

@@ -1,0 +1,41 @@
+//! Writes the seed corpora of the fuzz targets under `corpus/<target>/`:
+//! the bundled examples, generated lines of every edition, and the
+//! embedded set files. Run from `fuzz/`: `cargo run --bin seed`.
+
+use std::path::Path;
+
+use ocop::{Catalog, generate::Generator};
+
+fn write(target: &str, name: &str, bytes: &[u8]) {
+    let dir = Path::new("corpus").join(target);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+fn main() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let mut lines = Vec::new();
+    for f in std::fs::read_dir(&examples).unwrap() {
+        let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        lines.extend(text.lines().map(str::to_owned));
+    }
+    for ed in Catalog::official().editions().filter(|e| e.has_tables()) {
+        let mut g = Generator::new(ed, 7);
+        lines.extend((0..40).map(|_| g.next_line()));
+    }
+    for (i, line) in lines.iter().enumerate() {
+        write("fast_vs_general", &format!("line-{i:04}"), line.as_bytes());
+    }
+    for (i, chunk) in lines.chunks(5).enumerate() {
+        write("batch", &format!("lines-{i:04}"), chunk.join("\n").as_bytes());
+    }
+    let criteria = Path::new(env!("CARGO_MANIFEST_DIR")).join("../criteria/qd26-2026");
+    for f in std::fs::read_dir(criteria).unwrap() {
+        let p = f.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".json") && name != "edition.json" && name != "classification.json" {
+            write("set_file", &name, &std::fs::read(&p).unwrap());
+        }
+    }
+    println!("{} lines, seeds written under corpus/", lines.len());
+}
