@@ -13,7 +13,8 @@ fn write(target: &str, name: &str, bytes: &[u8]) {
 }
 
 fn main() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let examples =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
     let mut lines = Vec::new();
     for f in std::fs::read_dir(&examples).unwrap() {
         let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
@@ -29,11 +30,15 @@ fn main() {
     for (i, chunk) in lines.chunks(5).enumerate() {
         write("batch", &format!("lines-{i:04}"), chunk.join("\n").as_bytes());
     }
-    let criteria = Path::new(env!("CARGO_MANIFEST_DIR")).join("../criteria/qd26-2026");
+    let criteria =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../criteria/qd26-2026");
     for f in std::fs::read_dir(criteria).unwrap() {
         let p = f.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name.ends_with(".json") && name != "edition.json" && name != "classification.json" {
+        if name.ends_with(".json")
+            && name != "edition.json"
+            && name != "classification.json"
+        {
             write("set_file", &name, &std::fs::read(&p).unwrap());
         }
     }

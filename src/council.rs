@@ -109,17 +109,20 @@ pub(crate) fn check_members<'k>(
         sink.report(ErrorKind::TooManyMembers { members: n, limit }.into());
         return false;
     }
-    // Councils have 5 to 11 members; a hash set only guards against a
-    // line listing thousands.
-    let mut seen = std::collections::HashSet::new();
+    // Councils have 5 to 11 members; a hash map only guards against a
+    // line listing thousands. A name is reported once, at its second
+    // sheet, however often it repeats.
+    let mut seen = std::collections::HashMap::new();
     let small = n <= 16;
     for (i, m) in names.clone().enumerate() {
-        let repeated = if small {
-            names.clone().take(i).any(|o| o == m)
+        let before = if small {
+            names.clone().take(i).filter(|&o| o == m).count()
         } else {
-            !seen.insert(m)
+            let c = seen.entry(m).or_insert(0usize);
+            *c += 1;
+            *c - 1
         };
-        if repeated
+        if before == 1
             && !sink.report(
                 ErrorKind::DuplicateMember { member: m.to_owned() }.into(),
             )

@@ -9,6 +9,8 @@
 //! - [What it does](#what-it-does)
 //! - [Should I use this crate?](#should-i-use-this-crate)
 //! - [Example](#example)
+//! - [Where to start](#where-to-start)
+//! - [Layout](#layout)
 //! - [Where the data comes from](#where-the-data-comes-from)
 //! - [Interpretations](#interpretations)
 //! - [Crate features](#crate-features)
@@ -50,6 +52,40 @@
 //! # Ok::<(), ocop::Error>(())
 //! ```
 //!
+//! # Where to start
+//!
+//! - **Input.** [`Evaluation::from_json`] reads the JSON form;
+//!   [`Evaluation`]'s docs show one built from owned form data, and
+//!   [`Evaluation::set_answer`] changes one answer. [`Answer`] documents
+//!   how every JSON value is read, and [`Evaluation`] what a key written
+//!   twice does.
+//! - **Checking.** [`Catalog::check`] lists every problem of an
+//!   evaluation at once; an empty list means [`Catalog::score`] succeeds.
+//! - **Scoring.** [`Catalog::score`] returns a [`Scorecard`]; its
+//!   `Display` is a text for a person, and [`Rating`] documents the order
+//!   of the star decision (band, gates, not rated, knock-outs).
+//! - **Batches.** [`BatchScorer`] turns JSON Lines into one scorecard or
+//!   error record per line, in bounded memory.
+//! - **Data.** [`Catalog::official`] is the embedded criteria;
+//!   [`Catalog::from_dir`] overlays a directory and reports every problem
+//!   of its files; [`criteria`] is the file format's model.
+//!
+//! # Layout
+//!
+//! The modules form layers; each imports only those below it (a test
+//! holds them to it):
+//!
+//! | layer | modules | holds |
+//! |---|---|---|
+//! | leaves | `error`, `date`, `embedded` | [`Error`], [`Date`], the embedded files |
+//! | data | [`criteria`], `warning` | the files' serde model and checks; the caveats a set carries ([`Warning`]) |
+//! | tables | `compiled`, `catalog` | the fast form of a set; editions, set lookup, edition by date |
+//! | input and output | `evaluation`, [`scorecard`] | [`Evaluation`], [`ScoreOptions`]; [`Scorecard`] and its parts |
+//! | rules | `place`, `sheet`, `stars`, `council` | choosing edition and set; one member's sheet; bands, gates, knock-outs; the council's mean, rounding and spread |
+//! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`] |
+//! | batches | `write`, `fast`, `batch` | the scorecard writer, the fast path, [`BatchScorer`] |
+//! | around | [`report`], [`generate`], [`samples`] | summaries and sheets as text, generated test data, samples |
+//!
 //! # Where the data comes from
 //!
 //! | edition | decision | in force | tables | trust |
@@ -78,7 +114,12 @@
 //!   on the criterion reach the points of the required option.
 //! - **Knock-outs.** "Bị loại nếu …" (eliminated) and "Không đánh giá các
 //!   bước tiếp theo …" (halted) both leave the product without a star; the
-//!   points are still reported. The council asserts them.
+//!   points are still reported. The council asserts them, except those
+//!   phrased in points ("Nếu được 0 điểm …"), which apply when every
+//!   member gives the criterion 0.
+//! - **Choosing the edition.** The evaluation's `edition`, else its
+//!   `date`, else [`ScoreOptions::edition`]; the scorecard's
+//!   [`EditionBasis`] says which.
 //! - **"Chỉ áp dụng khi có câu chuyện".** A criterion printed with this
 //!   note applies to a member only when that member's answer to 5.1 is not
 //!   "no story": 5.2 and 5.3 in 1048/781, 5.2 alone in 26/2026.
@@ -97,28 +138,28 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
-// Layers, bottom to top: each module imports only modules above it in
-// this list (README "Layout"; a test finds any import circle).
-mod batch;
-mod catalog;
-mod compiled;
-mod council;
-pub mod criteria;
+// Layers, bottom to top: each module imports only modules declared
+// before it here (tests/layers.rs checks; rustfmt.toml keeps the order).
+mod error;
 mod date;
 mod embedded;
-mod error;
+pub mod criteria;
+mod warning;
+mod compiled;
+mod catalog;
 mod evaluation;
-mod fast;
-pub mod generate;
-mod place;
-pub mod report;
-pub mod samples;
-mod score;
 pub mod scorecard;
+mod place;
 mod sheet;
 mod stars;
-mod warning;
+mod council;
+mod score;
 mod write;
+mod fast;
+mod batch;
+pub mod report;
+pub mod generate;
+pub mod samples;
 
 pub use batch::{BatchScorer, BatchStats};
 pub use catalog::{Catalog, CriteriaSet, Edition, EditionBasis};

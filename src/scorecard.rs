@@ -329,7 +329,7 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(match self {
-            Status::Rated => "đạt",
+            Status::Rated => "xếp hạng sao",
             // The 2020 national council's word for a product below a 3★
             // minimum.
             Status::NotRated => "không đạt",
@@ -464,7 +464,7 @@ fn pad(out: &mut String, s: &str, w: usize) {
 /// let text = card.to_string();
 /// assert!(text.starts_with("SAMPLE-2026-01 · Rau, củ, quả, hạt tươi (rau-cu-qua-hat-tuoi) · qd26-2026"));
 /// assert!(text.contains("trung bình  74.33  33.00  18.00  23.33"));
-/// assert!(text.contains("hạng theo điểm 4★ · kết quả 3★ · đạt"));
+/// assert!(text.contains("hạng theo điểm 4★ · kết quả 3★ · xếp hạng sao"));
 /// assert!(text.contains("chưa đạt mức tối thiểu 4★: 8 TÍNH ĐỘC ĐÁO"));
 /// assert!(format!("{card:#}").contains("\n5.2 "));
 /// # Ok::<(), ocop::Error>(())

@@ -472,3 +472,50 @@ fn error_stays_small() {
     // Results are returned per line in a batch; keep the error one box.
     assert!(std::mem::size_of::<ocop::Error>() <= 48);
 }
+
+#[test]
+fn check_lists_every_problem_in_sheet_order() {
+    let mut v = sample();
+    v["members"][0]["answers"]["1.1"] = 7.into();
+    v["members"][0]["answers"]["9.9"] = 1.into();
+    v["members"][1]["answers"].as_object_mut().unwrap().remove("6.3");
+    v["members"][2]["answers"]["5.1"] = 1.into(); // no story, 5.2 given
+    v["members"][2]["answers"]["2.4"] = 1.into(); // yes/no given a number
+    v["knockouts"] = json!(["nope"]);
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let problems = Catalog::official().check(&ev);
+    let got: Vec<(String, Option<String>, Option<String>)> = problems
+        .iter()
+        .map(|e| {
+            let v = serde_json::to_value(e.kind()).unwrap();
+            let s =
+                |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+            (e.tag().to_owned(), s("member"), s("criterion"))
+        })
+        .collect();
+    let want = [
+        ("unknown_knockout", None, None),
+        ("option_out_of_range", Some("m1"), Some("1.1")),
+        ("unknown_criterion", Some("m1"), Some("9.9")),
+        ("missing_answer", Some("m2"), Some("6.3")),
+        ("invalid_answer", Some("m3"), Some("2.4")),
+        ("not_applicable", Some("m3"), Some("5.2")),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(t, m, c)| {
+            (t.to_string(), m.map(str::to_owned), c.map(str::to_owned))
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert!(problems.iter().all(|e| e.product() == Some("SAMPLE-2026-01")));
+    assert_eq!(Catalog::official().score(&ev).unwrap_err(), problems[0]);
+    // Nothing to check a sheet against: the set's problem alone.
+    v["set"] = "nope".into();
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let tags: Vec<&str> =
+        Catalog::official().check(&ev).iter().map(|e| e.tag()).collect();
+    assert_eq!(tags, ["unknown_set"]);
+}

@@ -10,6 +10,7 @@ mod errors;
 mod fastpath;
 mod fingerprints;
 mod invariants;
+mod layers;
 mod loader;
 mod props;
 

@@ -112,3 +112,65 @@ proptest! {
         prop_assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
     }
 }
+
+/// Ways to break an evaluation, each a JSON edit.
+fn breakage(v: &mut serde_json::Value, which: usize, at: usize) {
+    let members = v["members"].as_array().unwrap().len();
+    let m = at % members;
+    let answers = v["members"][m]["answers"].as_object_mut().unwrap();
+    let code = answers.keys().nth(at % answers.len()).unwrap().clone();
+    match which {
+        0 => {
+            answers.remove(&code);
+        }
+        1 => {
+            answers.insert(code, 99.into());
+        }
+        2 => {
+            answers.insert("9.9".into(), 1.into());
+        }
+        3 => {
+            answers.insert(code, "x".into());
+        }
+        4 => {
+            answers.insert("5.1".into(), 1.into());
+        }
+        5 => v["members"][m]["member"] = "m1".into(),
+        6 => v["members"][m]["set"] = "hoa".into(),
+        7 => v["knockouts"] = serde_json::json!(["nope"]),
+        8 => v["set"] = "nope".into(),
+        _ => v["members"] = serde_json::json!([]),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn check_lists_what_score_returns_first(
+        seed in any::<u64>(),
+        breaks in prop::collection::vec((0usize..10, any::<usize>()), 0..4),
+    ) {
+        let mut v: serde_json::Value = serde_json::from_str(&line("qd26-2026", seed, 0)).unwrap();
+        for (which, at) in breaks {
+            if v["members"].as_array().is_some_and(|m| !m.is_empty()) {
+                breakage(&mut v, which, at);
+            }
+        }
+        let text = v.to_string();
+        let ev = Evaluation::from_json(&text).unwrap();
+        let catalog = Catalog::official();
+        let problems = catalog.check(&ev);
+        match catalog.score(&ev) {
+            Ok(_) => prop_assert!(problems.is_empty(), "{problems:?}"),
+            Err(e) => {
+                prop_assert!(!problems.is_empty());
+                prop_assert_eq!(&problems[0], &e);
+                // Every problem is reported once.
+                for (i, p) in problems.iter().enumerate() {
+                    prop_assert!(!problems[..i].contains(p), "{p} twice");
+                }
+            }
+        }
+    }
+}

@@ -52,7 +52,11 @@ fuzz_target!(|data: &[u8]| {
         match general {
             Ok(card) => {
                 assert!(ok, "{text}\n{out}");
-                assert_eq!(out, serde_json::to_string(&card).unwrap(), "{text}");
+                assert_eq!(
+                    out,
+                    serde_json::to_string(&card).unwrap(),
+                    "{text}"
+                );
             }
             Err(e) => {
                 assert!(!ok, "{text}\n{out}");
@@ -65,7 +69,11 @@ fuzz_target!(|data: &[u8]| {
                     ocop::ErrorKind::Json { .. } => probe_id(text),
                     _ => e.product().map(str::to_owned),
                 };
-                assert_eq!(got.get("id").cloned(), id.map(|i| json!(i)), "{text}");
+                assert_eq!(
+                    got.get("id").cloned(),
+                    id.map(|i| json!(i)),
+                    "{text}"
+                );
             }
         }
     }
