@@ -10,6 +10,10 @@
 //! - `batch/jsonl-points/10k`: the same with per-criterion points
 //!   (`BatchScorer::points`), an output 1.6 times the input's size.
 //! - `batch/jsonl-2-threads/10k`: the default output on two threads.
+//! - `batch/for-each/10k`: `BatchScorer::for_each` on one thread, the
+//!   same scorecards as values, counted by star in the callback.
+//! - `batch/run-then-parse/10k`: `run`, then every output line parsed back
+//!   into a `Scorecard`: what aggregating in Rust cost before `for_each`.
 //! - `batch/general-path/10k`: every line through `Evaluation::from_json`,
 //!   `Catalog::score` and serde_json, the path the batch falls back to.
 //! - `batch/naive/10k`: the obvious implementation: answers parsed into
@@ -19,6 +23,9 @@
 //! - `score/member_sheet/26-2026`: the same from a `MemberSheet` as parsed
 //!   by serde, codes still strings (`CriteriaSet::sheet_points`).
 //! - `council/evaluation/parsed`: a whole parsed evaluation to a scorecard.
+//! - `council/members/10k` and `council/members/20k`: one evaluation of
+//!   10,000 and 20,000 identical members (raised `max_members`): the time
+//!   should double, not quadruple.
 //!
 //! Every bench checks its result inside the loop, so a fast wrong path fails.
 
@@ -32,7 +39,7 @@ const LINES: usize = 10_000;
 
 fn input() -> String {
     let ed = Catalog::official().edition("qd26-2026").unwrap();
-    let mut g = Generator::new(ed, 2026);
+    let mut g = Generator::new(ed, 2026).unwrap();
     let mut s = String::new();
     for _ in 0..LINES {
         g.write_next(&mut s);
@@ -145,6 +152,35 @@ fn benches(c: &mut Criterion) {
             }
         });
     }
+    g.bench_function("batch/for-each/10k", |b| {
+        let scorer = BatchScorer::new(catalog).threads(1);
+        b.iter(|| {
+            let mut stars = [0u64; 6];
+            let s = scorer
+                .for_each(black_box(input.as_bytes()), |_, r| {
+                    let card = r.unwrap();
+                    stars[usize::from(card.rating.stars.unwrap_or(0))] += 1;
+                })
+                .unwrap();
+            assert_eq!(s.scored as usize, LINES);
+            assert_eq!(stars.iter().sum::<u64>() as usize, LINES);
+        });
+    });
+    g.bench_function("batch/run-then-parse/10k", |b| {
+        let scorer = BatchScorer::new(catalog).threads(1);
+        let mut out = Vec::with_capacity(2 * input.len());
+        b.iter(|| {
+            out.clear();
+            scorer.run(black_box(input.as_bytes()), &mut out).unwrap();
+            let mut n = 0;
+            for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+                let card: ocop::Scorecard =
+                    serde_json::from_slice(line).unwrap();
+                n += usize::from(card.rating.stars.is_some());
+            }
+            assert!(n <= LINES);
+        });
+    });
     g.bench_function("batch/general-path/10k", |b| {
         let mut out = Vec::with_capacity(2 * input.len());
         b.iter(|| {
@@ -187,5 +223,39 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(score, benches);
+/// One evaluation of `n` copies of a member sheet.
+fn council_of(n: usize) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(ocop::samples::EVALUATION_2026).unwrap();
+    let one = v["members"][0].clone();
+    v["members"] = (0..n)
+        .map(|i| {
+            let mut m = one.clone();
+            m["member"] = format!("m{i}").into();
+            m
+        })
+        .collect();
+    v.to_string()
+}
+
+fn large_councils(c: &mut Criterion) {
+    let catalog = Catalog::official();
+    let opts =
+        ocop::ScoreOptions { max_members: 20_000, ..Default::default() };
+    let mut g = c.benchmark_group("council/members");
+    g.sample_size(10);
+    for n in [10_000, 20_000] {
+        let text = council_of(n);
+        let ev = Evaluation::from_json(&text).unwrap();
+        g.bench_function(format!("{}k", n / 1000), |b| {
+            b.iter(|| {
+                let card = catalog.score_with(black_box(&ev), &opts).unwrap();
+                assert_eq!(card.members.len(), n);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(score, benches, large_councils);
 criterion_main!(score);

@@ -21,7 +21,7 @@ fn main() {
         lines.extend(text.lines().map(str::to_owned));
     }
     for ed in Catalog::official().editions().filter(|e| e.has_tables()) {
-        let mut g = Generator::new(ed, 7);
+        let mut g = Generator::new(ed, 7).unwrap();
         lines.extend((0..40).map(|_| g.next_line()));
     }
     for (i, line) in lines.iter().enumerate() {

@@ -31,6 +31,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{self, Evaluation, ScoreOptions};
 use crate::fast::{self, Buffers, Style};
 use crate::score::Scratch;
+use crate::scorecard::Scorecard;
 
 /// Counts of a batch run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -95,6 +96,13 @@ struct Bufs {
     slow: Scratch,
 }
 
+/// What a chunk's lines become: bytes to write, or values to hand over.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Write,
+    Values,
+}
+
 struct Chunk {
     seq: u64,
     first_line: u64,
@@ -103,6 +111,7 @@ struct Chunk {
     /// Lines over the length limit: index in the chunk, and length.
     long: Vec<(usize, u64)>,
     output: Vec<u8>,
+    values: Vec<Result<Scorecard>>,
     stats: BatchStats,
 }
 
@@ -135,9 +144,10 @@ impl<'c> BatchScorer<'c> {
     }
 
     /// Whether each member's points per criterion and per section are
-    /// written. Off by default: they restate the sheet's own table, and
-    /// they make a scorecard about 3.4 times as long. Totals, parts, means,
-    /// gates and the star decision are always written.
+    /// written (and kept in [`BatchScorer::for_each`]'s scorecards). Off by
+    /// default: they restate the sheet's own table, and they make a
+    /// scorecard about 3.4 times as long. Totals, parts, means, gates and
+    /// the star decision are always given.
     pub fn points(mut self, on: bool) -> Self {
         self.style.points = on;
         self
@@ -165,7 +175,7 @@ impl<'c> BatchScorer<'c> {
     }
 
     /// Scores one line into `out`, followed by a newline. Returns whether
-    /// it produced a scorecard.
+    /// it produced a scorecard. Line 1 may start with a byte-order mark.
     pub fn score_line(
         &self,
         line: &[u8],
@@ -175,6 +185,40 @@ impl<'c> BatchScorer<'c> {
         self.line(line, line_no, &mut Bufs::default(), out)
     }
 
+    /// The text of a line, or the error that takes its place.
+    fn text(line: &[u8], line_no: u64) -> Result<&str> {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // Spreadsheet exports start their files with a byte-order mark.
+        let line = match line_no {
+            1 => line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line),
+            _ => line,
+        };
+        match std::str::from_utf8(line) {
+            Err(e) => Err(Error::new(ErrorKind::Json {
+                line: None,
+                column: e.valid_up_to() + 1,
+                message: "invalid UTF-8".into(),
+            })),
+            Ok(text) if text.trim_ascii().is_empty() => {
+                Err(ErrorKind::BlankLine.into())
+            }
+            Ok(text) => Ok(text),
+        }
+    }
+
+    /// The general path: parse with serde and score. Errors carry the
+    /// line's id when it could be read.
+    fn general(&self, text: &str, scratch: &mut Bufs) -> Result<Scorecard> {
+        match Evaluation::from_line(text) {
+            Err(e) => {
+                Err(e.for_product(evaluation::probe_id(text).as_deref()))
+            }
+            Ok(ev) => {
+                self.catalog.score_inner(&ev, &self.options, &mut scratch.slow)
+            }
+        }
+    }
+
     fn line(
         &self,
         line: &[u8],
@@ -182,53 +226,28 @@ impl<'c> BatchScorer<'c> {
         scratch: &mut Bufs,
         out: &mut Vec<u8>,
     ) -> bool {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        // Spreadsheet exports start their files with a byte-order mark.
-        let line = match line_no {
-            1 => line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line),
-            _ => line,
-        };
-        let result = match std::str::from_utf8(line) {
-            Err(e) => Err((
-                None,
-                Error::new(ErrorKind::Json {
-                    line: None,
-                    column: e.valid_up_to() + 1,
-                    message: "invalid UTF-8".into(),
-                }),
-            )),
-            Ok(text) if text.trim_ascii().is_empty() => {
-                Err((None, ErrorKind::BlankLine.into()))
+        let result = Self::text(line, line_no).and_then(|text| {
+            let fast = fast::score_line(
+                self.catalog,
+                &self.options,
+                self.style,
+                &mut scratch.fast,
+                text,
+                out,
+            );
+            match fast {
+                Some(()) => Ok(None),
+                None => self.general(text, scratch).map(Some),
             }
-            Ok(text)
-                if fast::score_line(
-                    self.catalog,
-                    &self.options,
-                    self.style,
-                    &mut scratch.fast,
-                    text,
-                    out,
-                )
-                .is_some() =>
-            {
-                out.push(b'\n');
-                return true;
-            }
-            Ok(text) => match Evaluation::from_line(text) {
-                Err(e) => Err((evaluation::probe_id(text), e)),
-                Ok(ev) => self
-                    .catalog
-                    .score_inner(&ev, &self.options, &mut scratch.slow)
-                    .map_err(|e| (ev.id.as_ref().map(|t| t.to_string()), e)),
-            },
-        };
+        });
         let ok = match result {
-            Ok(card) => {
+            Ok(None) => true,
+            Ok(Some(card)) => {
                 card.write_json(out, self.style.points);
                 true
             }
-            Err((id, err)) => {
-                error_record(out, line_no, id.as_deref(), err.kind());
+            Err(err) => {
+                error_record(out, line_no, err.product(), err.kind());
                 false
             }
         };
@@ -236,27 +255,63 @@ impl<'c> BatchScorer<'c> {
         ok
     }
 
-    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Bufs) {
+    /// One line as a value: what [`BatchScorer::line`] writes, unwritten.
+    fn value(
+        &self,
+        line: &[u8],
+        line_no: u64,
+        scratch: &mut Bufs,
+    ) -> Result<Scorecard> {
+        let text = Self::text(line, line_no)?;
+        let fast = fast::score_card(
+            self.catalog,
+            &self.options,
+            self.style,
+            &mut scratch.fast,
+            text,
+        );
+        let card = match fast {
+            Some(card) => return Ok(card),
+            None => self.general(text, scratch)?,
+        };
+        Ok(if self.style.points { card } else { card.without_points() })
+    }
+
+    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Bufs, mode: Mode) {
         c.output.clear();
+        c.values.clear();
         c.stats = BatchStats::default();
         let mut start = 0;
         let mut long = c.long.iter().peekable();
         for (i, &end) in c.ends.iter().enumerate() {
             let line_no = c.first_line + i as u64;
-            let ok = match long.next_if(|(at, _)| *at == i) {
-                Some(&(_, bytes)) => {
-                    let e =
-                        ErrorKind::LineTooLong { bytes, limit: self.max_line };
-                    error_record(&mut c.output, line_no, None, &e);
+            let too_long =
+                long.next_if(|(at, _)| *at == i).map(|&(_, bytes)| {
+                    Error::from(ErrorKind::LineTooLong {
+                        bytes,
+                        limit: self.max_line,
+                    })
+                });
+            let line = &c.input[start..end];
+            let ok = match (mode, too_long) {
+                (Mode::Write, Some(e)) => {
+                    error_record(&mut c.output, line_no, None, e.kind());
                     c.output.push(b'\n');
                     false
                 }
-                None => self.line(
-                    &c.input[start..end],
-                    line_no,
-                    scratch,
-                    &mut c.output,
-                ),
+                (Mode::Write, None) => {
+                    self.line(line, line_no, scratch, &mut c.output)
+                }
+                (Mode::Values, Some(e)) => {
+                    c.values.push(Err(e));
+                    false
+                }
+                (Mode::Values, None) => {
+                    let v = self.value(line, line_no, scratch);
+                    let ok = v.is_ok();
+                    c.values.push(v);
+                    ok
+                }
             };
             start = end + 1;
             c.stats.lines += 1;
@@ -269,22 +324,90 @@ impl<'c> BatchScorer<'c> {
     }
 
     /// Reads JSON Lines from `input` and writes one line per input line to
-    /// `output`, in order.
+    /// `output`, in order: a scorecard, or an error record
+    /// `{"line": N, "id": ..., "error": {"kind": ..., ...}}` (see the
+    /// README's "Error records").
     ///
     /// # Errors
     ///
     /// [`ErrorKind::Io`] when reading or writing fails. Lines that cannot
     /// be scored are not errors: they become error records.
-    pub fn run<R: BufRead + Send, W: Write + Send>(
+    pub fn run<R: BufRead + Send, W: Write>(
         &self,
-        mut input: R,
+        input: R,
         mut output: W,
     ) -> Result<BatchStats> {
-        let io = |what: &str, e: std::io::Error| {
-            ErrorKind::io(std::path::Path::new(what), e)
+        let stats = self.pipeline(input, Mode::Write, |c| {
+            output.write_all(&c.output).map_err(|e| io("output", e))
+        })?;
+        output.flush().map_err(|e| io("output", e))?;
+        Ok(stats)
+    }
+
+    /// Reads JSON Lines from `input` and calls `f` once per input line, in
+    /// order, on the calling thread, with the line's number (from 1) and
+    /// its scorecard or error: exactly what [`BatchScorer::run`] would
+    /// write for the line, as values. Scoring runs on the configured
+    /// threads in the same bounded memory as `run`.
+    ///
+    /// An error's [`Error::product`] is the line's id when it could be
+    /// read (an error record's `id`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// let input = format!("{}\nnot json\n", ocop::samples::EVALUATION_2026.trim_end());
+    /// let mut stars = BTreeMap::new();
+    /// let mut errors = Vec::new();
+    /// let stats = ocop::BatchScorer::new(ocop::Catalog::official())
+    ///     .for_each(input.as_bytes(), |line, result| match result {
+    ///         Ok(card) => *stars.entry(card.rating.stars).or_insert(0) += 1,
+    ///         Err(e) => errors.push((line, e.tag())),
+    ///     })?;
+    /// assert_eq!(stats.lines, 2);
+    /// assert_eq!(stars[&Some(3)], 1);
+    /// assert_eq!(errors, [(2, "json")]);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn for_each<R: BufRead + Send>(
+        &self,
+        input: R,
+        mut f: impl FnMut(u64, Result<Scorecard>),
+    ) -> Result<BatchStats> {
+        self.pipeline(input, Mode::Values, |c| {
+            for (i, v) in c.values.drain(..).enumerate() {
+                f(c.first_line + i as u64, v);
+            }
+            Ok(())
+        })
+    }
+
+    /// Reads chunks of lines, scores them on the worker threads, and hands
+    /// each scored chunk to `sink` on the calling thread, in input order.
+    fn pipeline<R: BufRead + Send>(
+        &self,
+        mut input: R,
+        mode: Mode,
+        mut sink: impl FnMut(&mut Chunk) -> Result<()>,
+    ) -> Result<BatchStats> {
+        // Hands a chunk over; returns the running totals.
+        let mut running = BatchStats::default();
+        let mut done = move |c: &mut Chunk| -> Result<BatchStats> {
+            sink(c)?;
+            running.add(c.stats);
+            if let Some(p) = self.progress {
+                p(running);
+            }
+            Ok(running)
         };
+        let mut total = BatchStats::default();
         if self.threads == 1 {
-            let mut total = BatchStats::default();
             let mut c = new_chunk();
             let mut scratch = Bufs::default();
             let mut next_line = 1;
@@ -298,19 +421,14 @@ impl<'c> BatchScorer<'c> {
             .map_err(|e| io("input", e))?
             {
                 next_line += c.ends.len() as u64;
-                self.score_chunk(&mut c, &mut scratch);
-                output.write_all(&c.output).map_err(|e| io("output", e))?;
-                total.add(c.stats);
-                if let Some(p) = self.progress {
-                    p(total);
-                }
+                self.score_chunk(&mut c, &mut scratch, mode);
+                total = done(&mut c)?;
             }
-            output.flush().map_err(|e| io("output", e))?;
             return Ok(total);
         }
 
-        // A fixed pool of chunks bounds memory: the reader blocks until the
-        // writer hands a chunk back.
+        // A fixed pool of chunks bounds memory: the reader blocks until a
+        // scored chunk has been handed over and comes back.
         let pool = 2 * self.threads + 2;
         let (free_tx, free_rx) = sync_channel::<Chunk>(pool);
         for _ in 0..pool {
@@ -326,38 +444,19 @@ impl<'c> BatchScorer<'c> {
             for _ in 0..self.threads {
                 let rx = Arc::clone(&work_rx);
                 let tx = done_tx.clone();
-                s.spawn(move || self.worker(&rx, &tx));
+                s.spawn(move || self.worker(&rx, &tx, mode));
             }
             drop(done_tx);
-            let writer = s.spawn(move || -> std::io::Result<BatchStats> {
-                let mut total = BatchStats::default();
-                let mut pending = BTreeMap::new();
-                let mut next = 0;
-                for c in done_rx {
-                    pending.insert(c.seq, c);
-                    while let Some(c) = pending.remove(&next) {
-                        output.write_all(&c.output)?;
-                        total.add(c.stats);
-                        if let Some(p) = self.progress {
-                            p(total);
-                        }
-                        next += 1;
-                        // The reader may have stopped; then nobody needs it.
-                        let _ = free_tx.send(c);
-                    }
-                }
-                output.flush()?;
-                Ok(total)
-            });
-
-            let mut read = || -> std::io::Result<()> {
+            let (chunk_bytes, max_line) = (self.chunk_bytes, self.max_line);
+            let reader = s.spawn(move || -> std::io::Result<()> {
                 let mut next_line = 1;
+                // Ends when the consumer stops handing chunks back.
                 for (seq, mut c) in free_rx.iter().enumerate() {
                     if !fill(
                         &mut input,
                         &mut c,
-                        self.chunk_bytes,
-                        self.max_line,
+                        chunk_bytes,
+                        max_line,
                         next_line,
                     )? {
                         break;
@@ -365,21 +464,45 @@ impl<'c> BatchScorer<'c> {
                     c.seq = seq as u64;
                     next_line += c.ends.len() as u64;
                     if work_tx.send(c).is_err() {
-                        break; // the writer failed; its error is reported
+                        break;
+                    }
+                }
+                Ok(())
+            });
+
+            let mut consume = || -> Result<()> {
+                let mut pending = BTreeMap::new();
+                let mut next = 0;
+                for c in &done_rx {
+                    pending.insert(c.seq, c);
+                    while let Some(mut c) = pending.remove(&next) {
+                        total = done(&mut c)?;
+                        next += 1;
+                        // The reader may have stopped; then nobody needs it.
+                        let _ = free_tx.send(c);
                     }
                 }
                 Ok(())
             };
-            let read_result = read();
-            drop(work_tx);
-            let written =
-                writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            read_result.map_err(|e| io("input", e))?;
-            written.map_err(|e| io("output", e))
+            let consumed = consume();
+            // On a failed sink, dropping these lets the reader and the
+            // workers stop.
+            drop(done_rx);
+            drop(free_tx);
+            let read =
+                reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            consumed?;
+            read.map_err(|e| io("input", e))?;
+            Ok(total)
         })
     }
 
-    fn worker(&self, rx: &Mutex<Receiver<Chunk>>, tx: &SyncSender<Chunk>) {
+    fn worker(
+        &self,
+        rx: &Mutex<Receiver<Chunk>>,
+        tx: &SyncSender<Chunk>,
+        mode: Mode,
+    ) {
         let mut scratch = Bufs::default();
         loop {
             // A poisoned lock means another worker panicked; stop too.
@@ -388,12 +511,16 @@ impl<'c> BatchScorer<'c> {
                 Err(_) => return,
             };
             let Ok(mut c) = next else { return };
-            self.score_chunk(&mut c, &mut scratch);
+            self.score_chunk(&mut c, &mut scratch, mode);
             if tx.send(c).is_err() {
                 return;
             }
         }
     }
+}
+
+fn io(what: &str, e: std::io::Error) -> Error {
+    ErrorKind::io(std::path::Path::new(what), e)
 }
 
 /// Writes `{"line": N, "id": ..., "error": {"kind": ..., ...}}` (without
@@ -425,6 +552,7 @@ fn new_chunk() -> Chunk {
         ends: Vec::new(),
         long: Vec::new(),
         output: Vec::new(),
+        values: Vec::new(),
         stats: BatchStats::default(),
     }
 }

@@ -85,6 +85,8 @@ impl std::fmt::Display for EditionBasis {
 #[derive(Debug)]
 pub struct CriteriaSet {
     edition: String,
+    /// The edition's first and last days in force.
+    period: (Option<Date>, Option<Date>),
     sheet: SetFile,
     fingerprint: String,
     official: Compiled,
@@ -105,6 +107,12 @@ impl CriteriaSet {
     /// The edition this set belongs to.
     pub fn edition(&self) -> &str {
         &self.edition
+    }
+
+    /// The first and last days its edition was in force, where known
+    /// (the last is `None` for the edition in force now).
+    pub fn in_force(&self) -> (Option<Date>, Option<Date>) {
+        self.period
     }
 
     /// The fingerprint of the data this set was loaded from.
@@ -668,8 +676,13 @@ fn build_set(
     let official = Compiled::new(info, &sheet, &fingerprint, false);
     let inferred =
         has_inferred.then(|| Compiled::new(info, &sheet, &fingerprint, true));
+    let date = |d: Option<&String>| d.and_then(|d| Date::parse("", d).ok());
     CriteriaSet {
         edition: info.id.clone(),
+        period: (
+            date(Some(&info.in_force.from)),
+            date(info.in_force.until.as_ref()),
+        ),
         sheet,
         fingerprint,
         official,

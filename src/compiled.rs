@@ -28,6 +28,16 @@ pub(crate) struct Codes {
 }
 
 impl Codes {
+    /// No codes: for results that leave out per-criterion points.
+    pub fn none() -> Arc<Codes> {
+        static NONE: std::sync::OnceLock<Arc<Codes>> =
+            std::sync::OnceLock::new();
+        NONE.get_or_init(|| {
+            Arc::new(Codes::new(Box::default(), Box::default()))
+        })
+        .clone()
+    }
+
     pub fn new(leaves: Box<[Box<str>]>, sections: Box<[Box<str>]>) -> Codes {
         let keys = |codes: &[Box<str>]| {
             codes

@@ -94,6 +94,18 @@ impl Date {
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.days() + n)
     }
+
+    /// Days from `earlier` to this date (negative when it is later).
+    ///
+    /// ```
+    /// let a: ocop::Date = "2026-05-22".parse()?;
+    /// let b: ocop::Date = "2026-07-21".parse()?;
+    /// assert_eq!(b.days_since(a), 60);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.days() - earlier.days()
+    }
 }
 
 impl std::fmt::Display for Date {

@@ -24,11 +24,12 @@
 //! path's (tests/fastpath.rs), malformed lines included.
 
 use crate::catalog::Catalog;
-use crate::compiled::Compiled;
+use crate::compiled::{Codes, Compiled};
 use crate::council::{self, check_members, knockout_hits};
 use crate::criteria::PartPoints;
 use crate::evaluation::ScoreOptions;
 use crate::place::{Placement, Placing};
+use crate::scorecard::{Means, MemberResult, Rating, Scorecard, Spread};
 use crate::sheet::{self, First, NONE};
 use crate::write::{self, Card, Member, Meta};
 
@@ -67,17 +68,26 @@ impl Style {
     }
 }
 
-/// Scores one line and appends its scorecard to `out`. Returns `None`,
-/// with `out` untouched, when the line needs the general path.
-pub(crate) fn score_line(
-    catalog: &Catalog,
+/// A line scored by the fast path, ready to be written or built into a
+/// [`Scorecard`]; the per-member results are in the [`Buffers`].
+struct Scored<'a, 'c> {
+    line: Line<'a, 'c>,
+    placement: Placement<'c>,
+    mean: Means,
+    spread: Spread,
+    rating: Rating,
+}
+
+/// Scores one line into `buf`. `None` when the line needs the general
+/// path.
+fn score<'a, 'c>(
+    catalog: &'c Catalog,
     opts: &ScoreOptions,
     style: Style,
     buf: &mut Buffers,
-    line: &str,
-    out: &mut Vec<u8>,
-) -> Option<()> {
-    let mut parsed = parse(catalog, opts, &mut buf.choice, line)?;
+    text: &'a str,
+) -> Option<Scored<'a, 'c>> {
+    let mut parsed = parse(catalog, opts, &mut buf.choice, text)?;
     // The members were read under the edition and set known when they
     // came; fields after them must not change that choice.
     let placement = parsed.placement?;
@@ -86,7 +96,7 @@ pub(crate) fn score_line(
     {
         return None;
     }
-    let Placement { edition, basis, set } = placement;
+    let Placement { edition, set, .. } = placement;
     let c = set.compiled(opts.inferred);
     // Any problem is left to the general path, which reports it.
     let mut problem = First::default();
@@ -99,8 +109,8 @@ pub(crate) fn score_line(
     }
     let knockouts =
         knockout_hits(set, c, parsed.knockouts.iter().copied(), &mut problem)?;
-    // A repeated carried field is left to the general path, whose map
-    // keeps the last value.
+    // A carried field written twice is an error, which the general path
+    // reports.
     let repeated = if style.sorted_meta {
         parsed.meta.sort_unstable_by_key(|(k, _)| *k);
         parsed.meta.windows(2).any(|w| w[0].0 == w[1].0)
@@ -146,36 +156,108 @@ pub(crate) fn score_line(
     }
     let (mean, spread, rating) =
         council::council(edition.info(), c, &buf.parts, &buf.sums, knockouts);
+    Some(Scored { line: parsed, placement, mean, spread, rating })
+}
 
+/// Member `i`'s points per leaf and per section, when kept.
+fn member_points<'b>(
+    buf: &'b Buffers,
+    c: &Compiled,
+    i: usize,
+) -> (&'b [Option<u8>], &'b [u32]) {
+    let (l, s) = (c.leaves.len(), c.section_part.len());
+    (
+        buf.points.get(i * l..(i + 1) * l).unwrap_or(&[]),
+        buf.sections.get(i * s..(i + 1) * s).unwrap_or(&[]),
+    )
+}
+
+/// Scores one line and appends its scorecard to `out`. Returns `None`,
+/// with `out` untouched, when the line needs the general path.
+pub(crate) fn score_line(
+    catalog: &Catalog,
+    opts: &ScoreOptions,
+    style: Style,
+    buf: &mut Buffers,
+    text: &str,
+    out: &mut Vec<u8>,
+) -> Option<()> {
+    let s = score(catalog, opts, style, buf, text)?;
+    let Placement { edition, basis, set } = s.placement;
+    let c = set.compiled(opts.inferred);
     let card = Card {
-        id: parsed.id,
+        id: s.line.id,
         edition: &edition.info().id,
         basis: basis.as_str(),
         set: set.id(),
         set_name: &set.sheet().name,
         fingerprint: &c.fingerprint,
         inferred: c.inferred,
-        mean: &mean,
-        spread: &spread,
-        rating: &rating,
+        mean: &s.mean,
+        spread: &s.spread,
+        rating: &s.rating,
         warnings: &c.warnings,
-        meta: Meta::Raw(&parsed.meta),
+        meta: Meta::Raw(&s.line.meta),
     };
-    let members = parsed.names.iter().enumerate().map(|(i, name)| Member {
-        name,
-        parts: buf.parts[i],
-        points: buf
-            .points
-            .get(i * n_leaves..(i + 1) * n_leaves)
-            .unwrap_or(&[]),
-        sections: buf
-            .sections
-            .get(i * n_sections..(i + 1) * n_sections)
-            .unwrap_or(&[]),
-        codes: &c.codes,
+    let members = s.line.names.iter().enumerate().map(|(i, name)| {
+        let (points, sections) = member_points(buf, c, i);
+        Member { name, parts: buf.parts[i], points, sections, codes: &c.codes }
     });
     write::card_json(out, &card, members, style.points);
     Some(())
+}
+
+/// Scores one line into a [`Scorecard`], the value `score_line` writes
+/// (without per-criterion points unless the style asks for them).
+/// `None` when the line needs the general path.
+pub(crate) fn score_card(
+    catalog: &Catalog,
+    opts: &ScoreOptions,
+    style: Style,
+    buf: &mut Buffers,
+    text: &str,
+) -> Option<Scorecard> {
+    let s = score(catalog, opts, style, buf, text)?;
+    let Placement { edition, basis, set } = s.placement;
+    let c = set.compiled(opts.inferred);
+    let members = s
+        .line
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let (points, sections) = member_points(buf, c, i);
+            let codes =
+                if style.points { c.codes.clone() } else { Codes::none() };
+            MemberResult::new(
+                (*name).to_owned(),
+                buf.parts[i],
+                points.to_vec(),
+                sections.to_vec(),
+                codes,
+            )
+        })
+        .collect();
+    let mut meta = serde_json::Map::new();
+    for (k, raw) in &s.line.meta {
+        // Plain values the scanner checked (see `Scan::plain_value`).
+        meta.insert((*k).to_owned(), serde_json::from_str(raw).ok()?);
+    }
+    Some(Scorecard {
+        id: s.line.id.map(str::to_owned),
+        edition: edition.info().id.clone(),
+        edition_basis: basis,
+        set: set.id().to_owned(),
+        set_name: set.sheet().name.clone(),
+        fingerprint: c.fingerprint.clone(),
+        inferred: c.inferred,
+        members,
+        mean: s.mean,
+        spread: s.spread,
+        rating: s.rating,
+        warnings: c.warnings.to_vec(),
+        meta,
+    })
 }
 
 /// What the fast path keeps of a line.
@@ -623,7 +705,7 @@ mod tests {
     #[test]
     fn ordinary_lines_take_the_fast_path() {
         let ed = Catalog::official().edition("qd26-2026").unwrap();
-        let mut g = Generator::new(ed, 3);
+        let mut g = Generator::new(ed, 3).unwrap();
         for _ in 0..50 {
             assert!(takes(&g.next_line()));
         }
@@ -633,7 +715,7 @@ mod tests {
     #[test]
     fn unusual_lines_go_to_the_general_path() {
         let ed = Catalog::official().edition("qd26-2026").unwrap();
-        let line = Generator::new(ed, 3).next_line();
+        let line = Generator::new(ed, 3).unwrap().next_line();
         for (from, to) in [
             ("{\"id\":\"", "{\"id\":\"\\u0041"),
             (

@@ -14,18 +14,23 @@
 //!
 //! let catalog = Catalog::official();
 //! let ed = catalog.edition("qd26-2026").unwrap();
-//! let mut g = Generator::new(ed, 42);
+//! let mut g = Generator::new(ed, 42)?;
 //! let line = g.next_line();
 //! let ev = ocop::Evaluation::from_json(&line)?;
 //! assert!(catalog.score(&ev).is_ok());
 //! # Ok::<(), ocop::Error>(())
 //! ```
+//!
+//! For property tests that shrink, see the `proptest` feature's
+//! `ocop::strategy`.
 
 use std::fmt::Write as _;
 
 use crate::catalog::{CriteriaSet, Edition};
 use crate::compiled::UNREADABLE;
 use crate::criteria::SetStatus;
+use crate::error::{ErrorKind, Result};
+use crate::evaluation::Evaluation;
 use crate::sheet::{self, NONE};
 
 /// A small, fast, deterministic PRNG (SplitMix64).
@@ -64,10 +69,10 @@ const PROVINCES: [&str; 8] = [
     "Cà Mau",
 ];
 
-/// Writes evaluations for the sets of one edition, round-robin.
+/// Writes evaluations for the sets of one edition, round-robin, or for
+/// one set.
 #[derive(Debug)]
 pub struct Generator<'c> {
-    edition: &'c Edition,
     sets: Vec<&'c CriteriaSet>,
     rng: Rng,
     count: u64,
@@ -75,12 +80,40 @@ pub struct Generator<'c> {
 
 impl<'c> Generator<'c> {
     /// A generator over every scorable (non-inferred) set of `edition`.
-    pub fn new(edition: &'c Edition, seed: u64) -> Self {
-        let sets = edition
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TablesNotBundled`] when the edition has no sets to
+    /// generate for (148/QĐ-TTg unless its tables are supplied).
+    pub fn new(edition: &'c Edition, seed: u64) -> Result<Self> {
+        let sets: Vec<_> = edition
             .sets()
             .filter(|s| s.sheet().status != SetStatus::Inferred)
             .collect();
-        Generator { edition, sets, rng: Rng::new(seed), count: 0 }
+        if sets.is_empty() {
+            return Err(ErrorKind::TablesNotBundled {
+                edition: edition.id().to_owned(),
+            }
+            .into());
+        }
+        Ok(Generator { sets, rng: Rng::new(seed), count: 0 })
+    }
+
+    /// A generator over one set, inferred or not (score an inferred set's
+    /// evaluations with inferred data).
+    ///
+    /// ```
+    /// use ocop::{Catalog, generate::Generator};
+    ///
+    /// let catalog = Catalog::official();
+    /// let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    /// let mut g = Generator::for_set(set, 7);
+    /// let ev = g.next_evaluation();
+    /// assert_eq!(&*ev.set, "hoa");
+    /// assert!(catalog.score(&ev).is_ok());
+    /// ```
+    pub fn for_set(set: &'c CriteriaSet, seed: u64) -> Self {
+        Generator { sets: vec![set], rng: Rng::new(seed), count: 0 }
     }
 
     /// The next evaluation as one line of JSON (no newline).
@@ -90,10 +123,21 @@ impl<'c> Generator<'c> {
         s
     }
 
+    /// The next evaluation, owned: the same one [`Generator::next_line`]
+    /// would have written.
+    pub fn next_evaluation(&mut self) -> Evaluation<'static> {
+        let line = self.next_line();
+        match Evaluation::from_json(&line) {
+            Ok(ev) => ev.into_owned(),
+            // The generator writes plain JSON of the evaluation's shape.
+            Err(e) => unreachable!("generated line does not parse: {e}"),
+        }
+    }
+
     /// Appends the next evaluation to `out` as one line of JSON.
     pub fn write_next(&mut self, out: &mut String) {
-        let set =
-            self.sets[(self.count % self.sets.len().max(1) as u64) as usize];
+        // Both constructors give at least one set.
+        let set = self.sets[(self.count % self.sets.len() as u64) as usize];
         self.count += 1;
         let r = &mut self.rng;
         let province = PROVINCES[r.below(PROVINCES.len() as u64) as usize];
@@ -104,7 +148,7 @@ impl<'c> Generator<'c> {
             out,
             r#"{{"id":"GEN-{:07}","edition":"{}","set":"{}","province":"{}","recorded_star":{},"members":["#,
             self.count,
-            self.edition.id(),
+            set.edition(),
             set.id(),
             province,
             recorded

@@ -159,6 +159,8 @@ mod fast;
 mod batch;
 pub mod report;
 pub mod generate;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 pub mod samples;
 
 pub use batch::{BatchScorer, BatchStats};
@@ -177,8 +179,8 @@ pub use scorecard::{
 pub use sheet::ResolvedSheet;
 pub use warning::Warning;
 
-// The README's Rust examples run as doctests.
-#[cfg(doctest)]
+// The README's Rust examples run as doctests (one needs `proptest`).
+#[cfg(all(doctest, feature = "proptest"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 

@@ -423,6 +423,19 @@ pub struct Rating {
     pub knockouts: Vec<KnockoutHit>,
 }
 
+impl Scorecard {
+    /// The same scorecard without per-criterion and per-section points:
+    /// what a batch writes unless asked for them.
+    pub(crate) fn without_points(mut self) -> Scorecard {
+        for m in &mut self.members {
+            m.points = Vec::new();
+            m.sections = Vec::new();
+            m.codes = Codes::none();
+        }
+        self
+    }
+}
+
 impl MemberResult {
     pub(crate) fn new(
         member: String,

@@ -5,7 +5,7 @@ use ocop::{BatchScorer, Catalog, generate::Generator};
 
 fn mixed_input() -> (String, usize) {
     let ed = Catalog::official().edition("qd26-2026").unwrap();
-    let mut g = Generator::new(ed, 7);
+    let mut g = Generator::new(ed, 7).unwrap();
     let mut lines = Vec::new();
     for i in 0..300 {
         lines.push(match i % 10 {
@@ -121,22 +121,136 @@ fn scorecards_round_trip_through_json() {
 
 #[test]
 fn summary_counts_and_audits() {
-    let ed = Catalog::official().edition("qd26-2026").unwrap();
-    let mut g = Generator::new(ed, 11);
-    let input: String = (0..200).map(|_| g.next_line() + "\n").collect();
+    let (input, n) = mixed_input();
     let mut out = Vec::new();
     let stats = BatchScorer::new(Catalog::official())
         .run(input.as_bytes(), &mut out)
         .unwrap();
     let s = ocop::report::Summary::from_reader(out.as_slice()).unwrap();
-    assert_eq!(s.lines, 200);
-    assert_eq!(s.by_outcome.values().sum::<u64>(), stats.scored);
+    assert_eq!(
+        (s.lines, s.scored, s.rejected),
+        (n as u64, stats.scored, stats.rejected)
+    );
+    assert_eq!(s.outcomes.total(), stats.scored);
+    assert_eq!(s.rejections.values().sum::<u64>(), stats.rejected);
+    assert_eq!(s.totals.iter().sum::<u64>(), stats.scored);
     let provinces: u64 =
-        s.by_field["province"].values().flat_map(|m| m.values()).sum();
+        s.by_field["province"].values().map(|c| c.total()).sum();
     assert_eq!(provinces, stats.scored);
     assert!(
-        !s.changed.is_empty(),
+        !s.audit.is_empty(),
         "generated recorded stars differ from some results"
     );
     assert!(s.to_string().contains("recomputed"));
+    // The same numbers from values, without writing and re-reading.
+    let mut direct = ocop::report::Summary::default();
+    BatchScorer::new(Catalog::official())
+        .for_each(input.as_bytes(), |line, r| direct.add(line, &r))
+        .unwrap();
+    assert_eq!(direct, s);
+    // One set of keys: no ★ and no spaces in the JSON.
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains('★'));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut keys = Vec::new();
+    fn walk(v: &serde_json::Value, keys: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    keys.push(k.clone());
+                    walk(x, keys);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                a.iter().for_each(|x| walk(x, keys))
+            }
+            _ => {}
+        }
+    }
+    walk(&v["outcomes"], &mut keys);
+    walk(&v["by_set"], &mut keys);
+    walk(&v["rejections"], &mut keys);
+    assert!(keys.iter().all(|k| !k.contains(' ')), "{keys:?}");
+    assert_eq!(v["outcomes"]["stars"].as_object().unwrap().len(), 5);
+    assert!(v["outcomes"].get("not_rated").is_some());
+}
+
+/// `for_each`'s values, held to `run`'s output line by line.
+fn for_each_matches_run(input: &[u8], scorer: BatchScorer<'_>) {
+    let mut out = Vec::new();
+    let run = scorer.run(input, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let mut lines = out.lines();
+    let mut want_line = 1;
+    let stats = scorer
+        .for_each(input, |n, result| {
+            assert_eq!(n, want_line, "in order, from 1");
+            want_line += 1;
+            let written = lines.next().expect("as many lines as run");
+            let v: serde_json::Value = serde_json::from_str(written).unwrap();
+            match result {
+                Ok(card) => {
+                    let back: ocop::Scorecard =
+                        serde_json::from_str(written).unwrap();
+                    assert_eq!(card, back, "line {n}");
+                }
+                Err(e) => {
+                    assert_eq!(v["line"], n);
+                    assert_eq!(
+                        serde_json::to_value(e.kind()).unwrap(),
+                        v["error"]
+                    );
+                    assert_eq!(e.product(), v["id"].as_str(), "line {n}");
+                }
+            }
+        })
+        .unwrap();
+    assert!(lines.next().is_none());
+    assert_eq!(stats, run);
+}
+
+#[test]
+fn for_each_gives_what_run_writes() {
+    let (input, _) = mixed_input();
+    let mut input = input.into_bytes();
+    input.extend_from_slice(b"\xff\n");
+    input.extend_from_slice("x".repeat(3000).as_bytes());
+    for threads in [1, 2] {
+        for points in [false, true] {
+            let scorer = BatchScorer::new(Catalog::official())
+                .threads(threads)
+                .points(points)
+                .chunk_bytes(2000)
+                .max_line_bytes(2500);
+            for_each_matches_run(&input, scorer);
+        }
+    }
+    let example = include_bytes!("../examples/data/tan-hong-2021.jsonl");
+    let inferred = ocop::ScoreOptions { inferred: true, ..Default::default() };
+    for opts in [inferred, ocop::ScoreOptions::default()] {
+        let scorer = BatchScorer::new(Catalog::official()).options(opts);
+        for_each_matches_run(example, scorer);
+    }
+}
+
+#[test]
+fn a_failing_writer_stops_the_batch() {
+    struct Broken;
+    impl std::io::Write for Broken {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let (input, _) = mixed_input();
+    for threads in [1, 2] {
+        let err = BatchScorer::new(Catalog::official())
+            .threads(threads)
+            .chunk_bytes(1000)
+            .run(input.as_bytes(), Broken)
+            .unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+    }
 }

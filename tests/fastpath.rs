@@ -91,7 +91,7 @@ fn check(line: &str, opts: &ScoreOptions) {
 
 fn generated(edition: &str, seed: u64, n: usize) -> Vec<String> {
     let ed = Catalog::official().edition(edition).unwrap();
-    let mut g = Generator::new(ed, seed);
+    let mut g = Generator::new(ed, seed).unwrap();
     (0..n).map(|_| g.next_line()).collect()
 }
 

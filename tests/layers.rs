@@ -86,3 +86,16 @@ fn the_checker_sees_imports() {
     let text = "use crate::a;\n// use crate::b;\n#[cfg(test)]\nuse crate::c;";
     assert_eq!(imports(text, &modules), ["a"]);
 }
+
+#[test]
+fn the_readme_shows_the_oracle_example_as_it_is() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let example =
+        std::fs::read_to_string(root.join("examples/oracle.rs")).unwrap();
+    let start = readme.find("## Testing your scorer against ocop").unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```rust\n").unwrap() + 8..];
+    let block = &block[..block.find("```\n").unwrap()];
+    assert_eq!(block, example);
+}

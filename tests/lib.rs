@@ -13,6 +13,8 @@ mod invariants;
 mod layers;
 mod loader;
 mod props;
+#[cfg(feature = "proptest")]
+mod strategies;
 
 use ocop::{Catalog, Evaluation, ScoreOptions, Scorecard};
 

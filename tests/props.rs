@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 fn line(edition: &str, seed: u64, skip: u64) -> String {
     let ed = Catalog::official().edition(edition).unwrap();
-    let mut g = Generator::new(ed, seed);
+    let mut g = Generator::new(ed, seed).unwrap();
     for _ in 0..skip {
         g.next_line();
     }

@@ -55,6 +55,9 @@ enum Command {
         /// A field to group by (repeatable); default province, district, commune.
         #[arg(long = "by", value_name = "FIELD")]
         by: Vec<String>,
+        /// Print the summary as JSON (`ocop::report::Summary`).
+        #[arg(long)]
+        json: bool,
     },
     /// Lists editions and their sets.
     Sets {
@@ -152,7 +155,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Summary { file, by } => {
+        Command::Summary { file, by, json } => {
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
             let by = if by.is_empty() {
@@ -160,9 +163,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 &by[..]
             };
-            let s = report::Summary::from_reader_by(input, by)
+            let s = report::Summary::from_reader_with(input, by, catalog)
                 .map_err(|e| e.to_string())?;
-            print!("{s}");
+            if json {
+                let text =
+                    serde_json::to_string(&s).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print!("{s}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Sets { edition: only } => {
