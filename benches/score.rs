@@ -23,6 +23,9 @@
 //! - `score/member_sheet/26-2026`: the same from a `MemberSheet` as parsed
 //!   by serde, codes still strings (`CriteriaSet::sheet_points`).
 //! - `council/evaluation/parsed`: a whole parsed evaluation to a scorecard.
+//! - `plan/<edition>/<set>`: `Catalog::plan` towards the next star on 8
+//!   generated evaluations of the set (councils of 5 to 11); divide by 8
+//!   for one plan.
 //! - `council/members/10k` and `council/members/20k`: one evaluation of
 //!   10,000 and 20,000 identical members (raised `max_members`): the time
 //!   should double, not quadruple.
@@ -257,5 +260,35 @@ fn large_councils(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(score, benches, large_councils);
+fn plans(c: &mut Criterion) {
+    let catalog = Catalog::official();
+    let mut g = c.benchmark_group("plan");
+    g.sample_size(10);
+    g.warm_up_time(std::time::Duration::from_millis(300));
+    g.measurement_time(std::time::Duration::from_secs(1));
+    g.throughput(Throughput::Elements(8));
+    for (edition, inferred) in [("qd26-2026", false), ("qd1048-781", true)] {
+        let opts = ocop::advice::PlanOptions {
+            score: ocop::ScoreOptions { inferred, ..Default::default() },
+            ..Default::default()
+        };
+        for set in catalog.edition(edition).unwrap().sets() {
+            let mut g8 = Generator::for_set(set, 8);
+            let evs: Vec<_> = (0..8).map(|_| g8.next_evaluation()).collect();
+            let want: Vec<_> =
+                evs.iter().map(|e| catalog.plan(e, &opts).unwrap()).collect();
+            g.bench_function(format!("{edition}/{}", set.id()), |b| {
+                b.iter(|| {
+                    for (e, w) in evs.iter().zip(&want) {
+                        let p = catalog.plan(black_box(e), &opts).unwrap();
+                        assert_eq!(p.changes, w.changes);
+                    }
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(score, benches, large_councils, plans);
 criterion_main!(score);

@@ -26,6 +26,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+use crate::advice::{Explanation, Plan, PlanOptions};
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{self, Evaluation, ScoreOptions};
@@ -97,10 +98,12 @@ struct Bufs {
 }
 
 /// What a chunk's lines become: bytes to write, or values to hand over.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+#[derive(Clone, Copy)]
+enum Mode<'p> {
     Write,
     Values,
+    Plans(&'p PlanOptions),
+    Explain,
 }
 
 struct Chunk {
@@ -112,6 +115,8 @@ struct Chunk {
     long: Vec<(usize, u64)>,
     output: Vec<u8>,
     values: Vec<Result<Scorecard>>,
+    plans: Vec<Result<Plan>>,
+    explanations: Vec<Result<Explanation>>,
     stats: BatchStats,
 }
 
@@ -277,9 +282,19 @@ impl<'c> BatchScorer<'c> {
         Ok(if self.style.points { card } else { card.without_points() })
     }
 
-    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Bufs, mode: Mode) {
+    /// One line as an evaluation, or the error that takes its place (with
+    /// the line's id when it could be read).
+    fn evaluation<'l>(line: &'l [u8], line_no: u64) -> Result<Evaluation<'l>> {
+        let text = Self::text(line, line_no)?;
+        Evaluation::from_line(text)
+            .map_err(|e| e.for_product(evaluation::probe_id(text).as_deref()))
+    }
+
+    fn score_chunk(&self, c: &mut Chunk, scratch: &mut Bufs, mode: Mode<'_>) {
         c.output.clear();
         c.values.clear();
+        c.plans.clear();
+        c.explanations.clear();
         c.stats = BatchStats::default();
         let mut start = 0;
         let mut long = c.long.iter().peekable();
@@ -302,14 +317,35 @@ impl<'c> BatchScorer<'c> {
                 (Mode::Write, None) => {
                     self.line(line, line_no, scratch, &mut c.output)
                 }
-                (Mode::Values, Some(e)) => {
-                    c.values.push(Err(e));
-                    false
-                }
-                (Mode::Values, None) => {
-                    let v = self.value(line, line_no, scratch);
+                (Mode::Values, v) => {
+                    let v = match v {
+                        Some(e) => Err(e),
+                        None => self.value(line, line_no, scratch),
+                    };
                     let ok = v.is_ok();
                     c.values.push(v);
+                    ok
+                }
+                (Mode::Plans(opts), v) => {
+                    let v = match v {
+                        Some(e) => Err(e),
+                        None => Self::evaluation(line, line_no)
+                            .and_then(|ev| self.catalog.plan(&ev, opts)),
+                    };
+                    let ok = v.is_ok();
+                    c.plans.push(v);
+                    ok
+                }
+                (Mode::Explain, v) => {
+                    let v =
+                        match v {
+                            Some(e) => Err(e),
+                            None => Self::evaluation(line, line_no).and_then(
+                                |ev| self.catalog.explain(&ev, &self.options),
+                            ),
+                        };
+                    let ok = v.is_ok();
+                    c.explanations.push(v);
                     ok
                 }
             };
@@ -388,12 +424,84 @@ impl<'c> BatchScorer<'c> {
         })
     }
 
+    /// Writes the error record of `err` for input line `line` (without a
+    /// newline), as [`BatchScorer::run`] writes it: `{"line": …, "id": …,
+    /// "error": {"kind": …, …}}`, the id being the error's product.
+    ///
+    /// ```
+    /// let err = ocop::Evaluation::from_json("{").unwrap_err();
+    /// let mut out = Vec::new();
+    /// ocop::BatchScorer::error_record(&mut out, 3, &err);
+    /// assert!(out.starts_with(br#"{"line":3,"error":{"kind":"json","#));
+    /// ```
+    pub fn error_record(out: &mut Vec<u8>, line: u64, err: &Error) {
+        let mut kind = err.kind().clone();
+        // One line of input: the record gives the line.
+        if let ErrorKind::Json { line, .. } = &mut kind {
+            *line = None;
+        }
+        error_record(out, line, err.product(), &kind);
+    }
+
+    /// Reads JSON Lines from `input` and calls `f` once per input line, in
+    /// order, on the calling thread, with the line's number and its
+    /// [`Plan`] (see [`Catalog::plan`]) or the error that takes its place.
+    /// Plans are worked out on the configured threads; `opts.score` is
+    /// used, not [`BatchScorer::options`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let input = ocop::samples::EVALUATION_2026.trim_end();
+    /// let mut plans = Vec::new();
+    /// ocop::BatchScorer::new(ocop::Catalog::official())
+    ///     .plan_each(input.as_bytes(), &Default::default(), |_, p| plans.push(p))?;
+    /// let plan = plans.remove(0)?;
+    /// assert_eq!((plan.target, plan.changes), (4, 1));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn plan_each<R: BufRead + Send>(
+        &self,
+        input: R,
+        opts: &PlanOptions,
+        mut f: impl FnMut(u64, Result<Plan>),
+    ) -> Result<BatchStats> {
+        self.pipeline(input, Mode::Plans(opts), |c| {
+            for (i, v) in c.plans.drain(..).enumerate() {
+                f(c.first_line + i as u64, v);
+            }
+            Ok(())
+        })
+    }
+
+    /// [`BatchScorer::plan_each`] for explanations ([`Catalog::explain`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading fails.
+    pub fn explain_each<R: BufRead + Send>(
+        &self,
+        input: R,
+        mut f: impl FnMut(u64, Result<Explanation>),
+    ) -> Result<BatchStats> {
+        self.pipeline(input, Mode::Explain, |c| {
+            for (i, v) in c.explanations.drain(..).enumerate() {
+                f(c.first_line + i as u64, v);
+            }
+            Ok(())
+        })
+    }
+
     /// Reads chunks of lines, scores them on the worker threads, and hands
     /// each scored chunk to `sink` on the calling thread, in input order.
     fn pipeline<R: BufRead + Send>(
         &self,
         mut input: R,
-        mode: Mode,
+        mode: Mode<'_>,
         mut sink: impl FnMut(&mut Chunk) -> Result<()>,
     ) -> Result<BatchStats> {
         // Hands a chunk over; returns the running totals.
@@ -501,7 +609,7 @@ impl<'c> BatchScorer<'c> {
         &self,
         rx: &Mutex<Receiver<Chunk>>,
         tx: &SyncSender<Chunk>,
-        mode: Mode,
+        mode: Mode<'_>,
     ) {
         let mut scratch = Bufs::default();
         loop {
@@ -526,7 +634,7 @@ fn io(what: &str, e: std::io::Error) -> Error {
 /// Writes `{"line": N, "id": ..., "error": {"kind": ..., ...}}` (without
 /// the newline): the input line, the product's id when it could be read,
 /// and the error's kind with that kind's fields. The id is not repeated
-/// inside `error`.
+/// inside `error`. Every command that reads evaluations writes errors so.
 fn error_record(
     out: &mut Vec<u8>,
     line: u64,
@@ -553,6 +661,8 @@ fn new_chunk() -> Chunk {
         long: Vec::new(),
         output: Vec::new(),
         values: Vec::new(),
+        plans: Vec::new(),
+        explanations: Vec::new(),
         stats: BatchStats::default(),
     }
 }

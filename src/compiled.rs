@@ -138,6 +138,9 @@ pub(crate) struct Compiled {
     keys: Box<[u64]>,
     pub section_part: Box<[u8]>,
     pub points: Box<[u8]>,
+    /// The case (1-based, 0 for none) of each option, aligned with
+    /// `points`: "Lựa chọn một trong hai trường hợp".
+    pub cases: Box<[u8]>,
     /// Each leaf's printed title.
     pub titles: Box<[Box<str>]>,
     /// Sorted by tier, lowest first.
@@ -178,6 +181,7 @@ impl Compiled {
         let mut section_codes = Vec::new();
         let mut section_part = Vec::new();
         let mut points = Vec::new();
+        let mut cases = Vec::new();
         let mut gates = Vec::new();
         let mut knockouts = Vec::new();
         for part in &set.parts {
@@ -203,6 +207,7 @@ impl Compiled {
                     let first = points.len() as u32;
                     if c.yes_no {
                         points.extend([0, c.max as u8]);
+                        cases.extend([0, 0]);
                     }
                     for (i, o) in c.options.iter().enumerate() {
                         // Validation caps points below UNREADABLE.
@@ -212,6 +217,8 @@ impl Compiled {
                             _ => o.points as u8,
                         };
                         points.push(p);
+                        // Validation keeps cases to the criterion's few.
+                        cases.push(o.case.unwrap_or(0) as u8);
                         if let Some(g) = &o.gate {
                             if g.inferred.is_none() || inferred {
                                 gates.push(CompiledGate {
@@ -279,6 +286,7 @@ impl Compiled {
             )),
             section_part: section_part.into(),
             points: points.into(),
+            cases: cases.into(),
             titles: titles.into(),
             gates: gates.into(),
             knockouts: knockouts.into(),
@@ -317,6 +325,11 @@ impl Compiled {
     #[inline]
     pub fn points(&self, leaf: usize, choice: u8) -> u8 {
         self.points[self.leaves[leaf].first as usize + choice as usize]
+    }
+
+    /// The case of option `choice` of leaf `leaf` (0 when it has none).
+    pub fn case(&self, leaf: usize, choice: u8) -> u8 {
+        self.cases[self.leaves[leaf].first as usize + choice as usize]
     }
 }
 

@@ -712,6 +712,21 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> std::result::Result<T, Vec<Problem>> {
+    // Editors on Windows may start a file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde would read a struct from an array too; every file is an object.
+    let start = text.trim_start();
+    if start.starts_with('[') {
+        let before = &text[..text.len() - start.len()];
+        let line = before.matches('\n').count() + 1;
+        let column =
+            before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        return Err(vec![Problem {
+            line: Some(line),
+            column: Some(column),
+            ..Problem::new(file, "expected a JSON object, found an array")
+        }]);
+    }
     serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column().max(1));
         let message = e.to_string();
@@ -888,6 +903,20 @@ fn validate_set(
             )));
         }
     }
+    // A plan raises a criterion with those hanging on it in one go.
+    for (_, _, c) in s.criteria() {
+        let hanging = s
+            .criteria()
+            .filter(|(_, _, d)| {
+                d.applies_if.as_ref().is_some_and(|a| a.criterion == c.code)
+            })
+            .count();
+        if hanging > 7 {
+            out.push(at.criterion(&c.code).problem(format!(
+                "{hanging} criteria apply only by its answer: at most 7 may"
+            )));
+        }
+    }
     if count > MAX_CRITERIA {
         out.push(at.problem(format!(
             "{count} criteria: a set may have at most {MAX_CRITERIA}"
@@ -996,6 +1025,9 @@ fn validate_criterion(
         if c.max > MAX_POINTS {
             err(format!("max {} is over {MAX_POINTS}", c.max));
         }
+        if c.cases.len() > 8 {
+            err(format!("{} cases: at most 8 are allowed", c.cases.len()));
+        }
         if c.yes_no {
             if !c.options.is_empty() || c.max == 0 {
                 err("a yes/no criterion has no options and max > 0".into());
@@ -1056,6 +1088,13 @@ fn validate_criterion(
                 }
                 Some(t) if t.code == c.code => {
                     err("applies_if names the criterion itself".into())
+                }
+                // A conditional choice is planned as one group with the
+                // criterion it hangs on; cases would split it.
+                Some(t) if !t.cases.is_empty() || !c.cases.is_empty() => {
+                    err("a criterion with cases cannot take part in \
+                         applies_if"
+                        .into())
                 }
                 Some(t) => {
                     if a.options.iter().any(|&o| {

@@ -64,8 +64,12 @@
 //! - **Scoring.** [`Catalog::score`] returns a [`Scorecard`]; its
 //!   `Display` is a text for a person, and [`Rating`] documents the order
 //!   of the star decision (band, gates, not rated, knock-outs).
+//! - **Advice.** [`Catalog::explain`], [`Catalog::plan`] and
+//!   [`Catalog::what_if`] ([`advice`]) say what holds a product back and
+//!   the fewest changes that gain it a star.
 //! - **Batches.** [`BatchScorer`] turns JSON Lines into one scorecard or
-//!   error record per line, in bounded memory.
+//!   error record per line, in bounded memory; [`BatchScorer::for_each`]
+//!   hands the values to a closure instead.
 //! - **Data.** [`Catalog::official`] is the embedded criteria;
 //!   [`Catalog::from_dir`] overlays a directory and reports every problem
 //!   of its files; [`criteria`] is the file format's model.
@@ -83,8 +87,9 @@
 //! | input and output | `evaluation`, [`scorecard`] | [`Evaluation`], [`ScoreOptions`]; [`Scorecard`] and its parts |
 //! | rules | `place`, `sheet`, `stars`, `council` | choosing edition and set; one member's sheet; bands, gates, knock-outs; the council's mean, rounding and spread |
 //! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`] |
+//! | advice | [`advice`] | explanations, plans and what-if, above the scorer |
 //! | batches | `write`, `fast`, `batch` | the scorecard writer, the fast path, [`BatchScorer`] |
-//! | around | [`report`], [`generate`], [`samples`] | summaries and sheets as text, generated test data, samples |
+//! | around | [`report`], [`generate`], `strategy`, [`samples`] | summaries and sheets as text, generated test data, proptest strategies (feature `proptest`), samples |
 //!
 //! # Where the data comes from
 //!
@@ -134,6 +139,8 @@
 //! - `cli`: the `ocop` command-line program (adds `clap`). The library
 //!   itself needs only `serde`, `serde_json`, `thiserror` and
 //!   `rust_decimal`.
+//! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
+//!   a set, for the test suites of other scorers (adds `proptest`).
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -154,6 +161,7 @@ mod sheet;
 mod stars;
 mod council;
 mod score;
+pub mod advice;
 mod write;
 mod fast;
 mod batch;

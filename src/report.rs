@@ -212,6 +212,89 @@ pub struct AuditCase {
     pub status: Status,
 }
 
+/// How far plans find products from their target star.
+///
+/// ```
+/// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+/// let plan = ocop::Catalog::official().plan(&ev, &Default::default())?;
+/// let mut p = ocop::report::PlanCounts::default();
+/// p.add(&plan);
+/// assert_eq!(p.by_changes[&1], 1);
+/// assert_eq!(p.raised[0], ("8".to_owned(), 1));
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PlanCounts {
+    /// Plans made.
+    pub plans: u64,
+    /// Products already at their target.
+    pub reached: u64,
+    /// Products no plan brings to their target.
+    pub unreachable: u64,
+    /// Reachable products by the number of criteria to change.
+    pub by_changes: BTreeMap<u32, u64>,
+    /// Criteria the plans raise, with how many plans raise each, most
+    /// often first.
+    pub raised: Vec<(String, u64)>,
+}
+
+impl PlanCounts {
+    /// Counts one plan.
+    pub fn add(&mut self, plan: &crate::advice::Plan) {
+        self.plans += 1;
+        if !plan.reachable {
+            self.unreachable += 1;
+            return;
+        }
+        if plan.steps.is_empty() {
+            self.reached += 1;
+            return;
+        }
+        *self.by_changes.entry(plan.changes).or_default() += 1;
+        let mut codes: Vec<&str> =
+            plan.steps.iter().map(|s| s.criterion.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for code in codes {
+            match self.raised.iter_mut().find(|(c, _)| c == code) {
+                Some((_, n)) => *n += 1,
+                None => self.raised.push((code.to_owned(), 1)),
+            }
+        }
+        self.raised.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+}
+
+impl std::fmt::Display for PlanCounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |k: u32| self.by_changes.get(&k).copied().unwrap_or(0);
+        let more: u64 = self.by_changes.range(4..).map(|(_, v)| v).sum();
+        writeln!(
+            f,
+            "{} plans: {} one change from the target, {} two, {} three, {more} more; \
+             {} already there, {} unreachable",
+            self.plans,
+            n(1),
+            n(2),
+            n(3),
+            self.reached,
+            self.unreachable
+        )?;
+        let top: Vec<String> = self
+            .raised
+            .iter()
+            .take(10)
+            .map(|(c, k)| format!("{c} ({k})"))
+            .collect();
+        write!(
+            f,
+            "criteria raised most often: {}",
+            if top.is_empty() { "none".into() } else { top.join(", ") }
+        )
+    }
+}
+
 /// The fields a summary groups by unless told otherwise.
 pub const DEFAULT_GROUPS: [&str; 3] = ["province", "district", "commune"];
 
@@ -286,6 +369,8 @@ pub struct Summary {
     pub audit: Vec<AuditCase>,
     /// Values seen of the `province` field.
     pub provinces: Vec<String>,
+    /// Plans, when the summary was given them ([`Summary::add_plan`]).
+    pub plans: Option<PlanCounts>,
 }
 
 /// The band edges whose near misses are counted.
@@ -317,7 +402,13 @@ impl Summary {
             spread: Vec::new(),
             audit: Vec::new(),
             provinces: Vec::new(),
+            plans: None,
         }
+    }
+
+    /// Counts a product's plan towards its next star.
+    pub fn add_plan(&mut self, plan: &crate::advice::Plan) {
+        self.plans.get_or_insert_with(PlanCounts::default).add(plan);
     }
 
     /// Counts one line's result.

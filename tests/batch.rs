@@ -254,3 +254,43 @@ fn a_failing_writer_stops_the_batch() {
         assert!(err.to_string().contains("disk full"), "{err}");
     }
 }
+
+#[test]
+fn plan_each_and_explain_each_follow_the_input() {
+    let text = include_str!("../examples/data/tan-hong-2021.jsonl");
+    let input = format!("{}\nnot json\n", text.trim_end());
+    let score = ocop::ScoreOptions { inferred: true, ..Default::default() };
+    let opts = ocop::advice::PlanOptions {
+        score: score.clone(),
+        ..Default::default()
+    };
+    let catalog = Catalog::official();
+    for threads in [1, 2] {
+        let scorer =
+            BatchScorer::new(catalog).threads(threads).chunk_bytes(3000);
+        let mut plans = Vec::new();
+        let stats = scorer
+            .plan_each(input.as_bytes(), &opts, |n, p| plans.push((n, p)))
+            .unwrap();
+        assert_eq!((stats.lines, stats.rejected), (13, 1));
+        for ((n, p), line) in plans.iter().zip(text.lines()) {
+            let ev = ocop::Evaluation::from_json(line).unwrap();
+            assert_eq!(
+                p.as_ref().unwrap(),
+                &catalog.plan(&ev, &opts).unwrap(),
+                "line {n}"
+            );
+        }
+        assert_eq!(plans[12].0, 13);
+        assert_eq!(plans[12].1.as_ref().unwrap_err().tag(), "json");
+        let mut n = 0;
+        scorer
+            .options(score.clone())
+            .explain_each(text.as_bytes(), |_, x| {
+                assert!(x.unwrap().criteria.len() > 20);
+                n += 1;
+            })
+            .unwrap();
+        assert_eq!(n, 12);
+    }
+}

@@ -166,3 +166,61 @@ fn criteria_check_lists_every_problem() {
     assert_eq!(code, 0);
     assert!(out.contains(": no problems (4 editions"), "{out}");
 }
+
+#[test]
+fn plan_writes_one_line_per_input_line() {
+    let good = ocop::samples::EVALUATION_2026.trim_end();
+    let (code, out, err) = ocop(&["plan"], &format!("{good}\n{{oops\n"));
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[0],
+        r#"{"id":"SAMPLE-2026-01","edition":"qd26-2026","set":"rau-cu-qua-hat-tuoi","from":{"total":74.33,"band":4,"stars":3,"status":"rated"},"target":4,"reachable":true,"reason":null,"steps":[{"criterion":"8","option":3,"points":3,"council_points_before":1.00,"council_points_after":3.00,"gates":[4]}],"changes":1,"cost":null,"after":{"total":76.33,"band":4,"stars":4,"status":"rated"}}"#
+    );
+    assert!(
+        lines[1].starts_with(r#"{"line":2,"error":{"kind":"json","#),
+        "{}",
+        lines[1]
+    );
+    assert!(err.contains("2 lines: 1 planned, 1 rejected"), "{err}");
+    assert!(err.contains("1 one change from the target"), "{err}");
+    assert!(err.contains("criteria raised most often: 8 (1)"), "{err}");
+    // For people.
+    let (code, out, _) = ocop(&["plan", "--text", "--target", "5"], good);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("SAMPLE-2026-01 · rau-cu-qua-hat-tuoi · 74.33 điểm, 3★ → mục tiêu 5★"), "{out}");
+    // Usage errors.
+    let (code, _, err) = ocop(&["plan", "--target", "6"], good);
+    assert_eq!(code, 2, "{err}");
+    let dir = crate::loader::scratch_dir("cli-plan-costs");
+    let costs = dir.join("costs.json");
+    std::fs::write(&costs, r#"{"criteria": {"8": {"4": 7}}}"#).unwrap();
+    let (code, out, _) =
+        ocop(&["plan", "--costs", costs.to_str().unwrap()], good);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(r#""option":4"#) && out.contains(r#""cost":7"#),
+        "{out}"
+    );
+    std::fs::write(&costs, "[]").unwrap();
+    let (code, _, err) =
+        ocop(&["plan", "--costs", costs.to_str().unwrap()], good);
+    assert_eq!(code, 2);
+    assert!(err.contains("costs: expected an object"), "{err}");
+}
+
+#[test]
+fn explain_shows_the_sheet() {
+    let good = ocop::samples::EVALUATION_2026.trim_end();
+    let (code, out, _) = ocop(&["explain"], good);
+    assert_eq!(code, 0);
+    assert!(out.contains(" ◀ 8      TÍNH ĐỘC ĐÁO"), "{out}");
+    let (code, out, _) =
+        ocop(&["explain", "--json"], &format!("{good}\nnope\n"));
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["criteria"][0]["code"], "1.1");
+    assert_eq!(lines[1]["error"]["kind"], "json");
+}

@@ -1,5 +1,6 @@
 //! The integration tests, one binary (see `[[test]]` in Cargo.toml).
 
+mod advice;
 mod batch;
 mod cases;
 #[cfg(feature = "cli")]

@@ -4,10 +4,11 @@
 //! output is still written) or a criteria directory has problems, 2 on a
 //! usage or I/O error.
 
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use ocop::advice::{Costs, PlanOptions};
 use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions, report};
 
 #[derive(Parser)]
@@ -58,6 +59,49 @@ enum Command {
         /// Print the summary as JSON (`ocop::report::Summary`).
         #[arg(long)]
         json: bool,
+    },
+    /// Plans the fewest changes that bring each product to its next star
+    /// (or --target); writes one plan or error record per line.
+    Plan {
+        /// Input file, or - for stdin.
+        #[arg(default_value = "-")]
+        file: String,
+        /// The star to reach (default: the star above the final star, 3★
+        /// for a product without one).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        target: Option<u8>,
+        /// A JSON file of costs to minimise:
+        /// {"default": 1, "criteria": {"1.2": 5, "8": {"3": 2, "4": 5}}}.
+        #[arg(long, value_name = "FILE")]
+        costs: Option<std::path::PathBuf>,
+        /// Edition for evaluations that name none and give no date.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Use inferred data (reconstructed sets, corrected points, gates).
+        #[arg(long)]
+        inferred: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print the plans for people instead of JSON.
+        #[arg(long)]
+        text: bool,
+    },
+    /// Explains each evaluation criterion by criterion: the council's
+    /// points, what is left, the options above, each tier's minimum.
+    Explain {
+        /// Input file, or - for stdin.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Write JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Edition for evaluations that name none and give no date.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Use inferred data (reconstructed sets, corrected points, gates).
+        #[arg(long)]
+        inferred: bool,
     },
     /// Lists editions and their sets.
     Sets {
@@ -149,11 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 "{} lines: {} scored, {} rejected",
                 stats.lines, stats.scored, stats.rejected
             );
-            Ok(if stats.rejected > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit(stats))
         }
         Command::Summary { file, by, json } => {
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
@@ -173,6 +213,120 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 print!("{s}");
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Plan {
+            file,
+            target,
+            costs,
+            edition: ed,
+            inferred,
+            threads,
+            text,
+        } => {
+            let ed = ed.as_deref().map(edition).transpose()?;
+            let costs = match costs {
+                None => None,
+                Some(path) => {
+                    let t = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    let c = Costs::from_json(&t)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    Some(c)
+                }
+            };
+            let opts = PlanOptions {
+                target,
+                costs,
+                score: ScoreOptions {
+                    inferred,
+                    edition: ed,
+                    ..Default::default()
+                },
+            };
+            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+            let mut counts = report::PlanCounts::default();
+            let mut failed = None;
+            let mut buf = Vec::new();
+            let mut scorer = BatchScorer::new(catalog);
+            if let Some(n) = threads {
+                scorer = scorer.threads(n);
+            }
+            let stats = scorer
+                .plan_each(input, &opts, |line, result| {
+                    buf.clear();
+                    match &result {
+                        Ok(plan) => {
+                            counts.add(plan);
+                            if text {
+                                let _ = writeln!(buf, "{plan}");
+                            } else if let Ok(json) = serde_json::to_vec(plan) {
+                                buf.extend_from_slice(&json);
+                            }
+                        }
+                        Err(e) if text => {
+                            let _ = write!(buf, "line {line}: {e}");
+                        }
+                        Err(e) => BatchScorer::error_record(&mut buf, line, e),
+                    }
+                    buf.push(b'\n');
+                    if failed.is_none() {
+                        failed = out.write_all(&buf).err();
+                    }
+                })
+                .map_err(|e| e.to_string())?;
+            if let Some(e) = failed.or_else(|| out.flush().err()) {
+                return Err(format!("output: {e}"));
+            }
+            eprintln!(
+                "{} lines: {} planned, {} rejected",
+                stats.lines, stats.scored, stats.rejected
+            );
+            eprintln!("{counts}");
+            Ok(exit(stats))
+        }
+        Command::Explain { file, json, edition: ed, inferred } => {
+            let ed = ed.as_deref().map(edition).transpose()?;
+            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+            let mut failed = None;
+            let mut buf = Vec::new();
+            let options =
+                ScoreOptions { inferred, edition: ed, ..Default::default() };
+            let stats = BatchScorer::new(catalog)
+                .options(options)
+                .explain_each(input, |line, result| {
+                    buf.clear();
+                    match &result {
+                        Ok(x) if json => {
+                            if let Ok(j) = serde_json::to_vec(x) {
+                                buf.extend_from_slice(&j);
+                            }
+                        }
+                        Ok(x) => {
+                            let _ = writeln!(buf, "{x}");
+                        }
+                        Err(e) if json => {
+                            BatchScorer::error_record(&mut buf, line, e)
+                        }
+                        Err(e) => {
+                            let _ = writeln!(buf, "line {line}: {e}");
+                        }
+                    }
+                    buf.push(b'\n');
+                    if failed.is_none() {
+                        failed = out.write_all(&buf).err();
+                    }
+                })
+                .map_err(|e| e.to_string())?;
+            if let Some(e) = failed.or_else(|| out.flush().err()) {
+                return Err(format!("output: {e}"));
+            }
+            eprintln!(
+                "{} lines: {} explained, {} rejected",
+                stats.lines, stats.scored, stats.rejected
+            );
+            Ok(exit(stats))
         }
         Command::Sets { edition: only } => {
             let only = only.as_deref().map(edition).transpose()?;
@@ -194,6 +348,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Criteria { .. } => unreachable!("handled above"),
     }
+}
+
+/// 0 when every line was handled, 1 when any was rejected.
+fn exit(stats: BatchStats) -> ExitCode {
+    if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 /// `ocop criteria check DIR`: every problem, one a line.
