@@ -234,6 +234,8 @@ impl Step {
 pub struct PlanStep {
     /// The criterion code.
     pub criterion: String,
+    /// Its printed title.
+    pub title: String,
     /// The option, a 1-based position, or `true` for a yes/no criterion.
     #[serde(with = "answer_json")]
     pub option: Answer,
@@ -413,8 +415,9 @@ impl fmt::Display for Plan {
             };
             write!(
                 f,
-                "\n  {} → {opt} ({} điểm): hội đồng {} → {}",
+                "\n  {} {} → {opt} ({} điểm): hội đồng {} → {}",
                 s.criterion,
+                s.title,
                 s.points,
                 s.council_points_before,
                 s.council_points_after
@@ -909,6 +912,29 @@ impl Catalog {
         ev: &Evaluation<'_>,
         opts: &PlanOptions,
     ) -> Result<Plan> {
+        self.score_and_plan(ev, opts).map(|(_, plan)| plan)
+    }
+
+    /// [`Catalog::plan`], with the scorecard it starts from: one scoring
+    /// for both, as a report needs them.
+    ///
+    /// # Errors
+    ///
+    /// See [`Catalog::plan`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+    /// let (card, plan) = ocop::Catalog::official().score_and_plan(&ev, &Default::default())?;
+    /// assert_eq!((card.rating.stars, plan.target), (Some(3), 4));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn score_and_plan(
+        &self,
+        ev: &Evaluation<'_>,
+        opts: &PlanOptions,
+    ) -> Result<(Scorecard, Plan)> {
         if let Some(t) = opts.target.filter(|t| !(1..=5).contains(t)) {
             return Err(ErrorKind::InvalidTarget { target: t }.into());
         }
@@ -934,7 +960,7 @@ impl Catalog {
         };
         if card.rating.stars.is_some_and(|s| s >= target) {
             plan.after = Some(plan.from.clone());
-            return Ok(plan);
+            return Ok((card, plan));
         }
         if let Some(ko) = card.rating.knockouts.iter().find(|x| !x.zero_points)
         {
@@ -942,7 +968,7 @@ impl Catalog {
             plan.reason =
                 Some(Unreachable::Knockout { knockout: ko.knockout.clone() });
             plan.cost = None;
-            return Ok(plan);
+            return Ok((card, plan));
         }
         let total: u64 = card.members.iter().map(|m| u64::from(m.total)).sum();
         let found = search(&k, total, target, opts.costs.as_ref());
@@ -952,7 +978,7 @@ impl Catalog {
                 plan.reachable = false;
                 plan.reason = Some(reason);
                 plan.cost = None;
-                return Ok(plan);
+                return Ok((card, plan));
             }
         };
         let mut choice = k.choice.clone();
@@ -982,6 +1008,7 @@ impl Catalog {
                     .collect();
             plan.steps.push(PlanStep {
                 criterion: k.c.codes.leaves[leaf].to_string(),
+                title: k.c.titles[leaf].to_string(),
                 option: if k.c.leaves[leaf].yes_no {
                     Answer::Met(o == 1)
                 } else {
@@ -996,7 +1023,7 @@ impl Catalog {
         plan.changes = changed.len() as u32;
         plan.cost = opts.costs.as_ref().map(|_| chosen.cost);
         plan.after = Some(k.standing(&choice));
-        Ok(plan)
+        Ok((card, plan))
     }
 }
 

@@ -104,6 +104,7 @@ enum Mode<'p> {
     Values,
     Plans(&'p PlanOptions),
     Explain,
+    Report(&'p PlanOptions),
 }
 
 struct Chunk {
@@ -117,6 +118,7 @@ struct Chunk {
     values: Vec<Result<Scorecard>>,
     plans: Vec<Result<Plan>>,
     explanations: Vec<Result<Explanation>>,
+    reports: Vec<Result<(Scorecard, Plan)>>,
     stats: BatchStats,
 }
 
@@ -295,6 +297,7 @@ impl<'c> BatchScorer<'c> {
         c.values.clear();
         c.plans.clear();
         c.explanations.clear();
+        c.reports.clear();
         c.stats = BatchStats::default();
         let mut start = 0;
         let mut long = c.long.iter().peekable();
@@ -308,47 +311,58 @@ impl<'c> BatchScorer<'c> {
                     })
                 });
             let line = &c.input[start..end];
-            let ok = match (mode, too_long) {
-                (Mode::Write, Some(e)) => {
-                    error_record(&mut c.output, line_no, None, e.kind());
-                    c.output.push(b'\n');
-                    false
-                }
-                (Mode::Write, None) => {
-                    self.line(line, line_no, scratch, &mut c.output)
-                }
-                (Mode::Values, v) => {
-                    let v = match v {
-                        Some(e) => Err(e),
-                        None => self.value(line, line_no, scratch),
-                    };
-                    let ok = v.is_ok();
-                    c.values.push(v);
-                    ok
-                }
-                (Mode::Plans(opts), v) => {
-                    let v = match v {
-                        Some(e) => Err(e),
-                        None => Self::evaluation(line, line_no)
-                            .and_then(|ev| self.catalog.plan(&ev, opts)),
-                    };
-                    let ok = v.is_ok();
-                    c.plans.push(v);
-                    ok
-                }
-                (Mode::Explain, v) => {
-                    let v =
-                        match v {
+            let ok =
+                match (mode, too_long) {
+                    (Mode::Write, Some(e)) => {
+                        error_record(&mut c.output, line_no, None, e.kind());
+                        c.output.push(b'\n');
+                        false
+                    }
+                    (Mode::Write, None) => {
+                        self.line(line, line_no, scratch, &mut c.output)
+                    }
+                    (Mode::Values, v) => {
+                        let v = match v {
+                            Some(e) => Err(e),
+                            None => self.value(line, line_no, scratch),
+                        };
+                        let ok = v.is_ok();
+                        c.values.push(v);
+                        ok
+                    }
+                    (Mode::Plans(opts), v) => {
+                        let v = match v {
+                            Some(e) => Err(e),
+                            None => Self::evaluation(line, line_no)
+                                .and_then(|ev| self.catalog.plan(&ev, opts)),
+                        };
+                        let ok = v.is_ok();
+                        c.plans.push(v);
+                        ok
+                    }
+                    (Mode::Report(opts), v) => {
+                        let v = match v {
+                            Some(e) => Err(e),
+                            None => Self::evaluation(line, line_no).and_then(
+                                |ev| self.catalog.score_and_plan(&ev, opts),
+                            ),
+                        };
+                        let ok = v.is_ok();
+                        c.reports.push(v);
+                        ok
+                    }
+                    (Mode::Explain, v) => {
+                        let v = match v {
                             Some(e) => Err(e),
                             None => Self::evaluation(line, line_no).and_then(
                                 |ev| self.catalog.explain(&ev, &self.options),
                             ),
                         };
-                    let ok = v.is_ok();
-                    c.explanations.push(v);
-                    ok
-                }
-            };
+                        let ok = v.is_ok();
+                        c.explanations.push(v);
+                        ok
+                    }
+                };
             start = end + 1;
             c.stats.lines += 1;
             if ok {
@@ -472,6 +486,26 @@ impl<'c> BatchScorer<'c> {
     ) -> Result<BatchStats> {
         self.pipeline(input, Mode::Plans(opts), |c| {
             for (i, v) in c.plans.drain(..).enumerate() {
+                f(c.first_line + i as u64, v);
+            }
+            Ok(())
+        })
+    }
+
+    /// [`BatchScorer::plan_each`] with each line's scorecard as well
+    /// ([`Catalog::score_and_plan`]): what a report needs.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading fails.
+    pub fn score_and_plan_each<R: BufRead + Send>(
+        &self,
+        input: R,
+        opts: &PlanOptions,
+        mut f: impl FnMut(u64, Result<(Scorecard, Plan)>),
+    ) -> Result<BatchStats> {
+        self.pipeline(input, Mode::Report(opts), |c| {
+            for (i, v) in c.reports.drain(..).enumerate() {
                 f(c.first_line + i as u64, v);
             }
             Ok(())
@@ -663,6 +697,7 @@ fn new_chunk() -> Chunk {
         values: Vec::new(),
         plans: Vec::new(),
         explanations: Vec::new(),
+        reports: Vec::new(),
         stats: BatchStats::default(),
     }
 }

@@ -89,7 +89,7 @@
 //! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`] |
 //! | advice | [`advice`] | explanations, plans and what-if, above the scorer |
 //! | batches | `write`, `fast`, `batch` | the scorecard writer, the fast path, [`BatchScorer`] |
-//! | around | [`report`], [`generate`], `strategy`, [`samples`] | summaries and sheets as text, generated test data, proptest strategies (feature `proptest`), samples |
+//! | around | [`report`], `html`, [`generate`], `strategy`, [`samples`] | summaries and sheets as text, the HTML report (feature `report`), generated test data, proptest strategies (feature `proptest`), samples |
 //!
 //! # Where the data comes from
 //!
@@ -136,9 +136,11 @@
 //!
 //! # Crate features
 //!
-//! - `cli`: the `ocop` command-line program (adds `clap`). The library
-//!   itself needs only `serde`, `serde_json`, `thiserror` and
-//!   `rust_decimal`.
+//! - `cli`: the `ocop` command-line program (adds `clap`; turns on
+//!   `report`). The library itself needs only `serde`, `serde_json`,
+//!   `thiserror` and `rust_decimal`.
+//! - `report`: `ocop::html`, a province report as one self-contained HTML
+//!   page drawn from a [`report::Summary`] (adds `maud`).
 //! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
 //!   a set, for the test suites of other scorers (adds `proptest`).
 
@@ -166,6 +168,8 @@ mod write;
 mod fast;
 mod batch;
 pub mod report;
+#[cfg(feature = "report")]
+pub mod html;
 pub mod generate;
 #[cfg(feature = "proptest")]
 pub mod strategy;

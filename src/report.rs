@@ -109,6 +109,8 @@ pub const OUTCOMES: [&str; 8] =
 pub struct SetSummary {
     /// The set's name as printed.
     pub name: String,
+    /// Products scored on it.
+    pub products: u64,
     /// Outcomes.
     pub outcomes: Counts,
     /// The mean over products of the council means of parts A, B and C,
@@ -194,6 +196,8 @@ pub struct SpreadCase {
     pub highest: u32,
     /// The lowest.
     pub lowest: u32,
+    /// The difference.
+    pub points: u32,
     /// The limit.
     pub limit: u32,
 }
@@ -220,7 +224,8 @@ pub struct AuditCase {
 /// let mut p = ocop::report::PlanCounts::default();
 /// p.add(&plan);
 /// assert_eq!(p.by_changes[&1], 1);
-/// assert_eq!(p.raised[0], ("8".to_owned(), 1));
+/// assert_eq!(p.raised[0].criterion, "8");
+/// assert_eq!(p.raised[0].plans, 1);
 /// # Ok::<(), ocop::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -236,7 +241,21 @@ pub struct PlanCounts {
     pub by_changes: BTreeMap<u32, u64>,
     /// Criteria the plans raise, with how many plans raise each, most
     /// often first.
-    pub raised: Vec<(String, u64)>,
+    pub raised: Vec<Raised>,
+}
+
+/// A criterion plans raise. Codes mean different criteria on different
+/// sheets, so a criterion is its code with its title, as for
+/// [`HeldGate`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Raised {
+    /// The criterion code.
+    pub criterion: String,
+    /// Its printed title.
+    pub title: String,
+    /// Plans that raise it.
+    pub plans: u64,
 }
 
 impl PlanCounts {
@@ -252,17 +271,33 @@ impl PlanCounts {
             return;
         }
         *self.by_changes.entry(plan.changes).or_default() += 1;
-        let mut codes: Vec<&str> =
-            plan.steps.iter().map(|s| s.criterion.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        for code in codes {
-            match self.raised.iter_mut().find(|(c, _)| c == code) {
-                Some((_, n)) => *n += 1,
-                None => self.raised.push((code.to_owned(), 1)),
+        let mut raised: Vec<(&str, &str)> = plan
+            .steps
+            .iter()
+            .map(|s| (s.criterion.as_str(), s.title.as_str()))
+            .collect();
+        raised.sort_unstable();
+        raised.dedup();
+        for (code, title) in raised {
+            match self
+                .raised
+                .iter_mut()
+                .find(|r| r.criterion == code && r.title == title)
+            {
+                Some(r) => r.plans += 1,
+                None => self.raised.push(Raised {
+                    criterion: code.to_owned(),
+                    title: title.to_owned(),
+                    plans: 1,
+                }),
             }
         }
-        self.raised.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.raised.sort_by(|a, b| {
+            b.plans
+                .cmp(&a.plans)
+                .then_with(|| a.criterion.cmp(&b.criterion))
+                .then_with(|| a.title.cmp(&b.title))
+        });
     }
 }
 
@@ -281,17 +316,14 @@ impl std::fmt::Display for PlanCounts {
             self.reached,
             self.unreachable
         )?;
-        let top: Vec<String> = self
-            .raised
-            .iter()
-            .take(10)
-            .map(|(c, k)| format!("{c} ({k})"))
-            .collect();
-        write!(
-            f,
-            "criteria raised most often: {}",
-            if top.is_empty() { "none".into() } else { top.join(", ") }
-        )
+        if self.raised.is_empty() {
+            return write!(f, "criteria raised most often: none");
+        }
+        write!(f, "criteria raised most often (plans, code, title):")?;
+        for r in self.raised.iter().take(10) {
+            write!(f, "\n{:>8}  {:<6} {}", r.plans, r.criterion, r.title)?;
+        }
+        Ok(())
     }
 }
 
@@ -445,6 +477,7 @@ impl Summary {
         self.outcomes.add(r.stars, r.status);
         let set = self.by_set.entry(card.set.clone()).or_default();
         set.name.clone_from(&card.set_name);
+        set.products += 1;
         set.outcomes.add(r.stars, r.status);
         let m = &card.mean;
         for (sum, x) in set.part_sums.iter_mut().zip([m.a, m.b, m.c]) {
@@ -479,6 +512,7 @@ impl Summary {
                 id: card.id.clone(),
                 highest: card.spread.highest,
                 lowest: card.spread.lowest,
+                points: card.spread.points,
                 limit: card.spread.limit,
             });
         }

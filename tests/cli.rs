@@ -176,7 +176,7 @@ fn plan_writes_one_line_per_input_line() {
     assert_eq!(lines.len(), 2);
     assert_eq!(
         lines[0],
-        r#"{"id":"SAMPLE-2026-01","edition":"qd26-2026","set":"rau-cu-qua-hat-tuoi","from":{"total":74.33,"band":4,"stars":3,"status":"rated"},"target":4,"reachable":true,"reason":null,"steps":[{"criterion":"8","option":3,"points":3,"council_points_before":1.00,"council_points_after":3.00,"gates":[4]}],"changes":1,"cost":null,"after":{"total":76.33,"band":4,"stars":4,"status":"rated"}}"#
+        r#"{"id":"SAMPLE-2026-01","edition":"qd26-2026","set":"rau-cu-qua-hat-tuoi","from":{"total":74.33,"band":4,"stars":3,"status":"rated"},"target":4,"reachable":true,"reason":null,"steps":[{"criterion":"8","title":"TÍNH ĐỘC ĐÁO","option":3,"points":3,"council_points_before":1.00,"council_points_after":3.00,"gates":[4]}],"changes":1,"cost":null,"after":{"total":76.33,"band":4,"stars":4,"status":"rated"}}"#
     );
     assert!(
         lines[1].starts_with(r#"{"line":2,"error":{"kind":"json","#),
@@ -185,7 +185,12 @@ fn plan_writes_one_line_per_input_line() {
     );
     assert!(err.contains("2 lines: 1 planned, 1 rejected"), "{err}");
     assert!(err.contains("1 one change from the target"), "{err}");
-    assert!(err.contains("criteria raised most often: 8 (1)"), "{err}");
+    assert!(
+        err.contains(
+            "criteria raised most often (plans, code, title):\n       1  8      TÍNH ĐỘC ĐÁO\n"
+        ),
+        "{err}"
+    );
     // For people.
     let (code, out, _) = ocop(&["plan", "--text", "--target", "5"], good);
     assert_eq!(code, 0);

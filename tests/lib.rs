@@ -14,6 +14,8 @@ mod invariants;
 mod layers;
 mod loader;
 mod props;
+#[cfg(feature = "report")]
+mod report;
 #[cfg(feature = "proptest")]
 mod strategies;
 

@@ -103,6 +103,32 @@ enum Command {
         #[arg(long)]
         inferred: bool,
     },
+    /// Scores and plans evaluations and writes a province report: one
+    /// self-contained HTML page.
+    Report {
+        /// Input file, or - for stdin.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Carried fields for the places panel: the first as bars, the
+        /// second as a table within each (default district, commune).
+        #[arg(long = "by", value_name = "FIELD")]
+        by: Vec<String>,
+        /// Language of the page: vi or en.
+        #[arg(long, default_value = "vi")]
+        lang: ocop::html::Lang,
+        /// Edition for evaluations that name none and give no date.
+        #[arg(long)]
+        edition: Option<String>,
+        /// Use inferred data (reconstructed sets, corrected points, gates).
+        #[arg(long)]
+        inferred: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// The HTML file to write.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
     /// Lists editions and their sets.
     Sets {
         /// Only this edition.
@@ -325,6 +351,59 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             eprintln!(
                 "{} lines: {} explained, {} rejected",
                 stats.lines, stats.scored, stats.rejected
+            );
+            Ok(exit(stats))
+        }
+        Command::Report {
+            file,
+            by,
+            lang,
+            edition: ed,
+            inferred,
+            threads,
+            output,
+        } => {
+            let ed = ed.as_deref().map(edition).transpose()?;
+            let by: Vec<&str> = by.iter().map(String::as_str).collect();
+            let by = if by.is_empty() {
+                &["district", "commune"][..]
+            } else {
+                &by[..]
+            };
+            let opts = PlanOptions {
+                score: ScoreOptions {
+                    inferred,
+                    edition: ed,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let mut summary = report::Summary::new(by);
+            let mut scorer = BatchScorer::new(catalog);
+            if let Some(n) = threads {
+                scorer = scorer.threads(n);
+            }
+            let stats = scorer
+                .score_and_plan_each(input, &opts, |line, result| match result
+                {
+                    Ok((card, plan)) => {
+                        summary.add_with(line, &Ok(card), Some(catalog));
+                        summary.add_plan(&plan);
+                    }
+                    Err(e) => summary.add(line, &Err(e)),
+                })
+                .map_err(|e| e.to_string())?;
+            let page = ocop::html::page(&summary, lang);
+            std::fs::write(&output, &page)
+                .map_err(|e| format!("{}: {e}", output.display()))?;
+            eprintln!(
+                "{} lines: {} scored, {} rejected; wrote {} ({} KB)",
+                stats.lines,
+                stats.scored,
+                stats.rejected,
+                output.display(),
+                page.len().div_ceil(1024)
             );
             Ok(exit(stats))
         }
