@@ -694,6 +694,9 @@ fn spread(s: &Summary, w: &Words) -> Markup {
             @if rows.is_empty() { p { (w.none) } } @else {
                 (stacked_bars(&rows, &["bar", "s1"]))
                 div class="wrap" { table {
+                    tr { th { (w.spread) } (num("/spread_count", s.spread_count)) }
+                } }
+                div class="wrap" { table {
                     tr { th { (w.product) } th class="n" { (w.highest) } th class="n" { (w.lowest) } th class="n" { (w.difference) } th class="n" { (w.limit) } }
                     @for (i, x) in s.spread.iter().enumerate().take(ROWS) {
                         @let i = i.to_string();
@@ -705,7 +708,7 @@ fn spread(s: &Summary, w: &Words) -> Markup {
                             (num(&ptr(&["spread", &i, "limit"]), x.limit))
                         }
                     }
-                    @if s.spread.len() > ROWS { tr { td colspan="5" { "… " (s.spread.len() - ROWS) } } }
+                    @if s.spread_count > ROWS as u64 { tr { td colspan="5" { "… " (s.spread_count - ROWS as u64) } } }
                 } }
             }
         }
@@ -722,23 +725,19 @@ fn audit(s: &Summary, w: &Words) -> Markup {
         Status::Eliminated => w.outcomes[6].to_owned(),
         Status::Halted => w.outcomes[7].to_owned(),
     };
-    let (mut up, mut down) = (0u64, 0u64);
-    for a in &s.audit {
-        if a.stars.unwrap_or(0) > a.recorded.unwrap_or(0) {
-            up += 1
-        } else {
-            down += 1
-        }
-    }
-    let cols = [
-        (format!("{} ↑", w.recomputed), up),
-        (format!("{} ↓", w.recomputed), down),
-    ];
+    let up = format!("{} ↑", w.recomputed);
+    let down = format!("{} ↓", w.recomputed);
+    let cols = [(up.clone(), s.audit_higher), (down.clone(), s.audit_lower)];
     html! {
         section id="audit" {
             h2 { (w.audit) }
             @if s.audit.is_empty() { p { (w.none) } } @else {
                 (columns(&cols, &["s4", "s1"]))
+                div class="wrap" { table {
+                    tr { th { (w.outcome) } th class="n" { (w.products) } }
+                    tr { td { (up) } (num("/audit_higher", s.audit_higher)) }
+                    tr { td { (down) } (num("/audit_lower", s.audit_lower)) }
+                } }
                 div class="wrap" { table {
                     tr { th { (w.product) } th { (w.recorded) } th { (w.recomputed) } }
                     @for a in s.audit.iter().take(ROWS) {
@@ -748,7 +747,8 @@ fn audit(s: &Summary, w: &Words) -> Markup {
                             td { (outcome(a)) }
                         }
                     }
-                    @if s.audit.len() > ROWS { tr { td colspan="3" { "… " (s.audit.len() - ROWS) } } }
+                    @let audited = s.audit_higher + s.audit_lower;
+                    @if audited > ROWS as u64 { tr { td colspan="3" { "… " (audited - ROWS as u64) } } }
                 } }
             }
         }

@@ -336,6 +336,11 @@ const RECORDED: &str = "recorded_star";
 /// How many rejected lines a summary keeps for display.
 const FIRST_ERRORS: usize = 10;
 
+/// How many spread and audit cases a summary keeps, the first in input
+/// order; it counts them all. A summary's memory then grows with the
+/// number of distinct sets and places, never with the number of lines.
+pub const MAX_CASES: usize = 1000;
+
 /// Everything counted over a batch: outcomes overall, per set and per
 /// place; where mean totals fall; the star minimums that held products
 /// below their band; councils that disagreed; and recorded stars the
@@ -396,8 +401,15 @@ pub struct Summary {
     /// criterion and tier, most frequent first.
     pub held_by_gates: Vec<HeldGate>,
     /// Councils over the spread limit.
+    pub spread_count: u64,
+    /// The first [`MAX_CASES`] of them.
     pub spread: Vec<SpreadCase>,
-    /// Recorded stars the rescoring does not confirm.
+    /// Recorded stars the rescoring does not confirm: products recomputed
+    /// above their record.
+    pub audit_higher: u64,
+    /// And below it, or without the recorded star.
+    pub audit_lower: u64,
+    /// The first [`MAX_CASES`] of either.
     pub audit: Vec<AuditCase>,
     /// Values seen of the `province` field.
     pub provinces: Vec<String>,
@@ -431,7 +443,10 @@ impl Summary {
             totals: vec![0; 100],
             near_edges: EDGES.iter().map(|&e| (e, 0)).collect(),
             held_by_gates: Vec::new(),
+            spread_count: 0,
             spread: Vec::new(),
+            audit_higher: 0,
+            audit_lower: 0,
             audit: Vec::new(),
             provinces: Vec::new(),
             plans: None,
@@ -508,6 +523,9 @@ impl Summary {
         }
         self.count_held(card);
         if card.spread.exceeded {
+            self.spread_count += 1;
+        }
+        if card.spread.exceeded && self.spread.len() < MAX_CASES {
             self.spread.push(SpreadCase {
                 id: card.id.clone(),
                 highest: card.spread.highest,
@@ -598,7 +616,16 @@ impl Summary {
             None => r.stars.is_none_or(|s| s < 3),
             Some(n) => r.stars == Some(n) && r.status == Status::Rated,
         };
-        if !agrees {
+        if agrees {
+            return;
+        }
+        // A star above the record, or a star where none was recognised.
+        if r.stars.unwrap_or(0) > recorded.unwrap_or(0) {
+            self.audit_higher += 1;
+        } else {
+            self.audit_lower += 1;
+        }
+        if self.audit.len() < MAX_CASES {
             self.audit.push(AuditCase {
                 id: card.id.clone(),
                 recorded,
@@ -719,7 +746,7 @@ impl std::fmt::Display for Summary {
         let _ = writeln!(
             out,
             "councils whose member totals differ by more than the spread limit: {}\n",
-            self.spread.len()
+            self.spread_count
         );
         let all = [("all".to_owned(), self.outcomes.clone())].into();
         table(&mut out, "outcome", &all);
@@ -731,11 +758,13 @@ impl std::fmt::Display for Summary {
                 table(&mut out, g, rows);
             }
         }
-        if !self.audit.is_empty() {
+        let audited = self.audit_higher + self.audit_lower;
+        if audited > 0 {
             let _ = writeln!(
                 out,
-                "{} products whose star differs from {RECORDED}:",
-                self.audit.len()
+                "{audited} products whose star differs from {RECORDED} \
+                 ({} recomputed higher, {} lower):",
+                self.audit_higher, self.audit_lower
             );
             for a in &self.audit {
                 let rec = a
@@ -749,6 +778,13 @@ impl std::fmt::Display for Summary {
                 let id = a.id.as_deref().unwrap_or("(no id)");
                 let _ =
                     writeln!(out, "  {id}: recorded {rec}, recomputed {now}");
+            }
+            if audited > self.audit.len() as u64 {
+                let _ = writeln!(
+                    out,
+                    "  … and {} more",
+                    audited - self.audit.len() as u64
+                );
             }
         }
         f.write_str(&out)

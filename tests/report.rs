@@ -152,6 +152,37 @@ fn criteria_are_named_by_code_and_title_and_outcomes_in_words() {
 }
 
 #[test]
+fn a_summary_keeps_the_first_cases_and_counts_them_all() {
+    use ocop::report::MAX_CASES;
+    let mut ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)
+        .unwrap()
+        .into_owned();
+    // One member ticks the first option everywhere but the story (whose
+    // first option would make 5.2 and 5.3 inapplicable): the council
+    // spreads.
+    for (code, a) in ev.members[0].answers.iter_mut() {
+        if !code.starts_with("5.") && matches!(a, ocop::Answer::Option(_)) {
+            *a = ocop::Answer::Option(1);
+        }
+    }
+    ev.meta.push(("recorded_star".into(), serde_json::json!(5)));
+    let card = Catalog::official().score(&ev).unwrap();
+    assert!(card.spread.exceeded);
+    assert_ne!(card.rating.stars, Some(5));
+    let mut s = Summary::default();
+    let n = MAX_CASES as u64 + 500;
+    for line in 1..=n {
+        s.add(line, &Ok(card.clone()));
+    }
+    assert_eq!((s.spread_count, s.spread.len()), (n, MAX_CASES));
+    assert_eq!((s.audit_lower, s.audit_higher), (n, 0));
+    assert_eq!(s.audit.len(), MAX_CASES);
+    assert!(s.to_string().contains("  … and 500 more\n"), "{s}");
+    let html = page(&s, Lang::En);
+    assert!(html.contains(&format!("<td colspan=\"5\">… {}</td>", n - 200)));
+}
+
+#[test]
 fn values_are_escaped() {
     let line = ocop::samples::EVALUATION_2026
         .trim_end()
