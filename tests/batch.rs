@@ -120,6 +120,26 @@ fn scorecards_round_trip_through_json() {
 }
 
 #[test]
+fn summary_lines_are_positions_for_scorecards_and_inputs_for_errors() {
+    // A carried field named "line" is the product's, not the summary's.
+    let good = ocop::samples::EVALUATION_2026.trim_end().replacen(
+        '{',
+        r#"{"line": 99, "#,
+        1,
+    );
+    let input = format!("{good}\nnot json\n");
+    let mut out = Vec::new();
+    BatchScorer::new(Catalog::official())
+        .run(input.as_bytes(), &mut out)
+        .unwrap();
+    let text = String::from_utf8(out.clone()).unwrap();
+    assert!(text.lines().next().unwrap().contains(r#""line":99"#), "{text}");
+    let s = ocop::report::Summary::from_reader(out.as_slice()).unwrap();
+    assert_eq!((s.lines, s.scored, s.rejected), (2, 1, 1));
+    assert_eq!(s.first_errors[0].line, 2);
+}
+
+#[test]
 fn summary_counts_and_audits() {
     let (input, n) = mixed_input();
     let mut out = Vec::new();
