@@ -270,18 +270,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 },
             };
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
-            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+            let mut out = Lines::stdout();
             let mut counts = report::PlanCounts::default();
-            let mut failed = None;
-            let mut buf = Vec::new();
             let mut scorer = BatchScorer::new(catalog);
             if let Some(n) = threads {
                 scorer = scorer.threads(n);
             }
             let stats = scorer
                 .plan_each(input, &opts, |line, result| {
-                    buf.clear();
-                    match &result {
+                    out.line(|buf| match &result {
                         Ok(plan) => {
                             counts.add(plan);
                             if text {
@@ -293,17 +290,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         Err(e) if text => {
                             let _ = write!(buf, "line {line}: {e}");
                         }
-                        Err(e) => BatchScorer::error_record(&mut buf, line, e),
-                    }
-                    buf.push(b'\n');
-                    if failed.is_none() {
-                        failed = out.write_all(&buf).err();
-                    }
+                        Err(e) => BatchScorer::error_record(buf, line, e),
+                    })
                 })
                 .map_err(|e| e.to_string())?;
-            if let Some(e) = failed.or_else(|| out.flush().err()) {
-                return Err(format!("output: {e}"));
-            }
+            out.finish()?;
             eprintln!(
                 "{} lines: {} planned, {} rejected",
                 stats.lines, stats.scored, stats.rejected
@@ -314,16 +305,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Explain { file, json, edition: ed, inferred } => {
             let ed = ed.as_deref().map(edition).transpose()?;
             let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
-            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
-            let mut failed = None;
-            let mut buf = Vec::new();
+            let mut out = Lines::stdout();
             let options =
                 ScoreOptions { inferred, edition: ed, ..Default::default() };
             let stats = BatchScorer::new(catalog)
                 .options(options)
                 .explain_each(input, |line, result| {
-                    buf.clear();
-                    match &result {
+                    out.line(|buf| match &result {
                         Ok(x) if json => {
                             if let Ok(j) = serde_json::to_vec(x) {
                                 buf.extend_from_slice(&j);
@@ -333,21 +321,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             let _ = writeln!(buf, "{x}");
                         }
                         Err(e) if json => {
-                            BatchScorer::error_record(&mut buf, line, e)
+                            BatchScorer::error_record(buf, line, e)
                         }
                         Err(e) => {
                             let _ = writeln!(buf, "line {line}: {e}");
                         }
-                    }
-                    buf.push(b'\n');
-                    if failed.is_none() {
-                        failed = out.write_all(&buf).err();
-                    }
+                    })
                 })
                 .map_err(|e| e.to_string())?;
-            if let Some(e) = failed.or_else(|| out.flush().err()) {
-                return Err(format!("output: {e}"));
-            }
+            out.finish()?;
             eprintln!(
                 "{} lines: {} explained, {} rejected",
                 stats.lines, stats.scored, stats.rejected
@@ -467,6 +449,39 @@ fn main() -> ExitCode {
         Err(msg) => {
             eprintln!("ocop: {msg}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output for commands that write one line per input line from
+/// a callback: a write error is kept and reported once at the end, and
+/// the batch still reads (and counts) the whole input.
+struct Lines {
+    out: BufWriter<std::io::Stdout>,
+    buf: Vec<u8>,
+    failed: Option<std::io::Error>,
+}
+
+impl Lines {
+    fn stdout() -> Lines {
+        let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+        Lines { out, buf: Vec::new(), failed: None }
+    }
+
+    /// Writes what `fill` puts in the buffer, then a newline.
+    fn line(&mut self, fill: impl FnOnce(&mut Vec<u8>)) {
+        self.buf.clear();
+        fill(&mut self.buf);
+        self.buf.push(b'\n');
+        if self.failed.is_none() {
+            self.failed = self.out.write_all(&self.buf).err();
+        }
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        match self.failed.take().or_else(|| self.out.flush().err()) {
+            Some(e) => Err(format!("output: {e}")),
+            None => Ok(()),
         }
     }
 }
