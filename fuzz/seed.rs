@@ -1,6 +1,6 @@
 //! Writes the seed corpora of the fuzz targets under `corpus/<target>/`:
 //! the bundled examples, generated lines of every edition, and the
-//! embedded set files. Run from `fuzz/`: `cargo run --bin seed`.
+//! embedded set files. Run from `fuzz/`: `cargo +nightly run --bin seed`.
 
 use std::path::Path;
 
@@ -17,7 +17,11 @@ fn main() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
     let mut lines = Vec::new();
     for f in std::fs::read_dir(&examples).unwrap() {
-        let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        let path = f.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json" && x != "jsonl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         lines.extend(text.lines().map(str::to_owned));
     }
     for ed in Catalog::official().editions().filter(|e| e.has_tables()) {
@@ -26,6 +30,7 @@ fn main() {
     }
     for (i, line) in lines.iter().enumerate() {
         write("fast_vs_general", &format!("line-{i:04}"), line.as_bytes());
+        write("plan", &format!("line-{i:04}"), line.as_bytes());
     }
     for (i, chunk) in lines.chunks(5).enumerate() {
         write("batch", &format!("lines-{i:04}"), chunk.join("\n").as_bytes());
