@@ -235,6 +235,7 @@ pub struct PlanStep {
     /// The criterion code.
     pub criterion: String,
     /// Its printed title.
+    #[serde(default)]
     pub title: String,
     /// The option, a 1-based position, or `true` for a yes/no criterion.
     #[serde(with = "answer_json")]

@@ -2,7 +2,7 @@
 //! `report`).
 //!
 //! Provincial and district offices act on a rescoring; they read pages,
-//! not JSON Lines. [`page`] draws every number of a [`Summary`] as a chart
+//! not JSON Lines. [`page`] draws the panels of a [`Summary`], each a chart
 //! with the table of its numbers beside it (the table is also the
 //! accessible form): outcomes, stars by place, where mean totals fall and
 //! how many sit just below a band edge, the minimums that held products
@@ -18,8 +18,10 @@
 //! told otherwise: a product named `<b>` shows as text. The charts are
 //! SVG drawn by the small functions below, in the same templates; they
 //! have tests of their own. Their pixel geometry is `f64`; no point,
-//! total or mean goes through it, since every number printed on the page
-//! is the [`Summary`]'s own, written as it is.
+//! total or mean goes through it. Every number in the tables is the
+//! [`Summary`]'s own, written as it is, and carries a `data-n` JSON pointer
+//! to it in the summary's JSON; chart labels (shares in per cent, sums of
+//! a row) are derived from those numbers.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -216,6 +218,9 @@ const EN: Words = Words {
 
 /// How many rows a long list shows; the rest are counted.
 const ROWS: usize = 200;
+
+/// Rows of the criteria plans raise most often.
+const RAISED: usize = 20;
 
 const CSS: &str = "
 :root{--s5:#1b5e20;--s4:#388e3c;--s3:#81c784;--s2:#ffb74d;--s1:#e57373;--nr:#9e9e9e;--el:#5d4037;--ha:#455a64}
@@ -597,6 +602,7 @@ fn held(s: &Summary, w: &Words) -> Markup {
                             (num(&ptr(&["held_by_gates", &i.to_string(), "products"]), h.products))
                         }
                     }
+                    @if s.held_by_gates.len() > ROWS { tr { td colspan="4" { "… " (s.held_by_gates.len() - ROWS) } } }
                 } }
             }
         }
@@ -608,16 +614,17 @@ fn parts(s: &Summary, w: &Words) -> Markup {
     let rows: Vec<(String, Vec<u64>)> = s
         .by_set
         .values()
+        .filter(|x| x.part_max.is_some())
         .flat_map(|x| {
             let max = x.part_max.unwrap_or([0; 3]);
             ["A", "B", "C"].into_iter().enumerate().map(move |(i, p)| {
                 let m = x.part_means[i];
+                // Means beyond the maximum (from hand-made input) fill the bar.
                 let pct = if max[i] > 0 {
-                    (m * rust_decimal::Decimal::from(100)
-                        / rust_decimal::Decimal::from(max[i]))
-                    .round()
-                    .try_into()
-                    .unwrap_or(0u64)
+                    let share = m.min(rust_decimal::Decimal::from(max[i]))
+                        * rust_decimal::Decimal::from(100)
+                        / rust_decimal::Decimal::from(max[i]);
+                    share.round().try_into().unwrap_or(0u64)
                 } else {
                     0
                 };
@@ -655,7 +662,6 @@ fn parts(s: &Summary, w: &Words) -> Markup {
     }
 }
 
-/// A name cut to `n` characters for a chart label.
 /// The word with a capital first letter, for a table row.
 fn cap(word: &str) -> String {
     let mut chars = word.chars();
@@ -665,6 +671,7 @@ fn cap(word: &str) -> String {
     }
 }
 
+/// A name cut to `n` characters for a chart label.
 fn short(name: &str, n: usize) -> String {
     if name.chars().count() > n {
         let cut: String = name.chars().take(n.saturating_sub(1)).collect();
@@ -681,7 +688,7 @@ fn spread(s: &Summary, w: &Words) -> Markup {
         .take(30)
         .map(|x| {
             let limit = u64::from(x.limit);
-            let d = u64::from(x.highest - x.lowest);
+            let d = u64::from(x.points);
             (
                 x.id.clone().unwrap_or_default(),
                 vec![d.min(limit), d.saturating_sub(limit)],
@@ -782,13 +789,14 @@ fn plans(s: &Summary, w: &Words) -> Markup {
             h2 { (w.raised) }
             div class="wrap" { table {
                 tr { th { (w.criterion) } th { (w.title_col) } th class="n" { (w.plans_count) } }
-                @for (i, r) in p.raised.iter().enumerate().take(20) {
+                @for (i, r) in p.raised.iter().enumerate().take(RAISED) {
                     tr {
                         td { (r.criterion) }
                         td { (r.title) }
                         (num(&ptr(&["plans", "raised", &i.to_string(), "plans"]), r.plans))
                     }
                 }
+                @if p.raised.len() > RAISED { tr { td colspan="3" { "… " (p.raised.len() - RAISED) } } }
             } }
         }
     }

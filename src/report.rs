@@ -382,7 +382,8 @@ pub struct Summary {
     pub first_errors: Vec<Rejection>,
     /// Outcomes of every scored line.
     pub outcomes: Counts,
-    /// Per set id.
+    /// Per set, keyed `edition/set id`: the same id names different
+    /// sheets in different editions.
     pub by_set: BTreeMap<String, SetSummary>,
     /// The carried fields grouped by, in order.
     pub groups: Vec<String>,
@@ -490,13 +491,15 @@ impl Summary {
         self.scored += 1;
         let r = &card.rating;
         self.outcomes.add(r.stars, r.status);
-        let set = self.by_set.entry(card.set.clone()).or_default();
+        // The same set id names different sheets in different editions.
+        let key = format!("{}/{}", card.edition, card.set);
+        let set = self.by_set.entry(key).or_default();
         set.name.clone_from(&card.set_name);
         set.products += 1;
         set.outcomes.add(r.stars, r.status);
         let m = &card.mean;
         for (sum, x) in set.part_sums.iter_mut().zip([m.a, m.b, m.c]) {
-            *sum += x;
+            *sum = sum.saturating_add(x);
         }
         let n = Decimal::from(set.outcomes.total());
         for (mean, sum) in set.part_means.iter_mut().zip(set.part_sums) {
@@ -509,8 +512,8 @@ impl Summary {
             *mean = x;
         }
         if let Some(c) = catalog.and_then(|c| c.set_for(card)) {
-            let p = c.max_points();
-            set.part_max = Some([p.a, p.b, p.c]);
+            // The maxima of the table the card was scored with.
+            set.part_max = Some(c.compiled(card.inferred).part_max);
         }
         // Bins of one point; a mean of 100 goes in the last.
         let whole = card.mean.total.trunc().to_string().parse().unwrap_or(0);

@@ -183,6 +183,43 @@ fn a_summary_keeps_the_first_cases_and_counts_them_all() {
 }
 
 #[test]
+fn parts_are_per_edition_and_against_the_table_scored_with() {
+    let s = summarise(province(), true);
+    // With inferred data every 1048/781 table sums to 100, the three
+    // recovered at 98 included.
+    assert!(s.by_set.len() >= 14);
+    for (key, x) in &s.by_set {
+        assert!(key.starts_with("qd1048-781/"), "{key}");
+        assert_eq!(x.part_max.unwrap().iter().sum::<u32>(), 100, "{key}");
+    }
+    let without = summarise(province(), false);
+    let m = without.by_set["qd1048-781/tuong-nuoc-mam-gia-vi-dang-long-khac"]
+        .part_max
+        .unwrap();
+    assert_eq!(m.iter().sum::<u32>(), 98);
+}
+
+#[test]
+fn a_hand_made_summary_does_not_break_the_page() {
+    // Summaries also come from hand-made JSON (Summary::from_reader):
+    // a spread whose lowest is above its highest, a mean far above the
+    // maximum.
+    let mut card = Catalog::official()
+        .score(
+            &ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)
+                .unwrap(),
+        )
+        .unwrap();
+    card.spread.exceeded = true;
+    card.spread.lowest = card.spread.highest + 5;
+    card.mean.a = ocop::Decimal::MAX;
+    let mut s = Summary::default();
+    s.add_with(1, &Ok(card), Some(Catalog::official()));
+    let html = page(&s, Lang::En);
+    assert!(html.contains("<section id=\"parts\">"));
+}
+
+#[test]
 fn values_are_escaped() {
     let line = ocop::samples::EVALUATION_2026
         .trim_end()
