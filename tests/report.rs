@@ -294,4 +294,21 @@ fn ocop_report_writes_the_page() {
     assert_eq!(status.status.code(), Some(1));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("<code>inferred_set</code>"));
+    // -o - writes the page to stdout, and no file named "-".
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .current_dir(&dir)
+        .args(["report", "-o", "-", "-"])
+        .stdin(
+            std::fs::File::open(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/data/sample-2026.json"
+            ))
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let page = String::from_utf8(status.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>"));
+    assert!(!dir.join("-").exists());
 }

@@ -125,7 +125,7 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
-        /// The HTML file to write.
+        /// The HTML file to write, or - for stdout.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
     },
@@ -377,8 +377,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 })
                 .map_err(|e| e.to_string())?;
             let page = ocop::html::page(&summary, lang);
-            std::fs::write(&output, &page)
-                .map_err(|e| format!("{}: {e}", output.display()))?;
+            if output.as_os_str() == "-" {
+                let mut out = std::io::stdout().lock();
+                out.write_all(page.as_bytes())
+                    .and_then(|()| out.flush())
+                    .map_err(|e| format!("output: {e}"))?;
+            } else {
+                std::fs::write(&output, &page)
+                    .map_err(|e| format!("{}: {e}", output.display()))?;
+            }
             eprintln!(
                 "{} lines: {} scored, {} rejected; wrote {} ({} KB)",
                 stats.lines,
