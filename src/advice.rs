@@ -1651,16 +1651,30 @@ fn search(
     if target >= 3 {
         return search_one(k, total, target, need(target), u64::MAX, costs);
     }
-    let below = need(3).checked_sub(1);
-    let low =
-        below.map(|hi| search_one(k, total, target, need(target), hi, costs));
-    let high = search_one(k, total, 3, need(3), u64::MAX, costs);
-    match (low, high) {
-        (Some(Ok(a)), Ok(b)) => Ok(if better(&b, &a, k) { b } else { a }),
-        (Some(Ok(a)), Err(_)) => Ok(a),
-        (_, Ok(b)) => Ok(b),
-        (Some(Err(e)), Err(_)) | (None, Err(e)) => Err(e),
+    // Below 3★ each band needs the minimums of its own tier: a band-2
+    // council that fails a 2★ minimum is not rated, not 1★. Search each
+    // band's sums with its minimums, and 3★ and above with 3★'s.
+    let mut best: Option<std::result::Result<Found, Unreachable>> = None;
+    for band in target..=3 {
+        let lo = need(band);
+        let hi = if band < 3 {
+            match need(band + 1).checked_sub(1) {
+                Some(hi) if hi >= lo => hi,
+                _ => continue,
+            }
+        } else {
+            u64::MAX
+        };
+        let found = search_one(k, total, band, lo, hi, costs);
+        best = Some(match (best, found) {
+            (None, f) => f,
+            (Some(Ok(a)), Ok(b)) => Ok(if better(&b, &a, k) { b } else { a }),
+            (Some(Ok(a)), Err(_)) => Ok(a),
+            (Some(Err(_)), Ok(b)) => Ok(b),
+            (Some(Err(e)), Err(_)) => Err(e),
+        });
     }
+    best.unwrap_or_else(|| search_one(k, total, 3, need(3), u64::MAX, costs))
 }
 
 /// Whether plan `a` beats plan `b`: cost, then changes, then points.
