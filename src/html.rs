@@ -557,7 +557,7 @@ fn totals(s: &Summary, w: &Words) -> Markup {
     html! {
         section id="totals" {
             h2 { (w.totals) }
-            (histogram(&s.totals, &[30, 50, 70, 90]))
+            (histogram(&s.totals, &s.near_edges.keys().copied().collect::<Vec<u8>>()))
             div class="wrap" { table {
                 tr { th { (w.edge) } th class="n" { (w.near) } }
                 @for (e, n) in &s.near_edges { tr { td { (e) } (num(&ptr(&["near_edges", &e.to_string()]), n)) } }
