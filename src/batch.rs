@@ -29,8 +29,9 @@ use serde::Serialize;
 use crate::advice::{Explanation, Plan, PlanOptions};
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
-use crate::evaluation::{self, Evaluation, ScoreOptions};
+use crate::evaluation::{self, Evaluation};
 use crate::fast::{self, Buffers, Style};
+use crate::options::ScoreOptions;
 use crate::score::Scratch;
 use crate::scorecard::Scorecard;
 

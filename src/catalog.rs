@@ -13,11 +13,13 @@ use std::sync::OnceLock;
 
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, Problem, SetFile, SetStatus, slug,
+    self, Classification, EditionInfo, Problem, SetFile, SetStatus, Tables,
+    slug,
 };
 use crate::date::Date;
 use crate::embedded::EMBEDDED;
 use crate::error::{Error, ErrorKind, Result};
+use crate::options::ScoreOptions;
 
 /// How the edition of a scorecard was chosen.
 ///
@@ -230,17 +232,20 @@ impl Edition {
     /// assert!(err.to_string().contains("--criteria"));
     /// ```
     pub fn find_set(&self, id_or_name: &str) -> Result<&CriteriaSet> {
-        if !self.has_tables() {
-            return Err(ErrorKind::TablesNotBundled {
-                edition: self.info.id.clone(),
+        let edition = self.info.id.clone();
+        self.set(id_or_name).ok_or_else(|| match self.info.tables {
+            // Of an edition whose tables are missing, an unknown name is
+            // most likely a missing table, not a typo.
+            Tables::NotBundled | Tables::Partial => {
+                ErrorKind::TablesNotBundled { edition }.into()
             }
-            .into());
-        }
-        self.set(id_or_name).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownSet {
-                edition: self.info.id.clone(),
+            _ if !self.has_tables() => {
+                ErrorKind::TablesNotBundled { edition }.into()
+            }
+            _ => Error::new(ErrorKind::UnknownSet {
+                edition,
                 set: id_or_name.to_owned(),
-            })
+            }),
         })
     }
 
@@ -607,17 +612,19 @@ impl Catalog {
         &'c self,
         edition: &'c Edition,
         set: &str,
-        inferred: bool,
+        opts: &ScoreOptions,
     ) -> Result<&'c CriteriaSet> {
         let found = edition.find_set(set)?;
-        if found.sheet.status == SetStatus::Inferred && !inferred {
-            return Err(ErrorKind::InferredSet {
-                edition: edition.info.id.clone(),
-                set: found.sheet.id.clone(),
+        let (edition, set) = (edition.info.id.clone(), found.sheet.id.clone());
+        match found.sheet.status {
+            SetStatus::Inferred if !opts.inferred => {
+                Err(ErrorKind::InferredSet { edition, set }.into())
             }
-            .into());
+            SetStatus::WeakSource if !opts.weak_sources => {
+                Err(ErrorKind::WeakSourceSet { edition, set }.into())
+            }
+            _ => Ok(found),
         }
-        Ok(found)
     }
 }
 

@@ -170,6 +170,8 @@ pub enum GateCoverage {
     Partial,
     /// Every minimum is in the data.
     Complete,
+    /// The edition has minimums, but none could be recovered.
+    Unknown,
 }
 
 /// Whether an edition's tables ship with the crate.
@@ -182,6 +184,8 @@ pub enum Tables {
     Inherited,
     /// The tables could not be recovered; a user directory must supply them.
     NotBundled,
+    /// Some sets ship; a user directory must supply the others.
+    Partial,
 }
 
 /// An edition that takes its sets from another.
@@ -298,6 +302,60 @@ pub enum SetStatus {
     Transcribed,
     /// Reconstructed from sibling sets; not from any source.
     Inferred,
+    /// Transcribed from a source of low trust; scored only on request
+    /// ([`ScoreOptions::weak_sources`](crate::ScoreOptions::weak_sources)).
+    WeakSource,
+}
+
+/// What a comparison with a second, independent source of a set found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Every text, point value and maximum agrees.
+    Agrees,
+    /// The sources differ; each difference is listed with its resolution.
+    Differs,
+    /// No second source was found; `note` says why.
+    None,
+}
+
+/// A second source of a set, and what comparing the two found. A
+/// converter writes it; the loader checks it against the set's own data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondSource {
+    /// The other source.
+    pub source: String,
+    /// What the comparison found.
+    pub outcome: Outcome,
+    /// Why there is no second source, or more about the comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Every difference, in sheet order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<Difference>,
+}
+
+/// One place where a set and its second source differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Difference {
+    /// The criterion or section code.
+    pub at: String,
+    /// What differs: `text`, `points`, `max`, `section_max`, `missing`,
+    /// `extra`, `knockout` or `title`.
+    pub what: String,
+    /// The option (1-based, in this file), where one is meant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<u32>,
+    /// This file's reading, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub here: Option<String>,
+    /// The other source's reading, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// How the difference was resolved in this file.
+    pub resolution: String,
 }
 
 /// A known defect of a set's source.
@@ -342,6 +400,9 @@ pub struct SetFile {
     /// Known defects.
     #[serde(default)]
     pub gaps: Vec<Gap>,
+    /// A second source and what comparing with it found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_source: Option<SecondSource>,
     /// How transcription glitches were resolved.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -535,7 +596,14 @@ macro_rules! display_as_serde {
     )*};
 }
 
-display_as_serde!(GateCoverage, Tables, SetStatus, KnockoutKind, RoundingMode);
+display_as_serde!(
+    GateCoverage,
+    Tables,
+    SetStatus,
+    KnockoutKind,
+    RoundingMode,
+    Outcome
+);
 
 impl SetFile {
     /// Iterate over every criterion with its part and section.
@@ -850,7 +918,7 @@ pub(crate) fn validate_edition(
         (Tables::Inherited, None) => {
             err("tables: inherited needs sets_from".into())
         }
-        (Tables::Bundled | Tables::NotBundled, Some(_)) => {
+        (Tables::Bundled | Tables::NotBundled | Tables::Partial, Some(_)) => {
             err("sets_from is only for tables: inherited".into())
         }
         _ => {}
@@ -875,6 +943,9 @@ fn validate_set(
     }
     if s.status == SetStatus::Inferred && s.basis.is_none() {
         out.push(at.problem("an inferred set must state its basis"));
+    }
+    if let Some(x) = &s.second_source {
+        validate_second_source(s, &at, x, out);
     }
     let parts: Vec<PartId> = s.parts.iter().map(|p| p.part).collect();
     if parts != PartId::ALL {
@@ -1107,6 +1178,74 @@ fn validate_criterion(
                     }
                 }
             }
+        }
+    }
+}
+
+/// Checks a recorded comparison against the set's own data, so that the
+/// record cannot drift from the table it describes.
+fn validate_second_source(
+    s: &SetFile,
+    at: &Loc<'_>,
+    x: &SecondSource,
+    out: &mut Vec<Problem>,
+) {
+    let mut err =
+        |m: String| out.push(at.problem(format!("second_source: {m}")));
+    match (x.outcome, x.differences.is_empty()) {
+        (Outcome::Agrees, false) => {
+            err("outcome agrees, yet differences are listed".into())
+        }
+        (Outcome::Differs, true) => {
+            err("outcome differs, yet no difference is listed".into())
+        }
+        (Outcome::None, false) => {
+            err("outcome none, yet differences are listed".into())
+        }
+        _ => {}
+    }
+    if x.outcome == Outcome::None
+        && x.note.as_deref().is_none_or(|n| n.trim().is_empty())
+    {
+        err("outcome none needs a note saying why".into());
+    }
+    for d in &x.differences {
+        let sec =
+            s.parts.iter().flat_map(|p| &p.sections).find(|c| c.code == d.at);
+        let crit = s.criterion(&d.at);
+        if sec.is_none() && crit.is_none() {
+            err(format!(
+                "difference at {}: no such criterion or section",
+                d.at
+            ));
+            continue;
+        }
+        let here = |v: u32| d.here.as_deref() == Some(v.to_string().as_str());
+        match (d.what.as_str(), crit, d.option) {
+            ("points", Some(c), Some(i)) => {
+                let o = c.options.get((i as usize).wrapping_sub(1));
+                if !o.is_some_and(|o| here(o.points)) {
+                    err(format!(
+                        "difference at {} option {i}: here {:?} is not the                          file's points",
+                        d.at, d.here
+                    ));
+                }
+            }
+            ("max", Some(c), _) if d.here.is_some() && !here(c.max) => {
+                err(format!(
+                    "difference at {}: here {:?} is not the file's max {}",
+                    d.at, d.here, c.max
+                ));
+            }
+            ("section_max", _, _)
+                if d.here.is_some() && !sec.is_some_and(|x| here(x.max)) =>
+            {
+                err(format!(
+                    "difference at {}: here {:?} is not the section's max",
+                    d.at, d.here
+                ));
+            }
+            _ => {}
         }
     }
 }

@@ -382,6 +382,20 @@ pub enum ErrorKind {
         /// The set.
         set: String,
     },
+    /// The set comes from a source of low trust and weak sources were not
+    /// enabled.
+    #[error(
+        "criteria set {set} of edition {edition} comes from a source of low \
+         trust (see the set's source and criteria/{edition}/README.md). \
+         Enable weak sources (ScoreOptions::weak_sources / --weak-sources) \
+         to score with it; every scorecard will say so"
+    )]
+    WeakSourceSet {
+        /// The edition.
+        edition: String,
+        /// The set.
+        set: String,
+    },
     /// The evaluation has no council members.
     #[error("the evaluation has no council members")]
     EmptyCouncil,
@@ -618,6 +632,7 @@ impl ErrorKind {
             ErrorKind::TablesNotBundled { .. } => "tables_not_bundled",
             ErrorKind::UnknownSet { .. } => "unknown_set",
             ErrorKind::InferredSet { .. } => "inferred_set",
+            ErrorKind::WeakSourceSet { .. } => "weak_source_set",
             ErrorKind::EmptyCouncil => "empty_council",
             ErrorKind::TooManyMembers { .. } => "too_many_members",
             ErrorKind::DuplicateMember { .. } => "duplicate_member",

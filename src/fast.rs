@@ -27,7 +27,7 @@ use crate::catalog::Catalog;
 use crate::compiled::{Codes, Compiled};
 use crate::council::{self, check_members, knockout_hits};
 use crate::criteria::PartPoints;
-use crate::evaluation::ScoreOptions;
+use crate::options::ScoreOptions;
 use crate::place::{Placement, Placing};
 use crate::scorecard::{Means, MemberResult, Rating, Scorecard, Spread};
 use crate::sheet::{self, First, NONE};

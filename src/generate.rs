@@ -79,7 +79,8 @@ pub struct Generator<'c> {
 }
 
 impl<'c> Generator<'c> {
-    /// A generator over every scorable (non-inferred) set of `edition`.
+    /// A generator over every set of `edition` that scores by default (not
+    /// inferred, not from a weak source).
     ///
     /// # Errors
     ///
@@ -88,7 +89,12 @@ impl<'c> Generator<'c> {
     pub fn new(edition: &'c Edition, seed: u64) -> Result<Self> {
         let sets: Vec<_> = edition
             .sets()
-            .filter(|s| s.sheet().status != SetStatus::Inferred)
+            .filter(|s| {
+                !matches!(
+                    s.sheet().status,
+                    SetStatus::Inferred | SetStatus::WeakSource
+                )
+            })
             .collect();
         if sets.is_empty() {
             return Err(ErrorKind::TablesNotBundled {
@@ -99,8 +105,9 @@ impl<'c> Generator<'c> {
         Ok(Generator { sets, rng: Rng::new(seed), count: 0 })
     }
 
-    /// A generator over one set, inferred or not (score an inferred set's
-    /// evaluations with inferred data).
+    /// A generator over one set, whatever its status (score an inferred
+    /// set's evaluations with inferred data, a weak one's with weak
+    /// sources).
     ///
     /// ```
     /// use ocop::{Catalog, generate::Generator};

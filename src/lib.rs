@@ -152,6 +152,7 @@
 mod error;
 mod date;
 mod embedded;
+mod options;
 pub mod criteria;
 mod warning;
 mod compiled;
@@ -179,10 +180,8 @@ pub use batch::{BatchScorer, BatchStats};
 pub use catalog::{Catalog, CriteriaSet, Edition, EditionBasis};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
-pub use evaluation::{
-    Answer, Evaluation, MAX_ANSWERS, MAX_MEMBERS, MemberSheet, ScoreOptions,
-    Text,
-};
+pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
+pub use options::{MAX_ANSWERS, MAX_MEMBERS, ScoreOptions};
 pub use rust_decimal::Decimal;
 pub use scorecard::{
     FailedGate, KnockoutHit, Means, MemberResult, Rating, Scorecard, Spread,

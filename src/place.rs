@@ -10,7 +10,8 @@
 use crate::catalog::{Catalog, CriteriaSet, Edition, EditionBasis};
 use crate::date::Date;
 use crate::error::{ErrorKind, Result};
-use crate::evaluation::{Evaluation, ScoreOptions};
+use crate::evaluation::Evaluation;
+use crate::options::ScoreOptions;
 
 /// The fields of an evaluation that decide its edition and set.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,7 +74,7 @@ impl Catalog {
             }
             (None, None, None) => return Err(ErrorKind::NoEdition.into()),
         };
-        let set = self.set_or_err(edition, p.set, opts.inferred)?;
+        let set = self.set_or_err(edition, p.set, opts)?;
         Ok(Placement { edition, basis, set })
     }
 }

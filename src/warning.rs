@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::criteria::{EditionInfo, GateCoverage, PartId, SetFile};
+use crate::criteria::{EditionInfo, GateCoverage, PartId, SetFile, SetStatus};
 
 /// Something the caller should know about a scorecard.
 ///
@@ -47,6 +47,11 @@ pub enum Warning {
         /// What was inferred.
         text: String,
     },
+    /// The set was transcribed from a source of low trust.
+    WeakSource {
+        /// The set, its source, and why the source is weak.
+        text: String,
+    },
 }
 
 /// In the sheet's language (Vietnamese), as a scorecard's text shows it.
@@ -66,6 +71,9 @@ impl std::fmt::Display for Warning {
             Warning::InferredData { text } => {
                 write!(f, "có dùng dữ liệu suy luận (không từ nguồn): {text}")
             }
+            Warning::WeakSource { text } => {
+                write!(f, "bảng tiêu chí từ nguồn độ tin cậy thấp: {text}")
+            }
         }
     }
 }
@@ -83,6 +91,10 @@ pub(crate) fn set_warnings(
         let text = inferred_note(set);
         warnings.push(Warning::InferredData { text });
     }
+    if set.status == SetStatus::WeakSource {
+        let text = format!("set {}: {}", set.id, set.source);
+        warnings.push(Warning::WeakSource { text });
+    }
     if part_max < info.parts.total() {
         for g in &set.gaps {
             warnings.push(Warning::IncompleteSet {
@@ -92,7 +104,7 @@ pub(crate) fn set_warnings(
             });
         }
     }
-    if info.gates == GateCoverage::Partial {
+    if matches!(info.gates, GateCoverage::Partial | GateCoverage::Unknown) {
         warnings.push(Warning::GatesIncomplete { edition: info.id.clone() });
     }
     warnings

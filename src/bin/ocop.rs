@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use ocop::advice::{Costs, PlanOptions};
 use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions, report};
 
@@ -26,33 +26,95 @@ struct Cli {
     command: Command,
 }
 
+/// Which rules score an evaluation: shared by every command that scores.
+#[derive(Args)]
+struct Rules {
+    /// Edition for evaluations that name none and give no date.
+    #[arg(long)]
+    edition: Option<String>,
+    /// Use inferred data (reconstructed sets, corrected points, gates).
+    #[arg(long)]
+    inferred: bool,
+    /// Use sets transcribed from a source of low trust (the one bundled
+    /// table of 148/QĐ-TTg); every scorecard says so.
+    #[arg(long)]
+    weak_sources: bool,
+}
+
+impl Rules {
+    /// The library's options; an unknown edition is a usage error,
+    /// whatever the case it is written in.
+    fn options(self, catalog: &Catalog) -> Result<ScoreOptions, String> {
+        let edition = match self.edition {
+            Some(id) => Some(
+                catalog
+                    .find_edition(&id)
+                    .map(|e| e.id().to_owned())
+                    .map_err(|e| e.to_string())?,
+            ),
+            None => None,
+        };
+        Ok(ScoreOptions {
+            inferred: self.inferred,
+            weak_sources: self.weak_sources,
+            edition,
+            ..Default::default()
+        })
+    }
+}
+
+/// The input of a command that reads evaluations.
+#[derive(Args)]
+struct Input {
+    /// Input file, or - for stdin.
+    #[arg(default_value = "-")]
+    file: String,
+}
+
+impl Input {
+    fn open(&self) -> Result<Box<dyn BufRead + Send>, String> {
+        open(&self.file).map_err(|e| format!("{}: {e}", self.file))
+    }
+}
+
+/// Worker threads for a batch.
+#[derive(Args)]
+struct Threads {
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+impl Threads {
+    fn apply<'c>(&self, scorer: BatchScorer<'c>) -> BatchScorer<'c> {
+        match self.threads {
+            Some(n) => scorer.threads(n),
+            None => scorer,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Scores JSON Lines of evaluations; writes one scorecard or error
     /// record per line to stdout.
     Score {
-        /// Input file, or - for stdin.
-        #[arg(default_value = "-")]
-        file: String,
-        /// Edition for evaluations that name none and give no date.
-        #[arg(long)]
-        edition: Option<String>,
-        /// Use inferred data (reconstructed sets, corrected points, gates).
-        #[arg(long)]
-        inferred: bool,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        rules: Rules,
         /// Also write each member's points per criterion and per section.
         #[arg(long)]
         points: bool,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        threads: Option<usize>,
+        #[command(flatten)]
+        threads: Threads,
     },
     /// Summarises scorecards: counts by star, set and carried fields, and
     /// products whose star differs from `recorded_star`.
     Summary {
-        /// Input file (output of `ocop score`), or - for stdin.
-        #[arg(default_value = "-")]
-        file: String,
+        /// The output of `ocop score`.
+        #[command(flatten)]
+        input: Input,
         /// A field to group by (repeatable); default province, district, commune.
         #[arg(long = "by", value_name = "FIELD")]
         by: Vec<String>,
@@ -63,9 +125,8 @@ enum Command {
     /// Plans the fewest changes that bring each product to its next star
     /// (or --target); writes one plan or error record per line.
     Plan {
-        /// Input file, or - for stdin.
-        #[arg(default_value = "-")]
-        file: String,
+        #[command(flatten)]
+        input: Input,
         /// The star to reach (default: the star above the final star, 3★
         /// for a product without one).
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
@@ -74,15 +135,10 @@ enum Command {
         /// {"default": 1, "criteria": {"1.2": 5, "8": {"3": 2, "4": 5}}}.
         #[arg(long, value_name = "FILE")]
         costs: Option<std::path::PathBuf>,
-        /// Edition for evaluations that name none and give no date.
-        #[arg(long)]
-        edition: Option<String>,
-        /// Use inferred data (reconstructed sets, corrected points, gates).
-        #[arg(long)]
-        inferred: bool,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        threads: Option<usize>,
+        #[command(flatten)]
+        rules: Rules,
+        #[command(flatten)]
+        threads: Threads,
         /// Print the plans for people instead of JSON.
         #[arg(long)]
         text: bool,
@@ -90,25 +146,19 @@ enum Command {
     /// Explains each evaluation criterion by criterion: the council's
     /// points, what is left, the options above, each tier's minimum.
     Explain {
-        /// Input file, or - for stdin.
-        #[arg(default_value = "-")]
-        file: String,
+        #[command(flatten)]
+        input: Input,
         /// Write JSON lines instead of text.
         #[arg(long)]
         json: bool,
-        /// Edition for evaluations that name none and give no date.
-        #[arg(long)]
-        edition: Option<String>,
-        /// Use inferred data (reconstructed sets, corrected points, gates).
-        #[arg(long)]
-        inferred: bool,
+        #[command(flatten)]
+        rules: Rules,
     },
     /// Scores and plans evaluations and writes a province report: one
     /// self-contained HTML page.
     Report {
-        /// Input file, or - for stdin.
-        #[arg(default_value = "-")]
-        file: String,
+        #[command(flatten)]
+        input: Input,
         /// Carried fields for the places panel: the first as bars, the
         /// second as a table within each (default district, commune).
         #[arg(long = "by", value_name = "FIELD")]
@@ -116,15 +166,10 @@ enum Command {
         /// Language of the page: vi or en.
         #[arg(long, default_value = "vi")]
         lang: ocop::html::Lang,
-        /// Edition for evaluations that name none and give no date.
-        #[arg(long)]
-        edition: Option<String>,
-        /// Use inferred data (reconstructed sets, corrected points, gates).
-        #[arg(long)]
-        inferred: bool,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        threads: Option<usize>,
+        #[command(flatten)]
+        rules: Rules,
+        #[command(flatten)]
+        threads: Threads,
         /// The HTML file to write, or - for stdout.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
@@ -183,18 +228,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         None => Catalog::official(),
     };
-    // An edition given on the command line is a usage error when unknown,
-    // whatever the case it is written in.
-    let edition = |id: &str| -> Result<String, String> {
-        catalog
-            .find_edition(id)
-            .map(|e| e.id().to_owned())
-            .map_err(|e| e.to_string())
-    };
     match cli.command {
-        Command::Score { file, edition: ed, inferred, points, threads } => {
-            let ed = ed.as_deref().map(edition).transpose()?;
-            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+        Command::Score { input, rules, points, threads } => {
+            let options = rules.options(catalog)?;
+            let input = input.open()?;
             let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let tty = std::io::stderr().is_terminal();
             let progress = |s: BatchStats| {
@@ -202,16 +239,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     eprint!("\r{} lines, {} rejected", s.lines, s.rejected);
                 }
             };
-            let options =
-                ScoreOptions { inferred, edition: ed, ..Default::default() };
-            let mut scorer = BatchScorer::new(catalog)
+            let scorer = BatchScorer::new(catalog)
                 .options(options)
                 .points(points)
                 .progress(&progress);
-            if let Some(n) = threads {
-                scorer = scorer.threads(n);
-            }
-            let stats = scorer.run(input, out).map_err(|e| e.to_string())?;
+            let stats = threads
+                .apply(scorer)
+                .run(input, out)
+                .map_err(|e| e.to_string())?;
             if tty && stats.lines >= 100_000 {
                 eprintln!();
             }
@@ -221,8 +256,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             );
             Ok(exit(stats))
         }
-        Command::Summary { file, by, json } => {
-            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+        Command::Summary { input, by, json } => {
+            let input = input.open()?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
             let by = if by.is_empty() {
                 &report::DEFAULT_GROUPS[..]
@@ -240,16 +275,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Plan {
-            file,
-            target,
-            costs,
-            edition: ed,
-            inferred,
-            threads,
-            text,
-        } => {
-            let ed = ed.as_deref().map(edition).transpose()?;
+        Command::Plan { input, target, costs, rules, threads, text } => {
+            let score = rules.options(catalog)?;
             let costs = match costs {
                 None => None,
                 Some(path) => {
@@ -260,23 +287,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     Some(c)
                 }
             };
-            let opts = PlanOptions {
-                target,
-                costs,
-                score: ScoreOptions {
-                    inferred,
-                    edition: ed,
-                    ..Default::default()
-                },
-            };
-            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let opts = PlanOptions { target, costs, score };
+            let input = input.open()?;
             let mut out = Lines::stdout();
             let mut counts = report::PlanCounts::default();
-            let mut scorer = BatchScorer::new(catalog);
-            if let Some(n) = threads {
-                scorer = scorer.threads(n);
-            }
-            let stats = scorer
+            let stats = threads
+                .apply(BatchScorer::new(catalog))
                 .plan_each(input, &opts, |line, result| {
                     out.line(|buf| match &result {
                         Ok(plan) => {
@@ -302,12 +318,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             eprintln!("{counts}");
             Ok(exit(stats))
         }
-        Command::Explain { file, json, edition: ed, inferred } => {
-            let ed = ed.as_deref().map(edition).transpose()?;
-            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+        Command::Explain { input, json, rules } => {
+            let options = rules.options(catalog)?;
+            let input = input.open()?;
             let mut out = Lines::stdout();
-            let options =
-                ScoreOptions { inferred, edition: ed, ..Default::default() };
             let stats = BatchScorer::new(catalog)
                 .options(options)
                 .explain_each(input, |line, result| {
@@ -336,37 +350,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             );
             Ok(exit(stats))
         }
-        Command::Report {
-            file,
-            by,
-            lang,
-            edition: ed,
-            inferred,
-            threads,
-            output,
-        } => {
-            let ed = ed.as_deref().map(edition).transpose()?;
+        Command::Report { input, by, lang, rules, threads, output } => {
+            let score = rules.options(catalog)?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
             let by = if by.is_empty() {
                 &["district", "commune"][..]
             } else {
                 &by[..]
             };
-            let opts = PlanOptions {
-                score: ScoreOptions {
-                    inferred,
-                    edition: ed,
-                    ..Default::default()
-                },
-                ..Default::default()
-            };
-            let input = open(&file).map_err(|e| format!("{file}: {e}"))?;
+            let opts = PlanOptions { score, ..Default::default() };
+            let input = input.open()?;
             let mut summary = report::Summary::new(by);
-            let mut scorer = BatchScorer::new(catalog);
-            if let Some(n) = threads {
-                scorer = scorer.threads(n);
-            }
-            let stats = scorer
+            let stats = threads
+                .apply(BatchScorer::new(catalog))
                 .score_and_plan_each(input, &opts, |line, result| match result
                 {
                     Ok((card, plan)) => {
@@ -397,7 +393,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(exit(stats))
         }
         Command::Sets { edition: only } => {
-            let only = only.as_deref().map(edition).transpose()?;
+            let only = match only {
+                Some(id) => Some(
+                    catalog
+                        .find_edition(&id)
+                        .map_err(|e| e.to_string())?
+                        .id()
+                        .to_owned(),
+                ),
+                None => None,
+            };
             let mut out = String::new();
             for ed in catalog.editions() {
                 if only.as_deref().is_some_and(|e| e != ed.id()) {
