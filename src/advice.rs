@@ -249,7 +249,9 @@ pub struct PlanStep {
     /// And after it.
     #[serde(with = "decimal_json")]
     pub council_points_after: Decimal,
-    /// The tiers whose minimum on this criterion the step meets.
+    /// The tiers whose minimum on this criterion the step meets, up to
+    /// the star the plan ends at (which may be above its target), lowest
+    /// first.
     pub gates: Vec<u8>,
 }
 
@@ -985,6 +987,7 @@ impl Catalog {
         };
         let mut choice = k.choice.clone();
         let mut changed = std::collections::BTreeSet::new();
+        let mut sums = Vec::with_capacity(chosen.steps.len());
         for &(leaf, o) in &chosen.steps {
             let sum_before = k.sum(&choice, leaf);
             let old = choice.clone();
@@ -994,20 +997,29 @@ impl Catalog {
                     changed.insert(l);
                 }
             }
-            let sum = k.sum(&choice, leaf);
-            let n = k.n();
-            let gates =
+            sums.push((sum_before, k.sum(&choice, leaf)));
+        }
+        let after = k.standing(&choice);
+        // A plan may end above its target (a band edge crossed brings that
+        // band's minimums), so a step names every tier it meets up to the
+        // star the plan ends at.
+        let top = after.stars.unwrap_or(0).max(target);
+        let n = k.n();
+        for (&(leaf, o), &(sum_before, sum)) in chosen.steps.iter().zip(&sums)
+        {
+            let mut gates: Vec<u8> =
                 k.c.gates
                     .iter()
                     .filter(|g| {
                         let need = u64::from(g.points) * n;
                         usize::from(g.leaf) == leaf
-                            && g.stars <= target
+                            && g.stars <= top
                             && sum_before < need
                             && sum >= need
                     })
                     .map(|g| g.stars)
                     .collect();
+            gates.sort_unstable();
             plan.steps.push(PlanStep {
                 criterion: k.c.codes.leaves[leaf].to_string(),
                 title: k.c.titles[leaf].to_string(),
@@ -1024,7 +1036,7 @@ impl Catalog {
         }
         plan.changes = changed.len() as u32;
         plan.cost = opts.costs.as_ref().map(|_| chosen.cost);
-        plan.after = Some(k.standing(&choice));
+        plan.after = Some(after);
         Ok((card, plan))
     }
 }

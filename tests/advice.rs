@@ -1149,3 +1149,100 @@ fn a_low_target_for_a_product_without_a_star_meets_its_band_minimums() {
         assert_eq!(w.after.rating.stars, Some(2), "{plan}");
     }
 }
+
+/// A plan that ends above its target names every tier its steps meet.
+/// One member at 49.00 (band 2) held by the 2★ minimum of 7: reaching 2★
+/// crosses into band 3, which brings the 3★ minimums of 6.1 and 7.
+#[test]
+fn a_step_names_the_tiers_of_the_band_the_plan_ends_in() {
+    let s = set("qd1048-781", "thu-cong-my-nghe-gia-dung");
+    let lower = [
+        ("7", 1),
+        ("6.1", 2),
+        ("1.5", 1),
+        ("4.1", 1),
+        ("4.2", 1),
+        ("4.3", 1),
+        ("6.2", 1),
+        ("6.3", 1),
+        ("6.4", 1),
+        ("9", 1),
+        ("1.3", 1),
+        ("1.1", 1),
+    ];
+    let edits: Vec<_> = lower.iter().map(|&(c, o)| (0, c, opt(o))).collect();
+    let ev = council(s, 1, &edits);
+    let score = ScoreOptions { inferred: true, ..Default::default() };
+    let card = Catalog::official().score_with(&ev, &score).unwrap();
+    assert_eq!(card.mean.total.to_string(), "49.00");
+    assert_eq!((card.rating.band, card.rating.stars), (2, None));
+    let opts = PlanOptions { target: Some(2), score, ..Default::default() };
+    let plan = Catalog::official().plan(&ev, &opts).unwrap();
+    let after = plan.after.as_ref().unwrap();
+    assert_eq!(
+        (after.total.to_string(), after.stars),
+        ("54.00".into(), Some(3))
+    );
+    let gates: Vec<(&str, Answer, &[u8])> = plan
+        .steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.option.clone(), &s.gates[..]))
+        .collect();
+    assert_eq!(
+        gates,
+        [("6.1", opt(3), &[3][..]), ("7", opt(3), &[2, 3][..])],
+        "{plan}"
+    );
+    let text = plan.to_string();
+    assert!(text.contains("đạt mức tối thiểu 3★\n"), "{text}");
+    assert!(text.ends_with("đạt mức tối thiểu 2★, 3★"), "{text}");
+}
+
+/// The points the `stars` minimum of `code` asks for, where there is one.
+fn minimum(set: &CriteriaSet, code: &str, stars: u8) -> Option<Decimal> {
+    let c = set.sheet().criterion(code)?;
+    if c.yes_no {
+        // A yes/no criterion carries no gate in any bundled set.
+        return None;
+    }
+    c.options.iter().find_map(|o| {
+        o.gate.as_ref().filter(|g| g.stars == stars)?;
+        let p = o.inferred.as_ref().map_or(o.points, |x| x.points);
+        Some(Decimal::from(p))
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Every tier a step names is a minimum on that criterion which the
+    /// council's points after the step meet, at or below the star the plan
+    /// ends at; and every such minimum the step newly meets is named.
+    #[test]
+    fn a_step_names_exactly_the_minimums_it_meets(seed in proptest::prelude::any::<u64>(), target in 1u8..=5) {
+        let catalog = Catalog::official();
+        let score = ScoreOptions { inferred: true, weak_sources: true, ..Default::default() };
+        for ed in catalog.editions() {
+            for s in ed.sets() {
+                let mut g = ocop::generate::Generator::for_set(s, seed);
+                let ev = g.next_evaluation();
+                let opts = PlanOptions { target: Some(target), score: score.clone(), ..Default::default() };
+                let plan = catalog.plan(&ev, &opts).unwrap();
+                let Some(after) = plan.after.as_ref() else { continue };
+                let top = after.stars.unwrap_or(0).max(target);
+                for st in &plan.steps {
+                    for t in 2..=5u8 {
+                        let Some(need) = minimum(s, &st.criterion, t) else {
+                            proptest::prop_assert!(!st.gates.contains(&t), "{plan}");
+                            continue;
+                        };
+                        let named = st.gates.contains(&t);
+                        let met_now = st.council_points_before < need
+                            && st.council_points_after >= need;
+                        proptest::prop_assert_eq!(named, met_now && t <= top, "{} {} {}★\n{}", s.id(), st.criterion, t, plan);
+                    }
+                }
+            }
+        }
+    }
+}
