@@ -10,6 +10,8 @@ mod edges;
 mod errors;
 mod fastpath;
 mod fingerprints;
+#[cfg(feature = "cli")]
+mod golden;
 mod invariants;
 mod layers;
 mod loader;
