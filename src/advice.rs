@@ -62,7 +62,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::compiled::{Compiled, UNREADABLE};
-use crate::council::rounded_mean;
+use crate::council::{Tally, rounded_mean};
 use crate::criteria::{EditionInfo, PartId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{Answer, Evaluation, Text};
@@ -70,6 +70,7 @@ use crate::options::ScoreOptions;
 use crate::place::Placing;
 use crate::scorecard::{FailedGate, Scorecard, Status, decimal_json};
 use crate::sheet::{self, First, NONE};
+use crate::stars::gate_met;
 
 /// How much a change costs: a criterion's number, or per option.
 ///
@@ -199,27 +200,7 @@ pub struct Step {
     /// The criterion code.
     pub criterion: String,
     /// The option, a 1-based position, or `true` for a yes/no criterion.
-    #[serde(with = "answer_json")]
     pub option: Answer,
-}
-
-mod answer_json {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::evaluation::Answer;
-
-    pub fn serialize<S: Serializer>(
-        a: &Answer,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        a.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Answer, D::Error> {
-        Answer::deserialize(d)
-    }
 }
 
 impl Step {
@@ -239,7 +220,6 @@ pub struct PlanStep {
     #[serde(default)]
     pub title: String,
     /// The option, a 1-based position, or `true` for a yes/no criterion.
-    #[serde(with = "answer_json")]
     pub option: Answer,
     /// The option's points.
     pub points: u8,
@@ -496,7 +476,6 @@ pub struct ExplainedCriterion {
 #[non_exhaustive]
 pub struct ExplainedOption {
     /// The 1-based position, or `true` for a yes/no criterion.
-    #[serde(with = "answer_json")]
     pub option: Answer,
     /// Its printed text (empty for a yes/no criterion).
     pub text: String,
@@ -632,26 +611,18 @@ impl Council<'_> {
     /// tally and council steps, so the decision is exactly `score`'s. The
     /// evaluation asserted no knock-out (a plan stops at one).
     fn standing(&self, choice: &[Vec<u8>]) -> Standing {
-        let mut sums = vec![0u64; self.c.leaves.len()];
-        let mut parts = Vec::with_capacity(choice.len());
+        let mut tally = Tally::default();
+        tally.start(self.c, false);
         let mut first = First::default();
         for m in choice {
-            parts.push(sheet::tally_member(
-                self.set, self.c, "", m, &mut sums, None, &mut first,
-            ));
+            tally.member(self.set, self.c, "", m, &mut first);
         }
-        let (mean, _, rating) = crate::council::council(
-            self.info,
-            self.c,
-            &parts,
-            &sums,
-            Vec::new(),
-        );
+        let d = tally.decide(self.info, self.c, Vec::new());
         Standing {
-            total: mean.total,
-            band: rating.band,
-            stars: rating.stars,
-            status: rating.status,
+            total: d.mean.total,
+            band: d.rating.band,
+            stars: d.rating.stars,
+            status: d.rating.status,
         }
     }
 
@@ -670,11 +641,7 @@ impl Council<'_> {
                 .map(|(leaf, &x)| {
                     let code =
                         Text::from(self.c.codes.leaves[leaf].to_string());
-                    let a = if self.c.leaves[leaf].yes_no {
-                        Answer::Met(x == 1)
-                    } else {
-                        Answer::Option(u64::from(x) + 1)
-                    };
+                    let a = sheet::answer_of(&self.c.leaves[leaf], x);
                     (code, a)
                 })
                 .collect();
@@ -765,11 +732,7 @@ impl Catalog {
                     p != UNREADABLE && Decimal::from(p) > mean
                 })
                 .map(|o| ExplainedOption {
-                    option: if l.yes_no {
-                        Answer::Met(o == 1)
-                    } else {
-                        Answer::Option(u64::from(o) + 1)
-                    },
+                    option: sheet::answer_of(l, o),
                     text: crit
                         .options
                         .get(usize::from(o))
@@ -786,7 +749,7 @@ impl Catalog {
                     stars: g.stars,
                     option: g.option,
                     points: g.points,
-                    met: sum >= u64::from(g.points) * n,
+                    met: gate_met(sum, g.points, n),
                 })
                 .collect();
             criteria.push(ExplainedCriterion {
@@ -1011,11 +974,10 @@ impl Catalog {
                 k.c.gates
                     .iter()
                     .filter(|g| {
-                        let need = u64::from(g.points) * n;
                         usize::from(g.leaf) == leaf
                             && g.stars <= top
-                            && sum_before < need
-                            && sum >= need
+                            && !gate_met(sum_before, g.points, n)
+                            && gate_met(sum, g.points, n)
                     })
                     .map(|g| g.stars)
                     .collect();
@@ -1023,11 +985,7 @@ impl Catalog {
             plan.steps.push(PlanStep {
                 criterion: k.c.codes.leaves[leaf].to_string(),
                 title: k.c.titles[leaf].to_string(),
-                option: if k.c.leaves[leaf].yes_no {
-                    Answer::Met(o == 1)
-                } else {
-                    Answer::Option(u64::from(o) + 1)
-                },
+                option: sheet::answer_of(&k.c.leaves[leaf], o),
                 points: k.c.points(leaf, o),
                 council_points_before: k.mean(sum_before),
                 council_points_after: k.mean(sum),
@@ -1207,7 +1165,7 @@ impl Conditions<'_> {
     fn fails(&self, leaf: usize, sum: u64) -> Option<Unreachable> {
         let n = self.k.n();
         for &(l, stars, points) in &self.gates {
-            if l == leaf && sum < u64::from(points) * n {
+            if l == leaf && !gate_met(sum, points, n) {
                 let criterion = self.k.c.codes.leaves[leaf].to_string();
                 return Some(Unreachable::Gate { criterion, stars });
             }
@@ -1340,14 +1298,13 @@ fn group(
         // Per dependent, its ways given these head answers.
         let mut per_dep: Vec<Vec<DepChoice>> = Vec::with_capacity(deps.len());
         for (&d, opts) in deps.iter().zip(&dep_opts) {
-            let mask = c.leaves[d].applies_if.map_or(u64::MAX, |(_, m)| m);
             let mut ways = Vec::new();
             for od in
                 std::iter::once(None).chain(opts.iter().copied().map(Some))
             {
                 let (mut sum, mut changed, mut complete) = (0u64, false, true);
                 for (m, &hc) in k.choice.iter().zip(&heads) {
-                    let applies = hc != NONE && mask & (1 << hc) != 0;
+                    let applies = sheet::applies_given(&c.leaves[d], hc);
                     let cur = m[d];
                     let new = match (applies, cur, od) {
                         (false, _, _) => NONE,

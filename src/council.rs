@@ -24,7 +24,7 @@ use crate::compiled::Compiled;
 use crate::criteria::{EditionInfo, PartPoints};
 use crate::error::{Error, ErrorKind};
 use crate::scorecard::{KnockoutHit, Means, Rating, Spread};
-use crate::sheet::Sink;
+use crate::sheet::{self, Sink};
 use crate::stars;
 
 /// Mean of `sum` over `n`, rounded half away from zero to `decimals`
@@ -39,16 +39,106 @@ pub(crate) fn rounded_mean(sum: u64, n: u64, decimals: u32) -> Decimal {
     Decimal::from_i128_with_scale(scaled as i128, d)
 }
 
+/// What a council decided: its means, spread and star.
+#[derive(Debug, Clone)]
+pub(crate) struct Decision {
+    pub mean: Means,
+    pub spread: Spread,
+    pub rating: Rating,
+}
+
+/// A council's sheets as they are tallied, then its decision: the one
+/// scoring sequence that scoring, the batch fast path and advice share.
+/// Its buffers are reused from evaluation to evaluation.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// The council's summed points per leaf.
+    pub sums: Vec<u64>,
+    /// Each member's part points, in the order added.
+    pub parts: Vec<PartPoints>,
+    /// Points per member and leaf, member after member, when kept.
+    points: Vec<Option<u8>>,
+    /// Points per member and section, when kept.
+    sections: Vec<u32>,
+    detail: bool,
+}
+
+impl Tally {
+    /// Starts a council on `c`'s tables; with `detail`, each member's
+    /// points per leaf and section are kept.
+    pub fn start(&mut self, c: &Compiled, detail: bool) {
+        self.sums.clear();
+        self.sums.resize(c.leaves.len(), 0);
+        self.parts.clear();
+        self.points.clear();
+        self.sections.clear();
+        self.detail = detail;
+    }
+
+    /// Adds one member's resolved sheet (its chosen option per leaf).
+    /// Problems go to `sink`; the council's result is then not to be used.
+    pub fn member(
+        &mut self,
+        set: &CriteriaSet,
+        c: &Compiled,
+        name: &str,
+        choice: &[u8],
+        sink: &mut impl Sink,
+    ) -> PartPoints {
+        let base = self.sections.len();
+        let detail = if self.detail {
+            self.sections.resize(base + c.section_part.len(), 0);
+            Some((&mut self.points, &mut self.sections[base..]))
+        } else {
+            None
+        };
+        let parts = sheet::tally_member(
+            set,
+            c,
+            name,
+            choice,
+            &mut self.sums,
+            detail,
+            sink,
+        );
+        self.parts.push(parts);
+        parts
+    }
+
+    /// Member `i`'s points per leaf and per section, when kept.
+    pub fn member_points(
+        &self,
+        c: &Compiled,
+        i: usize,
+    ) -> (&[Option<u8>], &[u32]) {
+        let (l, s) = (c.leaves.len(), c.section_part.len());
+        (
+            self.points.get(i * l..(i + 1) * l).unwrap_or(&[]),
+            self.sections.get(i * s..(i + 1) * s).unwrap_or(&[]),
+        )
+    }
+
+    /// The council's decision on the members added.
+    pub fn decide(
+        &self,
+        info: &EditionInfo,
+        c: &Compiled,
+        knockouts: Vec<KnockoutHit>,
+    ) -> Decision {
+        decide(info, c, &self.parts, &self.sums, knockouts)
+    }
+}
+
 /// The council's means, spread and star decision, from each member's part
 /// points, the council's summed points per leaf and the knock-outs it
 /// asserted.
-pub(crate) fn council(
+fn decide(
     info: &EditionInfo,
     c: &Compiled,
     parts: &[PartPoints],
     sums: &[u64],
     mut knockouts: Vec<KnockoutHit>,
-) -> (Means, Spread, Rating) {
+) -> Decision {
     // "Nếu được 0 điểm …": the product's points on a criterion are the
     // council's mean, so the knock-out applies when every member gave 0
     // (README "Interpretations"). Such criteria always apply (the loader
@@ -90,7 +180,7 @@ pub(crate) fn council(
     let rating = stars::decide(c, band, sums, n, knockouts, |s, n| {
         rounded_mean(s, n, dp)
     });
-    (mean, spread, rating)
+    Decision { mean, spread, rating }
 }
 
 /// A council needs members, not more than `limit`, each named once.

@@ -25,12 +25,12 @@
 
 use crate::catalog::Catalog;
 use crate::compiled::{Codes, Compiled};
-use crate::council::{self, check_members, knockout_hits};
-use crate::criteria::PartPoints;
+use crate::council::{Decision, Tally, check_members, knockout_hits};
 use crate::options::ScoreOptions;
 use crate::place::{Placement, Placing};
-use crate::scorecard::{Means, MemberResult, Rating, Scorecard, Spread};
-use crate::sheet::{self, First, NONE};
+use crate::score::scorecard;
+use crate::scorecard::{MemberResult, Scorecard};
+use crate::sheet::{First, NONE};
 use crate::write::{self, Card, Member, Meta};
 
 /// Buffers kept from line to line.
@@ -38,13 +38,7 @@ use crate::write::{self, Card, Member, Meta};
 pub(crate) struct Buffers {
     /// Chosen option per member and leaf, member after member.
     choice: Vec<u8>,
-    /// Points per member and leaf, when written.
-    points: Vec<Option<u8>>,
-    /// Points per member and section, when written.
-    sections: Vec<u32>,
-    parts: Vec<PartPoints>,
-    /// Council sum per leaf.
-    sums: Vec<u64>,
+    tally: Tally,
 }
 
 /// How the batch writes a line.
@@ -73,9 +67,7 @@ impl Style {
 struct Scored<'a, 'c> {
     line: Line<'a, 'c>,
     placement: Placement<'c>,
-    mean: Means,
-    spread: Spread,
-    rating: Rating,
+    decision: Decision,
 }
 
 /// Scores one line into `buf`. `None` when the line needs the general
@@ -123,53 +115,19 @@ fn score<'a, 'c>(
     }
 
     let n_leaves = c.leaves.len();
-    let n_sections = c.section_part.len();
     if n_leaves == 0 {
         return None; // no sheet to read; the loader does not allow it
     }
-    buf.sums.clear();
-    buf.sums.resize(n_leaves, 0);
-    buf.parts.clear();
-    buf.points.clear();
-    buf.sections.clear();
+    buf.tally.start(c, style.points);
     for (choice, name) in buf.choice.chunks_exact(n_leaves).zip(&parsed.names)
     {
-        let base = buf.sections.len();
-        if style.points {
-            buf.sections.resize(base + n_sections, 0);
-        }
-        let detail =
-            style.points.then(|| (&mut buf.points, &mut buf.sections[base..]));
-        let parts = sheet::tally_member(
-            set,
-            c,
-            name,
-            choice,
-            &mut buf.sums,
-            detail,
-            &mut problem,
-        );
+        buf.tally.member(set, c, name, choice, &mut problem);
         if problem.0.is_some() {
             return None;
         }
-        buf.parts.push(parts);
     }
-    let (mean, spread, rating) =
-        council::council(edition.info(), c, &buf.parts, &buf.sums, knockouts);
-    Some(Scored { line: parsed, placement, mean, spread, rating })
-}
-
-/// Member `i`'s points per leaf and per section, when kept.
-fn member_points<'b>(
-    buf: &'b Buffers,
-    c: &Compiled,
-    i: usize,
-) -> (&'b [Option<u8>], &'b [u32]) {
-    let (l, s) = (c.leaves.len(), c.section_part.len());
-    (
-        buf.points.get(i * l..(i + 1) * l).unwrap_or(&[]),
-        buf.sections.get(i * s..(i + 1) * s).unwrap_or(&[]),
-    )
+    let decision = buf.tally.decide(edition.info(), c, knockouts);
+    Some(Scored { line: parsed, placement, decision })
 }
 
 /// Scores one line and appends its scorecard to `out`. Returns `None`,
@@ -183,25 +141,13 @@ pub(crate) fn score_line(
     out: &mut Vec<u8>,
 ) -> Option<()> {
     let s = score(catalog, opts, style, buf, text)?;
-    let Placement { edition, basis, set } = s.placement;
-    let c = set.compiled(opts.inferred);
-    let card = Card {
-        id: s.line.id,
-        edition: &edition.info().id,
-        basis: basis.as_str(),
-        set: set.id(),
-        set_name: &set.sheet().name,
-        fingerprint: &c.fingerprint,
-        inferred: c.inferred,
-        mean: &s.mean,
-        spread: &s.spread,
-        rating: &s.rating,
-        warnings: &c.warnings,
-        meta: Meta::Raw(&s.line.meta),
-    };
+    let c = s.placement.set.compiled(opts.inferred);
+    let meta = Meta::Raw(&s.line.meta);
+    let card = Card::placed(&s.placement, c, s.line.id, &s.decision, meta);
+    let t = &buf.tally;
     let members = s.line.names.iter().enumerate().map(|(i, name)| {
-        let (points, sections) = member_points(buf, c, i);
-        Member { name, parts: buf.parts[i], points, sections, codes: &c.codes }
+        let (points, sections) = t.member_points(c, i);
+        Member { name, parts: t.parts[i], points, sections, codes: &c.codes }
     });
     write::card_json(out, &card, members, style.points);
     Some(())
@@ -218,20 +164,20 @@ pub(crate) fn score_card(
     text: &str,
 ) -> Option<Scorecard> {
     let s = score(catalog, opts, style, buf, text)?;
-    let Placement { edition, basis, set } = s.placement;
-    let c = set.compiled(opts.inferred);
+    let c = s.placement.set.compiled(opts.inferred);
+    let t = &buf.tally;
     let members = s
         .line
         .names
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let (points, sections) = member_points(buf, c, i);
+            let (points, sections) = t.member_points(c, i);
             let codes =
                 if style.points { c.codes.clone() } else { Codes::none() };
             MemberResult::new(
                 (*name).to_owned(),
-                buf.parts[i],
+                t.parts[i],
                 points.to_vec(),
                 sections.to_vec(),
                 codes,
@@ -243,21 +189,8 @@ pub(crate) fn score_card(
         // Plain values the scanner checked (see `Scan::plain_value`).
         meta.insert((*k).to_owned(), serde_json::from_str(raw).ok()?);
     }
-    Some(Scorecard {
-        id: s.line.id.map(str::to_owned),
-        edition: edition.info().id.clone(),
-        edition_basis: basis,
-        set: set.id().to_owned(),
-        set_name: set.sheet().name.clone(),
-        fingerprint: c.fingerprint.clone(),
-        inferred: c.inferred,
-        members,
-        mean: s.mean,
-        spread: s.spread,
-        rating: s.rating,
-        warnings: c.warnings.to_vec(),
-        meta,
-    })
+    let id = s.line.id.map(str::to_owned);
+    Some(scorecard(&s.placement, c, id, members, s.decision, meta))
 }
 
 /// What the fast path keeps of a line.

@@ -12,8 +12,8 @@
 //! problem `check` lists is the one `score` returns.
 
 use crate::catalog::{Catalog, CriteriaSet};
-use crate::council::{self, check_members, knockout_hits};
-use crate::criteria::PartPoints;
+use crate::compiled::Compiled;
+use crate::council::{Decision, Tally, check_members, knockout_hits};
 use crate::error::Error;
 use crate::error::{ErrorKind, Result};
 use crate::evaluation::Evaluation;
@@ -27,8 +27,37 @@ use crate::sheet::{self, All, First, NONE, Sink};
 pub(crate) struct Scratch {
     /// Chosen option per leaf (0-based), or `NONE`.
     choice: Vec<u8>,
-    /// Council sum per leaf.
-    sums: Vec<u64>,
+    tally: Tally,
+}
+
+/// A scorecard from where an evaluation was placed, the tables it was
+/// scored on, its members and the council's decision: the one assembly
+/// that both the general and the fast path use.
+pub(crate) fn scorecard(
+    placement: &Placement<'_>,
+    c: &Compiled,
+    id: Option<String>,
+    members: Vec<MemberResult>,
+    decision: Decision,
+    meta: serde_json::Map<String, serde_json::Value>,
+) -> Scorecard {
+    let Placement { edition, basis, set } = placement;
+    let Decision { mean, spread, rating } = decision;
+    Scorecard {
+        id,
+        edition: edition.info().id.clone(),
+        edition_basis: *basis,
+        set: set.id().to_owned(),
+        set_name: set.sheet().name.clone(),
+        fingerprint: c.fingerprint.clone(),
+        inferred: c.inferred,
+        members,
+        mean,
+        spread,
+        rating,
+        warnings: c.warnings.to_vec(),
+        meta,
+    }
 }
 
 impl Catalog {
@@ -174,14 +203,14 @@ impl Catalog {
         sink: &mut impl Sink,
     ) -> Option<Scorecard> {
         let sink = &mut Counting { sink, n: 0 };
-        let Placement { edition, basis, set } =
-            match self.place(&Placing::of(ev), opts) {
-                Ok(p) => p,
-                Err(e) => {
-                    sink.report(e);
-                    return None;
-                }
-            };
+        let placement = match self.place(&Placing::of(ev), opts) {
+            Ok(p) => p,
+            Err(e) => {
+                sink.report(e);
+                return None;
+            }
+        };
+        let Placement { edition, set, .. } = placement;
         let compiled = set.compiled(opts.inferred);
         let names = ev.members.iter().map(|m| &*m.member);
         if !check_members(names, opts.max_members, sink) {
@@ -195,8 +224,8 @@ impl Catalog {
         )?;
 
         let n_leaves = compiled.leaves.len();
-        scratch.sums.clear();
-        scratch.sums.resize(n_leaves, 0);
+        let tally = &mut scratch.tally;
+        tally.start(compiled, true);
         let mut members = Vec::with_capacity(ev.members.len());
         for m in &ev.members {
             if let Some(s) = &m.set {
@@ -236,56 +265,29 @@ impl Catalog {
             ) {
                 return None;
             }
-            let mut points = Vec::with_capacity(n_leaves);
-            let mut sections = vec![0u32; compiled.section_part.len()];
-            let parts = sheet::tally_member(
-                set,
-                compiled,
-                &m.member,
-                &scratch.choice,
-                &mut scratch.sums,
-                Some((&mut points, &mut sections)),
-                sink,
-            );
+            let parts =
+                tally.member(set, compiled, &m.member, &scratch.choice, sink);
             if sink.n > before {
                 continue;
             }
+            let (points, sections) =
+                tally.member_points(compiled, tally.parts.len() - 1);
             members.push(MemberResult::new(
                 m.member.to_string(),
                 parts,
-                points,
-                sections,
+                points.to_vec(),
+                sections.to_vec(),
                 compiled.codes.clone(),
             ));
         }
         if sink.n > 0 {
             return None;
         }
-        let parts: Vec<PartPoints> = members.iter().map(|m| m.parts).collect();
-        let (mean, spread, rating) = council::council(
-            edition.info(),
-            compiled,
-            &parts,
-            &scratch.sums,
-            knockouts,
-        );
+        let decision = tally.decide(edition.info(), compiled, knockouts);
         let meta =
             ev.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        Some(Scorecard {
-            id: ev.id.as_ref().map(|t| t.to_string()),
-            edition: edition.info().id.clone(),
-            edition_basis: basis,
-            set: set.id().to_owned(),
-            set_name: set.sheet().name.clone(),
-            fingerprint: compiled.fingerprint.clone(),
-            inferred: compiled.inferred,
-            members,
-            mean,
-            spread,
-            rating,
-            warnings: compiled.warnings.to_vec(),
-            meta,
-        })
+        let id = ev.id.as_ref().map(|t| t.to_string());
+        Some(scorecard(&placement, compiled, id, members, decision, meta))
     }
 }
 

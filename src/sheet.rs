@@ -339,10 +339,25 @@ pub(crate) fn tally(
 /// the member's own answer to the criterion its `applies_if` names.
 #[inline]
 pub(crate) fn applies(l: &Leaf, choice: &[u8]) -> bool {
-    l.applies_if.is_none_or(|(t, mask)| {
-        let t = choice[t as usize];
-        t < BAD && mask & (1 << t) != 0
-    })
+    l.applies_if.is_none_or(|(t, _)| applies_given(l, choice[t as usize]))
+}
+
+/// Whether a leaf applies when the criterion it hangs on is answered
+/// `head` (a 0-based option, or `NONE`): the rule of [`applies`] for a
+/// planner trying answers.
+#[inline]
+pub(crate) fn applies_given(l: &Leaf, head: u8) -> bool {
+    l.applies_if.is_none_or(|(_, mask)| head < BAD && mask & (1 << head) != 0)
+}
+
+/// The answer that chooses option `o` (0-based) of a leaf: the inverse of
+/// [`Leaf::option`] and [`Leaf::met`].
+pub(crate) fn answer_of(l: &Leaf, o: u8) -> Answer {
+    if l.yes_no {
+        Answer::Met(o == 1)
+    } else {
+        Answer::Option(u64::from(o) + 1)
+    }
 }
 
 /// Whether a leaf's applicability hangs on an answer that could not be

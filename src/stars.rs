@@ -30,6 +30,14 @@ pub(crate) fn band(bands: &[Band], total: Decimal) -> u8 {
     bands.iter().find(|b| total >= b.min).map_or(1, |b| b.stars)
 }
 
+/// Whether a council meets a minimum: its summed points on the criterion
+/// reach the required option's points for every member, that is, its mean
+/// reaches them, with no rounding (README "Interpretations", gates).
+#[inline]
+pub(crate) fn gate_met(sum: u64, points: u8, members: u64) -> bool {
+    sum >= u64::from(points) * members
+}
+
 /// Decides the star. `sums[leaf]` is the council's summed points on each
 /// leaf, `members` the council size, `round` the edition's rounding.
 pub(crate) fn decide(
@@ -44,7 +52,7 @@ pub(crate) fn decide(
     // Gates are sorted by tier; only tiers up to the band matter.
     for g in set.gates.iter().take_while(|g| g.stars <= band) {
         let sum = sums[g.leaf as usize];
-        if sum < u64::from(g.points) * members {
+        if !gate_met(sum, g.points, members) {
             let leaf = usize::from(g.leaf);
             failed.push(FailedGate {
                 stars: g.stars,

@@ -15,8 +15,10 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::compiled::Codes;
+use crate::compiled::{Codes, Compiled};
+use crate::council::Decision;
 use crate::criteria::PartPoints;
+use crate::place::Placement;
 use crate::scorecard::{Means, Rating, Scorecard, Spread};
 use crate::warning::Warning;
 
@@ -34,6 +36,32 @@ pub(crate) struct Card<'a> {
     pub rating: &'a Rating,
     pub warnings: &'a [Warning],
     pub meta: Meta<'a>,
+}
+
+impl<'a> Card<'a> {
+    /// The card of an evaluation placed at `p`, scored on `c`.
+    pub fn placed(
+        p: &Placement<'a>,
+        c: &'a Compiled,
+        id: Option<&'a str>,
+        d: &'a Decision,
+        meta: Meta<'a>,
+    ) -> Card<'a> {
+        Card {
+            id,
+            edition: &p.edition.info().id,
+            basis: p.basis.as_str(),
+            set: p.set.id(),
+            set_name: &p.set.sheet().name,
+            fingerprint: &c.fingerprint,
+            inferred: c.inferred,
+            mean: &d.mean,
+            spread: &d.spread,
+            rating: &d.rating,
+            warnings: &c.warnings,
+            meta,
+        }
+    }
 }
 
 /// One member's results, borrowed.
