@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+pub use crate::embedded::{embedded_paths, fingerprint, fingerprint_manifest};
 pub use crate::error::Problem;
 
 /// One of the three parts of a sheet.
@@ -621,100 +622,6 @@ impl SetFile {
     pub fn criterion(&self, code: &str) -> Option<&Criterion> {
         self.criteria().map(|(_, _, c)| c).find(|c| c.code == code)
     }
-}
-
-/// The paths (under `criteria/`) of the embedded data files.
-///
-/// ```
-/// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
-/// ```
-pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
-    crate::embedded::EMBEDDED.iter().map(|(p, _)| *p)
-}
-
-/// 64-bit FNV-1a over the file's bytes, with CRLF read as LF so that a
-/// checkout's line endings do not change it. It detects edits, not attacks.
-///
-/// ```
-/// assert_eq!(ocop::criteria::fingerprint("{}\r\n"), ocop::criteria::fingerprint("{}\n"));
-/// assert!(ocop::criteria::fingerprint("{}").starts_with("fnv1a64:"));
-/// ```
-pub fn fingerprint(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
-            continue;
-        }
-        h ^= u64::from(c);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv1a64:{h:016x}")
-}
-
-/// The fingerprint manifest of the embedded data, as `criteria/FINGERPRINTS`
-/// records it: one `<fingerprint>  <path>` line per file, sorted by path.
-///
-/// ```
-/// let m = ocop::criteria::fingerprint_manifest();
-/// assert!(m.contains("  qd26-2026/edition.json\n"));
-/// ```
-pub fn fingerprint_manifest() -> String {
-    let mut rows: Vec<(&str, String)> = crate::embedded::EMBEDDED
-        .iter()
-        .map(|(p, t)| (*p, fingerprint(t)))
-        .collect();
-    rows.sort();
-    let mut out = format!("# ocop criteria data {}\n", crate::DATA_VERSION);
-    for (p, f) in rows {
-        out.push_str(&format!("{f}  {p}\n"));
-    }
-    out
-}
-
-/// The ASCII slug of a Vietnamese name: diacritics removed, `đ` → `d`,
-/// lowercase, runs of other characters → `-`. Takes composed (NFC) and
-/// decomposed (NFD) input alike. Set ids are the slugs of their names.
-///
-/// ```
-/// assert_eq!(ocop::criteria::slug("Rau, củ, quả, hạt tươi"), "rau-cu-qua-hat-tuoi");
-/// assert_eq!(ocop::criteria::slug("Đồ ăn nhanh"), "do-an-nhanh");
-/// ```
-pub fn slug(name: &str) -> String {
-    const FOLD: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
-    ];
-    let mut out = String::with_capacity(name.len());
-    let mut dash = false;
-    for ch in name.chars().flat_map(char::to_lowercase) {
-        // Combining marks (NFD input) carry no letter.
-        if ('\u{300}'..='\u{36f}').contains(&ch) {
-            continue;
-        }
-        let base = if ch.is_ascii() {
-            ch
-        } else {
-            FOLD.iter()
-                .find(|(set, _)| set.contains(ch))
-                .map_or(ch, |&(_, b)| b)
-        };
-        if base.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(base);
-        } else {
-            dash = true;
-        }
-    }
-    out
 }
 
 /// The most points a criterion may carry. The compiled tables keep points

@@ -1,9 +1,17 @@
-//! The criteria files embedded in the crate.
+//! The criteria files embedded in the crate, their version and their
+//! fingerprints.
 //!
 //! Every file under `criteria/` that the library reads is listed here, once,
 //! and compiled in with `include_str!`; nothing is read from disk unless a
 //! caller asks for a directory. A test checks this list against the folder,
-//! so a file added there must be added here.
+//! so a file added there must be added here. The data's version and the
+//! fingerprint of every file live beside it, as a time-zone database keeps
+//! its version next to its data: `criteria/FINGERPRINTS` is
+//! [`fingerprint_manifest`]'s output, and a test fails when they differ.
+
+/// The version of the bundled criteria data. It changes whenever a file
+/// under `criteria/` changes (see `criteria/FINGERPRINTS`).
+pub const DATA_VERSION: &str = "2026.11.2";
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -73,3 +81,50 @@ pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
     "qd26-2026/tuong-nuoc-mam-gia-vi-dang-long-khac.json",
     "qd26-2026/vai-may-mac.json",
 ];
+
+/// The paths (under `criteria/`) of the embedded data files.
+///
+/// ```
+/// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
+/// ```
+pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(p, _)| *p)
+}
+
+/// 64-bit FNV-1a over the file's bytes, with CRLF read as LF so that a
+/// checkout's line endings do not change it. It detects edits, not attacks.
+///
+/// ```
+/// assert_eq!(ocop::criteria::fingerprint("{}\r\n"), ocop::criteria::fingerprint("{}\n"));
+/// assert!(ocop::criteria::fingerprint("{}").starts_with("fnv1a64:"));
+/// ```
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{h:016x}")
+}
+
+/// The fingerprint manifest of the embedded data, as `criteria/FINGERPRINTS`
+/// records it: one `<fingerprint>  <path>` line per file, sorted by path.
+///
+/// ```
+/// let m = ocop::criteria::fingerprint_manifest();
+/// assert!(m.contains("  qd26-2026/edition.json\n"));
+/// ```
+pub fn fingerprint_manifest() -> String {
+    let mut rows: Vec<(&str, String)> =
+        EMBEDDED.iter().map(|(p, t)| (*p, fingerprint(t))).collect();
+    rows.sort();
+    let mut out = format!("# ocop criteria data {}\n", DATA_VERSION);
+    for (p, f) in rows {
+        out.push_str(&format!("{f}  {p}\n"));
+    }
+    out
+}

@@ -156,7 +156,7 @@ mod options;
 pub mod criteria;
 mod warning;
 mod compiled;
-mod catalog;
+pub mod catalog;
 mod evaluation;
 pub mod scorecard;
 mod place;
@@ -177,15 +177,16 @@ pub mod strategy;
 pub mod samples;
 
 pub use batch::{BatchScorer, BatchStats};
-pub use catalog::{Catalog, CriteriaSet, Edition, EditionBasis};
+pub use catalog::{Catalog, CriteriaSet, Edition};
 pub use date::Date;
+pub use embedded::DATA_VERSION;
 pub use error::{Error, ErrorKind, Result};
 pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
 pub use options::{MAX_ANSWERS, MAX_MEMBERS, ScoreOptions};
 pub use rust_decimal::Decimal;
 pub use scorecard::{
-    FailedGate, KnockoutHit, Means, MemberResult, Rating, Scorecard, Spread,
-    Status,
+    EditionBasis, FailedGate, KnockoutHit, Means, MemberResult, Rating,
+    Scorecard, Spread, Status,
 };
 pub use sheet::ResolvedSheet;
 pub use warning::Warning;
@@ -194,7 +195,3 @@ pub use warning::Warning;
 #[cfg(all(doctest, feature = "proptest"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
-
-/// The version of the bundled criteria data. It changes whenever a file
-/// under `criteria/` changes (see `criteria/FINGERPRINTS`).
-pub const DATA_VERSION: &str = "2026.11.2";

@@ -3,15 +3,17 @@
 //! The evaluation's own `edition` comes first. Without one, its `date`
 //! (the council's meeting day) chooses, with `submitted` and
 //! `reevaluation` settling the transition window of 26/2026/QĐ-TTg Điều 12
-//! ([`Catalog::edition_for`]). Only an evaluation that gives neither falls
-//! back on the caller's default, [`ScoreOptions::edition`]; the scorecard
-//! says which of these chose ([`EditionBasis`]).
+//! ([`Catalog::edition_for`], the one home of that rule). Only an
+//! evaluation that gives neither falls back on the caller's default,
+//! [`ScoreOptions::edition`]; the scorecard says which of these chose
+//! ([`EditionBasis`]).
 
-use crate::catalog::{Catalog, CriteriaSet, Edition, EditionBasis};
+use crate::catalog::{Catalog, CriteriaSet, Edition};
 use crate::date::Date;
 use crate::error::{ErrorKind, Result};
 use crate::evaluation::Evaluation;
 use crate::options::ScoreOptions;
+use crate::scorecard::EditionBasis;
 
 /// The fields of an evaluation that decide its edition and set.
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,6 +54,74 @@ impl PartialEq for Placement<'_> {
 }
 
 impl Catalog {
+    /// The edition that applied to an evaluation held on `date` for a
+    /// dossier submitted on `submitted`.
+    ///
+    /// Each edition applies from its `in_force.from` day. When an edition
+    /// has a transition clause (26/2026/QĐ-TTg Điều 12), a dossier
+    /// submitted before that day stays under the older edition for
+    /// `days` days (`reevaluation_days` for a re-evaluation); later, or for
+    /// a dossier submitted from that day, the new edition applies.
+    ///
+    /// # Errors
+    ///
+    /// - [`ErrorKind::BeforeCriteria`] for a date before the first edition.
+    /// - [`ErrorKind::AmbiguousEdition`] for a date inside a transition
+    ///   window when `submitted` is not given.
+    pub fn edition_for(
+        &self,
+        date: Date,
+        submitted: Option<Date>,
+        reevaluation: bool,
+    ) -> Result<&Edition> {
+        self.edition_by_date(date, submitted, reevaluation).map(|(e, _)| e)
+    }
+
+    /// [`Catalog::edition_for`], with how the edition was chosen:
+    /// [`EditionBasis::Date`] (the edition in force that day) or
+    /// [`EditionBasis::Transition`] (an older edition kept by a transition
+    /// clause, or the newer one once the submission date settles a window
+    /// that the date alone leaves open).
+    pub(crate) fn edition_by_date(
+        &self,
+        date: Date,
+        submitted: Option<Date>,
+        reevaluation: bool,
+    ) -> Result<(&Edition, EditionBasis)> {
+        let Some(current) =
+            self.editions.iter().rev().find(|e| e.from <= date)
+        else {
+            let first = self.editions.first().map(|e| e.from.to_string());
+            return Err(ErrorKind::BeforeCriteria {
+                date: date.to_string(),
+                first: first.unwrap_or_default(),
+            }
+            .into());
+        };
+        let Some(t) = &current.info.transition else {
+            return Ok((current, EditionBasis::Date));
+        };
+        let start = current.from;
+        let days = if reevaluation { t.reevaluation_days } else { t.days };
+        // Điều 12 khoản 2: the old rules hold for `days` days from the day
+        // the new decision took effect, counting that day.
+        let in_window = date < start.add_days(i64::from(days));
+        match submitted {
+            Some(s) if s < start && in_window => {
+                Ok((self.find_edition(&t.edition)?, EditionBasis::Transition))
+            }
+            Some(_) if in_window => Ok((current, EditionBasis::Transition)),
+            None if in_window => Err(ErrorKind::AmbiguousEdition {
+                date: date.to_string(),
+                cutoff: start.to_string(),
+                old: t.edition.clone(),
+                new: current.info.id.clone(),
+            }
+            .into()),
+            _ => Ok((current, EditionBasis::Date)),
+        }
+    }
+
     /// Chooses the edition (named, else by date, else the default) and the
     /// set.
     pub(crate) fn place(

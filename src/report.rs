@@ -1,4 +1,4 @@
-//! Reports: batch summaries, editions and sheets as text.
+//! Reports: batch summaries.
 //!
 //! A province that rescores its archive wants to know how many products
 //! land on each star and where (by set, province, district or any other
@@ -6,8 +6,7 @@
 //! star minimums hold products back, which councils disagreed, and which
 //! recorded stars the rescoring does not confirm. [`Summary`] counts all
 //! of it from scorecards, once, for every output: text, JSON and the HTML
-//! page. [`sheet_text`] prints one criteria set the way a council member
-//! sees it.
+//! page.
 //!
 //! JSON keys are one set: outcomes `rated`, `not_rated`, `eliminated`,
 //! `halted`; stars as numbers, or as the keys `"1"` … `"5"` where a map
@@ -21,7 +20,7 @@ use std::io::BufRead;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CriteriaSet};
+use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::scorecard::{Scorecard, Status};
 
@@ -798,129 +797,4 @@ impl std::fmt::Display for Summary {
         }
         f.write_str(&out)
     }
-}
-
-/// An edition and its sets as text, as `ocop sets` prints them: dates,
-/// how much of its star minimums is known, and each set's id, maximum,
-/// status and name.
-///
-/// ```
-/// let ed = ocop::Catalog::official().edition("qd1048-781").unwrap();
-/// let text = ocop::report::edition_text(ed);
-/// assert!(text.starts_with("qd1048-781 — "));
-/// assert!(text.contains("star minimums: partial"));
-/// assert!(text.contains(" cross-checked "));
-/// ```
-pub fn edition_text(ed: &crate::catalog::Edition) -> String {
-    let i = ed.info();
-    let until = i.in_force.until.as_deref().unwrap_or("now");
-    let mut out = format!(
-        "{} — {} ({} → {}), star minimums: {}\n",
-        i.id, i.name, i.in_force.from, until, i.gates
-    );
-    if !ed.has_tables() {
-        out += "  tables not bundled: supply them with --criteria DIR\n";
-    }
-    for s in ed.sets() {
-        let _ = writeln!(
-            out,
-            "  {:<48} {:>3}  {:<13}  {}",
-            s.id(),
-            s.max_points().total(),
-            s.sheet().status,
-            s.sheet().name
-        );
-    }
-    out
-}
-
-/// The sheet of a set as text: parts, sections, criteria, options with
-/// their points and star minimums, notes and knock-outs.
-///
-/// # Example
-///
-/// ```
-/// let set = ocop::Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
-/// let text = ocop::report::sheet_text(set);
-/// assert!(text.contains("TỔNG CỘNG 100"));
-/// ```
-pub fn sheet_text(set: &CriteriaSet) -> String {
-    let s = set.sheet();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} — {} ({}), {}",
-        s.id,
-        s.name,
-        set.edition(),
-        s.status
-    );
-    let _ = writeln!(out, "fingerprint {}", set.fingerprint());
-    if let Some(d) = &s.disqualified_when {
-        let _ =
-            writeln!(out, "Hồ sơ bị loại khi (knock-out \"dossier\"): {d}");
-    }
-    for p in &s.parts {
-        let _ = writeln!(out, "\nPhần {}: {} ({})", p.part, p.title, p.max);
-        for sec in &p.sections {
-            let _ =
-                writeln!(out, "  {}. {} ({})", sec.code, sec.title, sec.max);
-            for c in &sec.criteria {
-                let indent =
-                    if c.parent.is_some() { "      " } else { "    " };
-                let _ = writeln!(
-                    out,
-                    "{indent}{} {} [{}] ({})",
-                    c.code, c.title, c.label, c.max
-                );
-                if c.yes_no {
-                    let _ = writeln!(
-                        out,
-                        "{indent}    true/false: met = {}, not met = 0",
-                        c.max
-                    );
-                }
-                for (i, o) in c.options.iter().enumerate() {
-                    let gate = o.gate.as_ref().map_or(String::new(), |g| {
-                        format!(
-                            "  {}★ minimum{}",
-                            g.stars,
-                            if g.inferred.is_some() {
-                                " (inferred)"
-                            } else {
-                                ""
-                            }
-                        )
-                    });
-                    let inf = o.inferred.as_ref().map_or(String::new(), |x| {
-                        format!("  (inferred: {})", x.points)
-                    });
-                    let _ = writeln!(
-                        out,
-                        "{indent}    {}. [{}] {}{gate}{inf}",
-                        i + 1,
-                        o.points,
-                        o.text
-                    );
-                }
-                if let Some(k) = &c.knockout {
-                    let _ = writeln!(
-                        out,
-                        "{indent}    knock-out {} \"{}\": {}",
-                        k.kind, c.code, k.text
-                    );
-                }
-            }
-        }
-    }
-    let m = set.max_points();
-    let _ = writeln!(out, "\nTỔNG CỘNG {}", m.total());
-    for g in &s.gaps {
-        let _ = writeln!(
-            out,
-            "gap: part {} lacks {} points: {}",
-            g.part, g.points, g.text
-        );
-    }
-    out
 }

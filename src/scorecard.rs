@@ -15,10 +15,60 @@ use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::catalog::EditionBasis;
 use crate::compiled::Codes;
 use crate::criteria::{KnockoutKind, PartPoints};
 use crate::warning::Warning;
+
+/// How the edition of a scorecard was chosen.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&ocop::EditionBasis::Date).unwrap(), "\"date\"");
+/// assert_eq!(ocop::EditionBasis::Default.to_string(), "default");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EditionBasis {
+    /// The evaluation named it.
+    Named,
+    /// The edition in force on the evaluation's date.
+    Date,
+    /// A transition clause decided it, from the date and the submission
+    /// day (26/2026/QĐ-TTg Điều 12).
+    Transition,
+    /// The caller's default ([`ScoreOptions::edition`]), for an evaluation
+    /// that names no edition and gives no date.
+    ///
+    /// [`ScoreOptions::edition`]: crate::ScoreOptions::edition
+    Default,
+}
+
+impl EditionBasis {
+    /// The name in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditionBasis::Named => "named",
+            EditionBasis::Date => "date",
+            EditionBasis::Transition => "transition",
+            EditionBasis::Default => "default",
+        }
+    }
+}
+
+impl std::fmt::Display for EditionBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
 
 /// Serializes a decimal as a JSON number with the text of the decimal, so
 /// the value is exact on the wire; reads numbers or strings back exactly.

@@ -156,7 +156,7 @@ fn set_lookup_forgives_case_and_diacritics() {
     let nfd = "Rau, cu\u{309}, qua\u{309}, ha\u{323}t tu\u{31b}o\u{31b}i";
     assert_eq!(ed.set(nfd).unwrap().id(), by_id);
     assert_eq!(
-        ocop::criteria::slug("Đồ uống có cồn khác"),
+        ocop::catalog::slug("Đồ uống có cồn khác"),
         "do-uong-co-con-khac"
     );
 }

@@ -408,7 +408,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if only.as_deref().is_some_and(|e| e != ed.id()) {
                     continue;
                 }
-                out += &report::edition_text(ed);
+                out += &ed.to_string();
             }
             print!("{out}");
             Ok(ExitCode::SUCCESS)
@@ -416,7 +416,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Show { set, edition: ed } => {
             let ed = catalog.find_edition(&ed).map_err(|e| e.to_string())?;
             let s = ed.find_set(&set).map_err(|e| e.to_string())?;
-            print!("{}", report::sheet_text(s));
+            print!("{s}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Criteria { .. } => unreachable!("handled above"),
