@@ -688,7 +688,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> std::result::Result<T, Vec<Problem>> {
     // Editors on Windows may start a file with a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::input::strip_bom_str(text);
     // serde would read a struct from an array too; every file is an object.
     let start = text.trim_start();
     if start.starts_with('[') {

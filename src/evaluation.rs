@@ -409,7 +409,7 @@ impl<'a> Evaluation<'a> {
     /// keys](Evaluation#duplicate-keys)). Wrong answers are not parse
     /// errors: they are reported when the evaluation is scored.
     pub fn from_json(json: &'a str) -> Result<Evaluation<'a>> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let json = crate::input::strip_bom_str(json);
         serde_json::from_str(json).map_err(|e| ErrorKind::json(e, true))
     }
 

@@ -33,9 +33,9 @@ use crate::scorecard::{MemberResult, Scorecard};
 use crate::sheet::{First, NONE};
 use crate::write::{self, Card, Member, Meta};
 
-/// Buffers kept from line to line.
+/// Scratch kept from line to line.
 #[derive(Debug, Default)]
-pub(crate) struct Buffers {
+pub(crate) struct Scratch {
     /// Chosen option per member and leaf, member after member.
     choice: Vec<u8>,
     tally: Tally,
@@ -63,7 +63,7 @@ impl Style {
 }
 
 /// A line scored by the fast path, ready to be written or built into a
-/// [`Scorecard`]; the per-member results are in the [`Buffers`].
+/// [`Scorecard`]; the per-member results are in the [`Scratch`].
 struct Scored<'a, 'c> {
     line: Line<'a, 'c>,
     placement: Placement<'c>,
@@ -76,7 +76,7 @@ fn score<'a, 'c>(
     catalog: &'c Catalog,
     opts: &ScoreOptions,
     style: Style,
-    buf: &mut Buffers,
+    buf: &mut Scratch,
     text: &'a str,
 ) -> Option<Scored<'a, 'c>> {
     let mut parsed = parse(catalog, opts, &mut buf.choice, text)?;
@@ -136,7 +136,7 @@ pub(crate) fn score_line(
     catalog: &Catalog,
     opts: &ScoreOptions,
     style: Style,
-    buf: &mut Buffers,
+    buf: &mut Scratch,
     text: &str,
     out: &mut Vec<u8>,
 ) -> Option<()> {
@@ -160,7 +160,7 @@ pub(crate) fn score_card(
     catalog: &Catalog,
     opts: &ScoreOptions,
     style: Style,
-    buf: &mut Buffers,
+    buf: &mut Scratch,
     text: &str,
 ) -> Option<Scorecard> {
     let s = score(catalog, opts, style, buf, text)?;
@@ -205,7 +205,7 @@ struct Line<'a, 'c> {
     knockouts: Vec<&'a str>,
     /// Carried-through fields: key and raw JSON text.
     meta: Vec<(&'a str, &'a str)>,
-    /// Member names, in the order of their sheets in `Buffers::choice`.
+    /// Member names, in the order of their sheets in `Scratch::choice`.
     names: Vec<&'a str>,
     /// The edition and set the members were read under.
     placement: Option<Placement<'c>>,
@@ -626,7 +626,7 @@ mod tests {
             catalog,
             &ScoreOptions::default(),
             Style::new(true),
-            &mut Buffers::default(),
+            &mut Scratch::default(),
             line,
             &mut out,
         )

@@ -152,6 +152,7 @@
 mod error;
 mod date;
 mod embedded;
+mod input;
 mod options;
 pub mod criteria;
 mod warning;
@@ -168,6 +169,7 @@ pub mod advice;
 mod write;
 mod fast;
 mod batch;
+mod each;
 pub mod report;
 #[cfg(feature = "report")]
 pub mod html;
