@@ -47,6 +47,19 @@ pub(crate) struct Decision {
     pub rating: Rating,
 }
 
+/// The mean of `n` council means that sum to `sum`, rounded as a
+/// council's mean is (half away from zero, README "Interpretations") to
+/// `decimals` places, every place written: a report's mean of means.
+pub(crate) fn rounded_mean_of(sum: Decimal, n: u64, decimals: u32) -> Decimal {
+    let d = decimals.min(6);
+    let mut x = (sum / Decimal::from(n.max(1))).round_dp_with_strategy(
+        d,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    x.rescale(d);
+    x
+}
+
 /// A council's sheets as they are tallied, then its decision: the one
 /// scoring sequence that scoring, the batch fast path and advice share.
 /// Its buffers are reused from evaluation to evaluation.
@@ -263,6 +276,18 @@ fn unknown_knockout(set: &CriteriaSet, c: &Compiled, k: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::rounded_mean;
+
+    #[test]
+    fn a_mean_of_means_rounds_as_a_council_does() {
+        use super::rounded_mean_of;
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(rounded_mean_of(d("140.25"), 2, 2).to_string(), "70.13");
+        assert_eq!(rounded_mean_of(d("139.75"), 2, 2).to_string(), "69.88");
+        assert_eq!(rounded_mean_of(d("150"), 2, 2).to_string(), "75.00");
+        assert_eq!(rounded_mean_of(d("10"), 3, 1).to_string(), "3.3");
+        assert_eq!(rounded_mean_of(d("1"), 0, 2).to_string(), "1.00");
+    }
 
     #[test]
     fn rounding_is_exact_and_half_away_from_zero() {

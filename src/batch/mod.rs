@@ -19,7 +19,7 @@
 //! ([`BatchScorer::for_each`]), or any operation on the evaluation
 //! ([`BatchScorer::map_each`], which plans and explanations use).
 
-mod lines;
+pub(crate) mod lines;
 mod pipeline;
 
 use std::io::{BufRead, Write};

@@ -1,0 +1,318 @@
+//! What a summary counts, and the rules it counts by.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use super::{
+    Counts, FIRST_ERRORS, MAX_CASES, MAX_CRITERIA, NEAR_EDGE, RECORDED,
+    Summary,
+};
+use crate::catalog::{Catalog, Edition};
+use crate::council::rounded_mean_of;
+use crate::error::Result;
+use crate::scorecard::{Scorecard, Status};
+
+/// One set's products.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SetSummary {
+    /// The set's name as printed.
+    pub name: String,
+    /// Products scored on it.
+    pub products: u64,
+    /// Outcomes.
+    pub outcomes: Counts,
+    /// The mean over products of the council means of parts A, B and C,
+    /// rounded as a council's mean is, to the edition's places.
+    #[serde(serialize_with = "decimals")]
+    pub part_means: [Decimal; 3],
+    /// The set's maxima of parts A, B and C, when the catalog has the set.
+    pub part_max: Option<[u32; 3]>,
+    #[serde(skip)]
+    part_sums: [Decimal; 3],
+}
+
+fn decimals<S: serde::Serializer>(
+    d: &[Decimal; 3],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(3))?;
+    for x in d {
+        seq.serialize_element(&Exact(*x))?;
+    }
+    seq.end()
+}
+
+/// A decimal written as a JSON number, exactly.
+struct Exact(Decimal);
+
+impl Serialize for Exact {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        crate::scorecard::decimal_json::serialize(&self.0, s)
+    }
+}
+
+/// An area (the first grouping field's value) and the areas within it
+/// (the second field's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Area {
+    /// Outcomes of the area.
+    pub outcomes: Counts,
+    /// Outcomes per value of the second field.
+    pub within: BTreeMap<String, Counts>,
+}
+
+/// A line that was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Rejection {
+    /// The input line.
+    pub line: u64,
+    /// The product, when known.
+    pub id: Option<String>,
+    /// The error's kind tag.
+    pub kind: String,
+    /// The error's message.
+    pub message: String,
+}
+
+/// A star minimum that held products below their band.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct HeldGate {
+    /// The criterion code.
+    pub criterion: String,
+    /// Its printed title.
+    pub title: String,
+    /// The tier.
+    pub stars: u8,
+    /// Products it held.
+    pub products: u64,
+}
+
+/// A council whose member totals differ by more than the limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SpreadCase {
+    /// The product.
+    pub id: Option<String>,
+    /// The highest member total.
+    pub highest: u32,
+    /// The lowest member total.
+    pub lowest: u32,
+    /// The difference between them.
+    pub points: u32,
+    /// The edition's spread limit.
+    pub limit: u32,
+}
+
+/// A product whose recomputed outcome differs from `recorded_star`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct AuditCase {
+    /// The product.
+    pub id: Option<String>,
+    /// The star on record; `None` for not recognised.
+    pub recorded: Option<u8>,
+    /// The recomputed final star.
+    pub stars: Option<u8>,
+    /// The recomputed status.
+    pub status: Status,
+}
+
+impl Summary {
+    /// [`Summary::add`], taking the set's part maxima from `catalog`.
+    pub fn add_with(
+        &mut self,
+        line: u64,
+        result: &Result<Scorecard>,
+        catalog: Option<&Catalog>,
+    ) {
+        self.lines += 1;
+        let card = match result {
+            Ok(card) => card,
+            Err(e) => {
+                self.rejected += 1;
+                *self.rejections.entry(e.tag().to_owned()).or_default() += 1;
+                if self.first_errors.len() < FIRST_ERRORS {
+                    self.first_errors.push(Rejection {
+                        line,
+                        id: e.product().map(str::to_owned),
+                        kind: e.tag().to_owned(),
+                        message: e.kind().to_string(),
+                    });
+                }
+                return;
+            }
+        };
+        self.scored += 1;
+        let r = &card.rating;
+        self.outcomes.add(r.stars, r.status);
+        // The same set id names different sheets in different editions.
+        let key = format!("{}/{}", card.edition, card.set);
+        let set = self.by_set.entry(key).or_default();
+        set.name.clone_from(&card.set_name);
+        set.products += 1;
+        set.outcomes.add(r.stars, r.status);
+        let m = &card.mean;
+        for (sum, x) in set.part_sums.iter_mut().zip([m.a, m.b, m.c]) {
+            *sum = sum.saturating_add(x);
+        }
+        let n = set.outcomes.total();
+        // A scorecard's means carry its edition's decimals.
+        let places = m.a.scale();
+        for (mean, sum) in set.part_means.iter_mut().zip(set.part_sums) {
+            *mean = rounded_mean_of(sum, n, places);
+        }
+        let catalog = catalog.unwrap_or_else(|| Catalog::official());
+        if let Some(c) = catalog.set_for(card) {
+            // The maxima of the table the card was scored with.
+            set.part_max = Some(c.compiled(card.inferred).part_max);
+        }
+        // Bins of one point; a mean of 100 goes in the last.
+        let whole = card.mean.total.trunc().to_string().parse().unwrap_or(0);
+        self.totals[usize::min(whole, 99)] += 1;
+        if let Some(ed) = catalog.edition(&card.edition) {
+            let total = card.mean.total;
+            for edge in edges(ed) {
+                let count = self.near_edges.entry(edge).or_default();
+                let e = Decimal::from(edge);
+                if total < e && total >= e - Decimal::from(NEAR_EDGE) {
+                    *count += 1;
+                }
+            }
+        }
+        self.count_held(card);
+        if card.spread.exceeded {
+            self.spread_count += 1;
+        }
+        if card.spread.exceeded && self.spread.len() < MAX_CASES {
+            self.spread.push(SpreadCase {
+                id: card.id.clone(),
+                highest: card.spread.highest,
+                lowest: card.spread.lowest,
+                points: card.spread.points,
+                limit: card.spread.limit,
+            });
+        }
+        if let Some(v) = card.meta.get(RECORDED) {
+            self.audit_one(card, v);
+        }
+        let value = |f: &str| match card.meta.get(f) {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        if let Some(p) = value("province") {
+            if !self.provinces.contains(&p) {
+                self.provinces.push(p);
+            }
+        }
+        for g in &self.groups {
+            if let Some(v) = value(g) {
+                let per = self.by_field.entry(g.clone()).or_default();
+                per.entry(v).or_default().add(r.stars, r.status);
+            }
+        }
+        if let Some(first) = self.groups.first().and_then(|g| value(g)) {
+            let area = self.places.entry(first).or_default();
+            area.outcomes.add(r.stars, r.status);
+            if let Some(second) = self.groups.get(1).and_then(|g| value(g)) {
+                area.within.entry(second).or_default().add(r.stars, r.status);
+            }
+        }
+    }
+
+    /// The gates of the lowest failed tier, when gates decided the star:
+    /// the final star is below the band, or the product is not rated.
+    fn count_held(&mut self, card: &Scorecard) {
+        let r = &card.rating;
+        let held = match r.status {
+            Status::Rated => r.stars.is_some_and(|s| s < r.band),
+            Status::NotRated => true,
+            _ => false,
+        };
+        let Some(tier) = r.failed_gates.iter().map(|g| g.stars).min() else {
+            return;
+        };
+        if !held {
+            return;
+        }
+        for g in r.failed_gates.iter().filter(|g| g.stars == tier) {
+            let full = self.held_by_gates.len() >= MAX_CRITERIA;
+            match self.held_by_gates.iter_mut().find(|h| {
+                h.criterion == g.criterion
+                    && h.title == g.title
+                    && h.stars == tier
+            }) {
+                Some(h) => h.products += 1,
+                None if full => self.held_other += 1,
+                None => self.held_by_gates.push(HeldGate {
+                    criterion: g.criterion.clone(),
+                    title: g.title.clone(),
+                    stars: tier,
+                    products: 1,
+                }),
+            }
+        }
+        // Most frequent first; ties in tier, then code order.
+        self.held_by_gates.sort_by(|a, b| {
+            b.products
+                .cmp(&a.products)
+                .then(a.stars.cmp(&b.stars))
+                .then(a.criterion.cmp(&b.criterion))
+        });
+    }
+
+    /// `recorded_star: null` records a product that was not recognised:
+    /// any outcome without an OCOP star (3★ or more) agrees with it (README
+    /// "Interpretations").
+    fn audit_one(&mut self, card: &Scorecard, v: &serde_json::Value) {
+        let r = &card.rating;
+        let recorded = match v {
+            serde_json::Value::Null => None,
+            v => match v.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                Some(n) => Some(n),
+                None => return, // not a star; nothing to audit
+            },
+        };
+        let agrees = match recorded {
+            None => r.stars.is_none_or(|s| s < 3),
+            Some(n) => r.stars == Some(n) && r.status == Status::Rated,
+        };
+        if agrees {
+            return;
+        }
+        // A star above the record, or a star where none was recognised.
+        if r.stars.unwrap_or(0) > recorded.unwrap_or(0) {
+            self.audit_higher += 1;
+        } else {
+            self.audit_lower += 1;
+        }
+        if self.audit.len() < MAX_CASES {
+            self.audit.push(AuditCase {
+                id: card.id.clone(),
+                recorded,
+                stars: r.stars,
+                status: r.status,
+            });
+        }
+    }
+}
+
+/// The band edges of an edition, in whole points: every band's lower
+/// bound but the lowest (0). Every edition's edges are whole points; an
+/// edge that is not would not be counted.
+pub(super) fn edges(ed: &Edition) -> impl Iterator<Item = u8> + '_ {
+    ed.info().bands.iter().filter_map(|b| {
+        let whole = b.min.fract().is_zero() && b.min > Decimal::ZERO;
+        whole.then(|| b.min.to_u8()).flatten()
+    })
+}
