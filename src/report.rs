@@ -818,8 +818,14 @@ pub fn edition_text(ed: &crate::catalog::Edition) -> String {
         "{} — {} ({} → {}), star minimums: {}\n",
         i.id, i.name, i.in_force.from, until, i.gates
     );
-    if !ed.has_tables() {
-        out += "  tables not bundled: supply them with --criteria DIR\n";
+    match i.tables {
+        crate::criteria::Tables::NotBundled => {
+            out += "  tables not bundled: supply them with --criteria DIR\n";
+        }
+        crate::criteria::Tables::Partial => {
+            out += "  other tables not bundled: supply them with --criteria DIR\n";
+        }
+        _ => {}
     }
     for s in ed.sets() {
         let _ = writeln!(
