@@ -1133,15 +1133,19 @@ fn validate_second_source(
                 let o = c.options.get((i as usize).wrapping_sub(1));
                 if !o.is_some_and(|o| here(o.points)) {
                     err(format!(
-                        "difference at {} option {i}: here {:?} is not the                          file's points",
-                        d.at, d.here
+                        "difference at {} option {i}: here {:?} is not the \
+                         file's points",
+                        d.at,
+                        d.here.as_deref().unwrap_or_default()
                     ));
                 }
             }
             ("max", Some(c), _) if d.here.is_some() && !here(c.max) => {
                 err(format!(
                     "difference at {}: here {:?} is not the file's max {}",
-                    d.at, d.here, c.max
+                    d.at,
+                    d.here.as_deref().unwrap_or_default(),
+                    c.max
                 ));
             }
             ("section_max", _, _)
@@ -1149,7 +1153,8 @@ fn validate_second_source(
             {
                 err(format!(
                     "difference at {}: here {:?} is not the section's max",
-                    d.at, d.here
+                    d.at,
+                    d.here.as_deref().unwrap_or_default()
                 ));
             }
             _ => {}

@@ -11,7 +11,7 @@
 
 /// The version of the bundled criteria data. It changes whenever a file
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).
-pub const DATA_VERSION: &str = "2026.11.2";
+pub const DATA_VERSION: &str = "2026.12.1";
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -23,6 +23,32 @@ macro_rules! embed {
 pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
     "qd1048-2019/edition.json",
     "qd1048-2019/classification.json",
+    "qd1048-2019/ca-phe-ca-cao.json",
+    "qd1048-2019/cac-san-pham-khac-tu-che-tra.json",
+    "qd1048-2019/che-bien-tu-gao-ngu-coc.json",
+    "qd1048-2019/che-bien-tu-rau-cu-qua-hat.json",
+    "qd1048-2019/che-bien-tu-thit-trung-sua.json",
+    "qd1048-2019/che-bien-tu-thuy-hai-san.json",
+    "qd1048-2019/che-tuoi-che-bien.json",
+    "qd1048-2019/dich-vu-du-lich-truyen-thong-le-hoi.json",
+    "qd1048-2019/do-an-nhanh.json",
+    "qd1048-2019/do-uong-co-con-khac.json",
+    "qd1048-2019/do-uong-khong-con.json",
+    "qd1048-2019/gao-ngu-coc.json",
+    "qd1048-2019/gia-vi-khac.json",
+    "qd1048-2019/mat-ong-cac-san-pham-tu-mat-ong-mat-khac.json",
+    "qd1048-2019/my-pham.json",
+    "qd1048-2019/nuoc-khoang-thien-nhien-nuoc-uong-tinh-khiet.json",
+    "qd1048-2019/rau-cu-qua-hat-tuoi.json",
+    "qd1048-2019/ruou-trang.json",
+    "qd1048-2019/thao-duoc-khac.json",
+    "qd1048-2019/thit-trung-sua-tuoi.json",
+    "qd1048-2019/thu-cong-my-nghe-gia-dung.json",
+    "qd1048-2019/thu-cong-my-nghe-trang-tri.json",
+    "qd1048-2019/thuc-pham-chuc-nang-thuoc-tu-duoc-lieu-thuoc-y-hoc-co-truyen.json",
+    "qd1048-2019/trang-thiet-bi-dung-cu-y-te.json",
+    "qd1048-2019/tuong-nuoc-mam-gia-vi-dang-long-khac.json",
+    "qd1048-2019/vai-may-mac.json",
     "qd1048-781/edition.json",
     "qd1048-781/classification.json",
     "qd1048-781/ca-phe-ca-cao.json",
@@ -52,6 +78,7 @@ pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
     "qd1048-781/tuong-nuoc-mam-gia-vi-dang-long-khac.json",
     "qd1048-781/vai-may-mac.json",
     "qd148-2023/edition.json",
+    "qd148-2023/rau-cu-qua-hat-tuoi.json",
     "qd26-2026/edition.json",
     "qd26-2026/classification.json",
     "qd26-2026/cay-canh.json",

@@ -95,15 +95,16 @@
 //!
 //! | edition | decision | in force | tables | trust |
 //! |---|---|---|---|---|
-//! | `qd1048-2019` | 1048/QĐ-TTg | 2019-08-21 → 2020-06-07 | the `qd1048-781` sets without gates; tourism missing | low |
-//! | `qd1048-781` | 1048 + 781/QĐ-TTg | 2020-06-08 → 2023-02-23 | 25 sets transcribed, 1 inferred | medium |
-//! | `qd148-2023` | 148/QĐ-TTg (+1489) | 2023-02-24 → 2026-07-20 | not recovered: supply them | — |
+//! | `qd1048-2019` | 1048/QĐ-TTg | 2019-08-21 → 2020-06-07 | the 26 sheets as signed, tourism included | high as transcribed |
+//! | `qd1048-781` | 1048 + 781/QĐ-TTg | 2020-06-08 → 2023-02-23 | 26 sets, each compared with the signed sheet | medium |
+//! | `qd148-2023` | 148/QĐ-TTg (+1489) | 2023-02-24 → 2026-07-20 | 1 of 26, from a weak source (opt-in); supply the rest | low |
 //! | `qd26-2026` | 26/2026/QĐ-TTg | from 2026-05-22 | 26 sets with star minimums | high as transcribed |
 //!
 //! Each edition's `edition.json` states its sources and gaps; each set
-//! states its status (`cross-checked`, `transcribed`, `inferred`) and its
-//! known defects. Inferred data is used only with
-//! [`ScoreOptions::inferred`].
+//! states its status (`cross-checked`, `transcribed`, `inferred`,
+//! `weak-source`), its known defects and its second source. Inferred data
+//! is used only with [`ScoreOptions::inferred`], and data from a weak
+//! source only with [`ScoreOptions::weak_sources`].
 //!
 //! # Interpretations
 //!

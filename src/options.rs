@@ -35,10 +35,12 @@ pub struct ScoreOptions {
     /// scorecard scored under this default says `edition_basis: default`.
     pub edition: Option<String>,
     /// The most member sheets an evaluation may carry
-    /// ([`ErrorKind::TooManyMembers`] past it). Default [`MAX_MEMBERS`].
+    /// ([`ErrorKind::TooManyMembers`](crate::ErrorKind::TooManyMembers)
+    /// past it). Default [`MAX_MEMBERS`].
     pub max_members: usize,
     /// The most answers one member sheet may carry
-    /// ([`ErrorKind::TooManyAnswers`] past it). Default [`MAX_ANSWERS`].
+    /// ([`ErrorKind::TooManyAnswers`](crate::ErrorKind::TooManyAnswers)
+    /// past it). Default [`MAX_ANSWERS`].
     pub max_answers: usize,
 }
 

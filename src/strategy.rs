@@ -185,7 +185,8 @@ pub fn member_sheet(
 
 /// An evaluation of `set` by a council of 1 to 11 members, valid by
 /// construction (see the module docs). Score an inferred set's
-/// evaluations with inferred data.
+/// evaluations with inferred data, and a weak-source set's with weak
+/// sources.
 ///
 /// ```
 /// use ocop::{Catalog, strategy};
@@ -278,6 +279,11 @@ pub fn invalid_evaluation(
     set: &CriteriaSet,
 ) -> impl Strategy<Value = (Evaluation<'static>, &'static str)> + use<> {
     let shape = shape(set);
+    // Of an edition that lacks tables, an unknown set is a missing table.
+    let missing = matches!(
+        set.edition_tables(),
+        crate::criteria::Tables::NotBundled | crate::criteria::Tables::Partial
+    );
     let kinds: Vec<&'static str> = BREAKS
         .iter()
         .copied()
@@ -294,7 +300,10 @@ pub fn invalid_evaluation(
         .prop_map(move |(members, day, kind, at)| {
             let mut ev = build(&shape, &members, day);
             break_one(&shape, &mut ev, kind, at);
-            (ev, kind)
+            match kind {
+                "unknown_set" if missing => (ev, "tables_not_bundled"),
+                _ => (ev, kind),
+            }
         })
 }
 

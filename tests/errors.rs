@@ -84,12 +84,25 @@ fn unknown_edition() {
 
 #[test]
 fn tables_not_bundled() {
+    // 148/QĐ-TTg ships one of its 26 tables; "Hoa" is not it.
+    let mut v = sample();
+    v.as_object_mut().unwrap().remove("edition");
+    v["date"] = "2024-03-01".into();
+    v["set"] = "hoa".into();
+    let e = err(&v);
+    assert!(matches!(e.kind(), ErrorKind::TablesNotBundled { .. }));
+    says(&e, &["qd148-2023", "Catalog::from_dir", "--criteria"]);
+}
+
+#[test]
+fn weak_source_set() {
+    // The one bundled 148 table comes from a weak source: opt-in only.
     let mut v = sample();
     v.as_object_mut().unwrap().remove("edition");
     v["date"] = "2024-03-01".into();
     let e = err(&v);
-    assert!(matches!(e.kind(), ErrorKind::TablesNotBundled { .. }));
-    says(&e, &["qd148-2023", "Catalog::from_dir", "--criteria"]);
+    assert!(matches!(e.kind(), ErrorKind::WeakSourceSet { .. }));
+    says(&e, &["qd148-2023", "rau-cu-qua-hat-tuoi", "--weak-sources"]);
 }
 
 #[test]
@@ -103,11 +116,28 @@ fn unknown_set() {
 
 #[test]
 fn inferred_set() {
-    let v = json!({"id": "G1", "edition": "qd1048-781", "set": "gao-ngu-coc",
+    // No bundled set is a reconstruction any more; a user's can be.
+    let dir = std::env::temp_dir().join("ocop-test-inferred-set");
+    std::fs::create_dir_all(dir.join("qd26-2026")).unwrap();
+    let official = ocop::Catalog::official();
+    let hoa = official.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let mut sheet = hoa.sheet().clone();
+    sheet.status = ocop::criteria::SetStatus::Inferred;
+    sheet.basis = Some("rebuilt from a sibling set".into());
+    std::fs::write(
+        dir.join("qd26-2026/hoa.json"),
+        serde_json::to_string(&sheet).unwrap(),
+    )
+    .unwrap();
+    let catalog = ocop::Catalog::from_dir(&dir).unwrap();
+    let v = json!({"id": "G1", "edition": "qd26-2026", "set": "hoa",
         "members": [{"member": "m1", "answers": {}}]});
-    let e = err(&v);
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let e = catalog.score(&ev).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::InferredSet { .. }));
-    says(&e, &["G1", "gao-ngu-coc", "inferred"]);
+    says(&e, &["G1", "hoa", "inferred"]);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

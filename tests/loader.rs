@@ -247,3 +247,108 @@ fn an_unreadable_directory_is_an_io_error() {
     assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err}");
     assert!(std::error::Error::source(&err).is_some());
 }
+
+/// A recorded second source is held to the set it describes: its outcome
+/// to its list, and each difference's reading to the file's own points.
+#[test]
+fn a_second_source_record_must_match_its_set() {
+    use ocop::criteria::{Difference, Outcome, SecondSource};
+    let dir = scratch_dir("second-source");
+    let diff = |at: &str, what: &str, option, here: &str| Difference {
+        at: at.into(),
+        what: what.into(),
+        option,
+        here: Some(here.into()),
+        other: Some("9".into()),
+        resolution: "kept".into(),
+    };
+    let record = |outcome, note: Option<&str>, differences| SecondSource {
+        source: "a second copy".into(),
+        outcome,
+        note: note.map(Into::into),
+        differences,
+    };
+    let cases = [
+        (
+            "agrees-yet-lists",
+            record(
+                Outcome::Agrees,
+                None,
+                vec![diff("1.1", "text", None, "x")],
+            ),
+        ),
+        ("differs-lists-none", record(Outcome::Differs, None, vec![])),
+        ("none-without-note", record(Outcome::None, None, vec![])),
+        (
+            "unknown-code",
+            record(
+                Outcome::Differs,
+                None,
+                vec![diff("9.9", "text", None, "x")],
+            ),
+        ),
+        // Hoa 1.1 (maximum 4): option 1 scores 1, not 7.
+        (
+            "wrong-points",
+            record(
+                Outcome::Differs,
+                None,
+                vec![diff("1.1", "points", Some(1), "7")],
+            ),
+        ),
+        (
+            "wrong-max",
+            record(
+                Outcome::Differs,
+                None,
+                vec![diff("1.1", "max", None, "7")],
+            ),
+        ),
+        (
+            "fine",
+            record(Outcome::None, Some("no other copy was found"), vec![]),
+        ),
+    ];
+    for (id, r) in &cases {
+        let mut sheet = hoa(id);
+        sheet.second_source = Some(r.clone());
+        write(&dir, &format!("qd26-2026/{id}.json"), &json(&sheet));
+    }
+    let err = Catalog::from_dir(&dir).unwrap_err();
+    let ocop::ErrorKind::InvalidData { problems } = err.kind() else {
+        panic!("{err}")
+    };
+    let got: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| (p.set.clone().unwrap_or_default(), p.message.clone()))
+        .collect();
+    let want = [
+        (
+            "agrees-yet-lists",
+            "second_source: outcome agrees, yet differences are listed",
+        ),
+        (
+            "differs-lists-none",
+            "second_source: outcome differs, yet no difference is listed",
+        ),
+        (
+            "none-without-note",
+            "second_source: outcome none needs a note saying why",
+        ),
+        (
+            "unknown-code",
+            "second_source: difference at 9.9: no such criterion or section",
+        ),
+        (
+            "wrong-max",
+            "second_source: difference at 1.1: here \"7\" is not the file's max 4",
+        ),
+        (
+            "wrong-points",
+            "second_source: difference at 1.1 option 1: here \"7\" is not the file's points",
+        ),
+    ];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(got, want);
+}

@@ -137,8 +137,8 @@ fn criteria_are_named_by_code_and_title_and_outcomes_in_words() {
     assert_eq!(
         titles,
         [
-            "Năng lực sản xuất đáp ứng yêu cầu phân phối",
             "Năng lực sản xuất để phân phối",
+            "Năng lực sản xuất đáp ứng yêu cầu phân phối",
             "Bảo vệ môi trường trong cộng đồng làm du lịch/điểm du lịch"
         ]
     );
@@ -185,18 +185,26 @@ fn a_summary_keeps_the_first_cases_and_counts_them_all() {
 #[test]
 fn parts_are_per_edition_and_against_the_table_scored_with() {
     let s = summarise(province(), true);
-    // With inferred data every 1048/781 table sums to 100, the three
-    // recovered at 98 included.
+    // Every table the province example uses sums to 100, with or without
+    // inferred data (the one 98-point 1048/781 set is not among them).
     assert!(s.by_set.len() >= 14);
     for (key, x) in &s.by_set {
         assert!(key.starts_with("qd1048-781/"), "{key}");
         assert_eq!(x.part_max.unwrap().iter().sum::<u32>(), 100, "{key}");
     }
-    let without = summarise(province(), false);
-    let m = without.by_set["qd1048-781/tuong-nuoc-mam-gia-vi-dang-long-khac"]
-        .part_max
-        .unwrap();
-    assert_eq!(m.iter().sum::<u32>(), 98);
+    // The maxima are those of the table scored with: the 98-point set
+    // reaches 100 only with its inferred correction.
+    let tpcn = "thuc-pham-chuc-nang-thuoc-tu-duoc-lieu-thuoc-y-hoc-co-truyen";
+    let case = include_str!("cases/qd1048-781/incomplete-set.json");
+    let ev: serde_json::Value = serde_json::from_str(case).unwrap();
+    let line = ev["evaluation"].to_string();
+    for (inferred, total) in [(false, 98), (true, 100)] {
+        let mut s = Summary::default();
+        let card = crate::score(&line, inferred);
+        s.add_with(1, &card, Some(Catalog::official()));
+        let m = s.by_set[&format!("qd1048-781/{tpcn}")].part_max.unwrap();
+        assert_eq!(m.iter().sum::<u32>(), total);
+    }
 }
 
 #[test]
@@ -281,19 +289,24 @@ fn ocop_report_writes_the_page() {
         err.starts_with("301 lines: 301 scored, 0 rejected; wrote "),
         "{err}"
     );
-    // Without inferred data, the rice products are rejected, and shown.
+    // Rejected lines are counted, shown, and make the exit status 1.
+    let province = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/dong-thap-2021-2023.jsonl"
+    ))
+    .unwrap();
+    let bad = province.replacen("\"set\":\"", "\"set\":\"khong-co-", 1);
+    let input = dir.join("with-a-bad-line.jsonl");
+    std::fs::write(&input, bad).unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
         .args(["report", "-o"])
         .arg(&out)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/dong-thap-2021-2023.jsonl"
-        ))
+        .arg(&input)
         .output()
         .unwrap();
     assert_eq!(status.status.code(), Some(1));
     let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.contains("<code>inferred_set</code>"));
+    assert!(html.contains("<code>unknown_set</code>"));
     // -o - writes the page to stdout, and no file named "-".
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
         .current_dir(&dir)

@@ -9,16 +9,19 @@ Usage:
 Reads (read-only): raw-1048-all-sets.json, raw-1048-<set>.md (part headings,
 English section glosses, two-case markers), raw-1048-classification.md,
 raw-1048-rau-cu-qua-hat-tuoi-2020dump.md and raw-781-du-lich-cong-dong-diem-du-lich.md
-(cross-checks), gaps-1048.md (§2.2 table of the inferred Gạo set, checked
-programmatically).
+(cross-checks), and raw-1048-as-signed.txt (Decision 1048/QĐ-TTg as signed, through
+tools/signed_1048.py): the rice set (sheet 3), the parts of two sets where the 2022
+transcription is defective and the signed sheet complete, each set's "Bị loại khi"
+clause, and the second-source record of every set (tools/compare_1048.py).
 
 Writes:
-    criteria/qd1048-781/<set-id>.json       25 recovered sets + gao-ngu-coc (inferred)
+    criteria/qd1048-781/<set-id>.json       25 recovered sets + gao-ngu-coc (signed sheet 3)
     criteria/qd1048-781/classification.json
     criteria/qd1048-781/README.md
-    criteria/qd1048-2019/classification.json
 
-Then verifies its own output and exits non-zero on any failure.
+Then verifies its own output and exits non-zero on any failure. The qd1048-2019
+edition is written by tools/signed_1048.py (run it after this script: it takes
+its English labels from these sets).
 """
 
 import copy
@@ -29,9 +32,13 @@ import sys
 import unicodedata
 from collections import Counter, OrderedDict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import signed_1048 as sg  # noqa: E402
+import compare_1048 as cmp  # noqa: E402
+from signed_1048 import knockout_of, SUSPICIOUS  # noqa: E402  (one classification of knock-out notes)
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 OUT = os.path.join(ROOT, "criteria", "qd1048-781")
-OUT2019 = os.path.join(ROOT, "criteria", "qd1048-2019")
 
 EDITION = "qd1048-781"
 PART_MAX = {"A": 35, "B": 25, "C": 40}
@@ -175,66 +182,9 @@ def parse_classification(path):
     return rows
 
 
-def parse_gao_table(path):
-    """gaps-1048.md §2.2 table: {criterion code: [(text, points)]} and the 6.1 note."""
-    text = read(path)
-    sec = text[text.index("### 2.2 INFERRED reconstruction"):text.index("## 3. Gap 2a")]
-    out, note61 = OrderedDict(), None
-    for line in sec.splitlines():
-        m = re.match(r"^\| (\d+) \| (.+?) \| (.+) \| (\d+) \| (.+?) \|$", line)
-        if not m:
-            continue
-        secno, crit, opts = m.group(1), m.group(2), m.group(3)
-        cm = re.match(r"^(\d+\.\d+) ", crit)
-        code = cm.group(1) if cm else secno
-        if ". Knock-out note" in opts:
-            opts, rest = opts.split(". Knock-out note", 1)
-            note61 = re.search(r'"(.+)"', rest).group(1)
-        parsed = []
-        for part in opts.split(" / "):
-            pm = re.match(r"^(.*\S)\s+(\d+)$", part.strip())
-            parsed.append((pm.group(1), int(pm.group(2))))
-        out[code] = (parsed, int(m.group(4)))
-    return out, note61
-
-
 # ---------------------------------------------------------------- knock-outs
-
-KO_PHRASES = [
-    ("eliminated", re.compile(r"Bị loại nếu")),
-    ("eliminated", re.compile(r"sẽ bị loại bỏ")),
-    ("halted", re.compile(r"không đánh giá các bước tiếp theo", re.I)),
-    ("halted", re.compile(r"không xem xét các chỉ tiêu khác", re.I)),
-]
-NOTE_LABEL = re.compile(r"(?:Ghi chú|Chú ý)\s*:\s*", re.I)
-# wording that could signal a disqualification; every note matching it must be classified
-SUSPICIOUS = re.compile(r"loại|không đánh giá|không xem xét|không đạt|dừng|bỏ qua|vi phạm", re.I)
-
-
-# knock-outs phrased in points ("Nếu được/bị 0 điểm ..."): they apply by themselves when the council gives 0
-ZERO_POINTS = re.compile(r"Nếu (?:được|bị) 0 điểm", re.I)
-
-
-def knockout_of(note):
-    ko = _knockout_of(note)
-    if ko and ZERO_POINTS.search(ko["text"]):
-        ko["zero_points"] = True
-    return ko
-
-
-def _knockout_of(note):
-    for line in re.split(r"\r?\n", note):
-        m = re.search(r"Bị loại nếu", line)
-        if m:
-            return OrderedDict(kind="eliminated", text=line[m.start():].strip())
-        for kind, pat in KO_PHRASES[1:]:
-            m = pat.search(line)
-            if m:
-                start = 0
-                for lm in NOTE_LABEL.finditer(line[:m.start()]):
-                    start = lm.end()
-                return OrderedDict(kind=kind, text=line[start:].strip())
-    return None
+# knockout_of and SUSPICIOUS come from signed_1048.py: the 2022 notes and the signed
+# sheets' notes are classified by the same rules.
 
 
 # ---------------------------------------------------------------- 781 gates
@@ -272,8 +222,8 @@ GATE_RULES = [
          option=_opt_prefix("Có bản tự công bố (hoặc tương đương)"),
          reading="8.1 (0/1/2/3 ladder): at least the self-declaration-plus-product-standard option (3)"),
     dict(id="3s-congbo-9.1", stars=3, groups={1}, clause=CLAUSE_3_1, confidence="medium",
-         crit=lambda c: c["title"].startswith("Hồ sơ công bố") and any(
-             o["text"] == "Có Tiêu chuẩn sản phẩm, có Bản công bố tiêu chuẩn/chất lượng" for o in c["options"]),
+         crit=lambda c: (c["title"].startswith("Hồ sơ công bố") or c["title"] == "Công bố sản phẩm chất lượng")
+         and any(o["text"] == "Có Tiêu chuẩn sản phẩm, có Bản công bố tiêu chuẩn/chất lượng" for o in c["options"]),
          option=_opt_eq("Có Tiêu chuẩn sản phẩm, có Bản công bố tiêu chuẩn/chất lượng"),
          reading="fresh/raw sets' 9.1 (0/1/2 ladder): at least the standard-plus-declaration option (2)"),
     dict(id="3s-congbo-herbal", stars=3, groups={3}, clause=CLAUSE_3_1, confidence="medium",
@@ -322,33 +272,19 @@ EXTERNAL_GATES = [
 
 # gaps-1048.md §8 (INFERRED; never default data)
 POINT_PATCHES = [
-    dict(set=TUONG, code="7", before=[0, 1, 2, 3], after=[0, 1, 3, 5], confidence="medium-high",
-         basis="gaps-1048.md §5 and §8: 7. TÍNH ĐỘC ĐÁO is printed 0/1/2/3; 18 of the 20 other sets with this "
-               "section score 'Độc đáo' 3 and 'Rất độc đáo' 5 (sibling 'Gia vị khác' 0/1/3/5): 0/1/2/3 → 0/1/3/5"),
-    dict(set=DOCK, code="6.5", before=[0, 2, 4, 6], after=[0, 2, 4, 8], confidence="medium-low",
-         basis="gaps-1048.md §3 and §8 (candidate B, preferred): Vị max 8 as in the sibling 'Rượu trắng'; "
-               "minimal patch: top option 'Phù hợp, hấp dẫn' 6 → 8"),
     dict(set=TPCN, code="10", before=[0, 1, 3], after=[0, 2, 5], confidence="low",
          basis="gaps-1048.md §4 and §8: slot 10 of the sibling 'Trang thiết bị, dụng cụ y tế' layout is worth 5; "
                "KIỂM TRA ĐỊNH KỲ 0/1/3 → 0/2/5"),
 ]
 
 GAPS = {
-    DOCK: [OrderedDict(part="C", points=2, text=(
-        "Part C of the recovered table totals 38, not 40: the sensory criteria are numbered 6.1, 6.2, 6.3, 6.5 and sum "
-        "to 18 (20 in the sibling Rượu trắng). The missing 2 points are in no source found (legal-1048.md §7 item 1; "
-        "gaps-1048.md §3). Rượu trắng skips 6.4 too and still totals 20, so no 6.4 can be copied from it. "
-        "Inferred fix (flag only): 6.5 Vị top option 6 → 8."))],
     TPCN: [OrderedDict(part="C", points=2, text=(
         "Part C of the recovered table totals 38, not 40. Sections 6–13 are numbered without a gap and the set has no "
-        "'Công bố chất lượng' section, unlike its herbal siblings; the missing 2 points are in no source found "
-        "(legal-1048.md §7 item 1; gaps-1048.md §4, which places them most plausibly in 10. KIỂM TRA ĐỊNH KỲ, "
-        "worth 5 in the same slot of Trang thiết bị, dụng cụ y tế). Inferred fix (flag only, low confidence): "
-        "10 KIỂM TRA ĐỊNH KỲ 0/1/3 → 0/2/5."))],
-    TUONG: [OrderedDict(part="C", points=2, text=(
-        "Part C of the recovered table totals 38, not 40. The sensory block sums to 20 as in every processed-food set; "
-        "the whole deficit is in 7. TÍNH ĐỘC ĐÁO, printed 0/1/2/3 (max 3) where 18 of the 20 other sets with this "
-        "section have max 5 (legal-1048.md §7 item 1; gaps-1048.md §5). Inferred fix (flag only): 0/1/2/3 → 0/1/3/5."))],
+        "'Công bố chất lượng' section, unlike its herbal siblings. The decision as signed (sheet 19) has the same "
+        "table and prints 10. KIỂM TRA ĐỊNH KỲ with the maximum 5 over the same options 0/1/3: the inconsistency is "
+        "the decision's own, and the missing 2 points are in no source found (legal-1048.md §7 item 1; gaps-1048.md "
+        "§4, which places them most plausibly in 10, worth 5 in the same slot of Trang thiết bị, dụng cụ y tế). "
+        "Inferred fix (flag only, low confidence): 10 KIỂM TRA ĐỊNH KỲ 0/1/3 → 0/2/5."))],
     COFFEE: [OrderedDict(part="C", points=0, text=(
         "Criterion code 6.1.3 is printed twice (6.1.3 Màu sắc, then 6.1.3 Mùi, then 6.1.4 Vị; raw-1048-ca-phe-ca-cao.md, "
         "and the reference folder's README, 'Known gaps'). The second one, 'Mùi', is stored under the code 6.1.3b so that codes are "
@@ -616,13 +552,6 @@ def set_notes(s, raw, notes):
     if sid in ("ruou-trang", DOCK):
         notes.append("The sensory criteria are printed 6.1, 6.2, 6.3, 6.5 (no 6.4); the printed codes are kept. "
                      "Rượu trắng and Đồ uống có cồn khác share this numbering gap (gaps-1048.md §3).")
-    if sid == DOCK:
-        notes.append("Part C totals 38: see gaps. The inferred patch (6.5 top option 6 → 8, confidence medium-low) is "
-                     "stored as option 'inferred' and is not default data. An alternative candidate, 6.1 Tạp chất lạ "
-                     "0/1/3 → 0/3/5 as in Đồ uống không cồn, is not stored (gaps-1048.md §3).")
-    if sid == TUONG:
-        notes.append("Part C totals 38: see gaps. The inferred patch (7. TÍNH ĐỘC ĐÁO 0/1/2/3 → 0/1/3/5, confidence "
-                     "medium-high) is stored as option 'inferred' and is not default data (gaps-1048.md §5, §8).")
     if sid == TPCN:
         notes.append("Part C totals 38: see gaps. The inferred patch (10. KIỂM TRA ĐỊNH KỲ 0/1/3 → 0/2/5, confidence low) "
                      "is stored as option 'inferred' and is not default data (gaps-1048.md §4, §8).")
@@ -720,113 +649,111 @@ def gate_note(s, hits, group):
     s["notes"].append(txt)
 
 
-# ---------------------------------------------------------------- inferred Gạo set
+# ---------------------------------------------------------------- the signed sheets
 
-GAO_SPEC = [
-    # code, inferred title (gaps-1048.md §2.2), sibling set, sibling code, points override
-    ("6.1", "Tạp chất lạ", MATONG, "6.1", None),
-    ("6.2", "Ngoại hình (kích thước, hình dạng, độ đồng đều của hạt)", CBGAO, "6.2", [0, 1, 2, 3]),
-    ("6.3", "Màu sắc", CBGAO, "6.3", None),
-    ("6.4", "Mùi", CBGAO, "6.4", None),
-    ("6.5", "Vị", MATONG, "6.5", None),
-    ("6.6", "Quy cách đóng gói", MATONG, "6.2", None),
+GAO_SOURCE = (sg.SIGNED_DESC % (sg.RICE_SHEET, "Gạo, ngũ cốc") +
+              ". No 781-era copy of this sheet has been seen: the 2022 transcription behind the other sets has the "
+              "product type but no criteria rows (legal-1048.md §3, gaps-1048.md §2.1), so the table is the 2019 "
+              "sheet, assumed unchanged by 781 like the other food sheets (legal-781.md §2.3)")
+
+# Where the 2022 transcription is incomplete or copied from another set and the signed sheet is
+# complete, the signed sheet's sections replace it (labels stay those of the 2022 set for the same
+# codes). Each entry: set, sheet, the section codes taken whole (`sections`) or the criteria whose
+# points and maxima are taken (`points`, option texts agreeing), and why.
+SIGNED_TAKEN = [
+    dict(set=DOCK, sheet=16, sections=["6", "7"], reason=(
+        "Part C sections 6 (CHỈ TIÊU CẢM QUAN) and 7 (TÍNH ĐỘC ĐÁO) are taken from Decision 1048/QĐ-TTg as signed, "
+        "sheet 16. The 2022 transcription is defective there: its rows for 6.2, 6.3 and 6.5 carry the option "
+        "texts and points of 'Đồ uống không cồn' 6.2–6.4, the fifth options of 6.3 and 6.5 and the fourth of 6.2 "
+        "are missing, and the part totals 38 (legal-1048.md §7 item 1; gaps-1048.md §3). The signed sheet prints "
+        "a complete block that adds up to its own maxima and to 40: 6.1 0/1/3, 6.2 0/1/2/3, 6.3 0/1/2/4/6, 6.5 "
+        "0/1/3/5/8 (sensory 20; still numbered 6.1, 6.2, 6.3, 6.5, as in Rượu trắng) and 7 0/2/3/5. This "
+        "resolves the 98-point gap: the gap and the inferred patch of gaps-1048.md §8 (6.5 top option 6 → 8) are "
+        "dropped. The 2022 readings, for the record: %s.")),
+    dict(set=TUONG, sheet=10, points=["7"], reason=(
+        "The points of 7 TÍNH ĐỘC ĐÁO are taken from Decision 1048/QĐ-TTg as signed, sheet 10, which prints the "
+        "same four options at 0/1/3/5 (max 5), the ladder of 'Gia vị khác' and of 18 of the 20 sets with this "
+        "section; the option texts stay the 2022 transcription's (the sheet prints the same four). The 2022 "
+        "transcription reads 0/1/2/3 (max 3), which left Part C at 38 (legal-1048.md §7 item 1; gaps-1048.md §5); "
+        "every other criterion of the part agrees in points with the signed sheet, so the deficit was in this "
+        "section alone. The gap and the inferred patch of gaps-1048.md §8 (0/1/2/3 → 0/1/3/5, which the signed "
+        "sheet confirms) are dropped. The 2022 reading, for the record: %s.")),
 ]
-GAO_RAU_SECTIONS = [("7", "7"), ("8", "8"), ("9", "9"), ("10", "10"), ("11", "11")]
 
 
-def strip_gates(obj):
-    for p in obj["parts"]:
-        for sec in p["sections"]:
-            for c in sec["criteria"]:
-                for o in c.get("options", []):
-                    o.pop("gate", None)
+def reading_of(sections):
+    """A compact record of sections' criteria: 'code title [max]: text p / text p'."""
+    out = []
+    for sec in sections:
+        for c in sec["criteria"]:
+            out.append("%s %s [max %d]: %s" % (c["code"], c["title"], c["max"], " / ".join(
+                "%s %d" % (o["text"], o["points"]) for o in c.get("options", []))))
+    return "; ".join(out)
 
 
-def build_gao(sets, ref, cls_row):
-    rau = copy.deepcopy(sets[RAU])
-    strip_gates(rau)
-    s = OrderedDict()
-    s["id"] = GAO
-    s["name"] = cls_row["phan_nhom_s1"]
-    s["nganh"] = cls_row["nganh"]
-    s["nhom"] = cls_row["nhom_781"]
-    s["status"] = "inferred"
-    s["source"] = ("INFERRED, not sourced: reconstruction proposed in gaps-1048.md §2.2 from the recovered 1048/781 "
-                   "sets (ommani_ocop init.sql via raw-1048-all-sets.json): Part A/B = Rau, củ, quả, hạt tươi; Part C "
-                   "option texts from Mật ong…, Chế biến từ gạo, ngũ cốc and Rau, củ, quả, hạt tươi")
-    s["basis"] = ("No source has the 1048 'Gạo, ngũ cốc' table (the 2022 dump lists the product type with no criteria "
-                  "rows; legal-1048.md §3, gaps-1048.md §2.1). Part A and B are copied verbatim from "
-                  "rau-cu-qua-hat-tuoi, because A/B are the same in all 24 non-tourism sets apart from 1.2 wording and "
-                  "that set is confirmed by two dumps. Part C follows the 18/2/5/5/5/5 layout shared by Rau, củ, quả, "
-                  "hạt tươi and Mật ong (the other phân nhóm of the same nhóm); sections 7–11 are copied verbatim from "
-                  "Rau, củ, quả, hạt tươi, and the six sensory criteria borrow their option texts and ladders from "
-                  "Mật ong 6.1/6.5/6.2 and Chế biến từ gạo, ngũ cốc 6.2/6.3/6.4. Only the selection is invented; "
-                  "every text and point value exists in a 1048 sibling (gaps-1048.md §2.2).")
-    s["disqualified_when"] = None
-    s["gaps"] = []
+def take_signed(sets, sheets):
+    """Apply SIGNED_TAKEN. Returns {set: [criterion codes taken]}."""
+    taken = {}
+    for t in SIGNED_TAKEN:
+        s = sets[t["set"]]
+        sheet = sheets[t["sheet"] - 1]
+        labels_2022 = {("section", sec["code"]): sec["label"] for _, sec in iter_sections(s)}
+        labels_2022.update({("criterion", c["code"]): c["label"] for c in iter_criteria(s)})
+
+        def labels(kind, sid, code, title, _l=labels_2022):
+            return _l.get((kind, code), "")
+
+        signed = sg.build_set(sheet, t["set"], s["name"], s["nganh"], s["nhom"], labels)
+        new = {sec["code"]: sec for _, sec in iter_sections(signed)}
+        codes = []
+        if t.get("sections"):
+            before = [copy.deepcopy(sec) for _, sec in iter_sections(s) if sec["code"] in t["sections"]]
+            for p in s["parts"]:
+                for i, sec in enumerate(p["sections"]):
+                    if sec["code"] in t["sections"]:
+                        p["sections"][i] = copy.deepcopy(new[sec["code"]])
+                        for c in p["sections"][i]["criteria"]:
+                            if not c["label"]:
+                                fail("%s %s: no 2022 label for this code" % (t["set"], c["code"]))
+                            codes.append(c["code"])
+        else:
+            before = []
+            for code in t["points"]:
+                c, nc = find(s, code), find(signed, code)
+                before.append(OrderedDict(criteria=[copy.deepcopy(c)]))
+                if [sg.norm_text(o["text"]) for o in c["options"]] != [sg.norm_text(o["text"]) for o in nc["options"]]:
+                    fail("%s %s: option texts differ from the signed sheet" % (t["set"], code))
+                for o, no in zip(c["options"], nc["options"]):
+                    o["points"] = no["points"]
+                c["max"] = nc["max"]
+                codes.append(code)
+            for _, sec in iter_sections(s):
+                sec["max"] = sum(c["max"] for c in sec["criteria"] if "parent" not in c)
+        s["notes"].append(t["reason"] % reading_of(before))
+        taken[t["set"]] = codes
+    return taken
+
+
+def build_gao(sheets, cls_row, sets):
+    """The rice set of qd1048-781: sheet 3 of the decision as signed (no 781-era copy exists)."""
+    sheet = sheets[sg.RICE_SHEET - 1]
+    labels = sg.make_labeler([sets[k] for k in sorted(sets)])
+    s = sg.build_set(sheet, GAO, cls_row["phan_nhom_s1"], cls_row["nganh"], cls_row["nhom_781"], labels,
+                     source=GAO_SOURCE)
+    for m in labels.missing:
+        fail("gao: no English label for %s %s %s %r" % m)
     s["notes"] = [
-        "INFERRED set: scored only on request, never as official 1048 data (gaps-1048.md §2.2 recommendation).",
-        "Confidence per part (gaps-1048.md §0, §8): Part A high; Part B high; Part C section weights "
-        "(6 = 18, 7 = 2, 8 = 5, 9 = 5, 10 = 5, 11 = 5) medium; the six sensory criteria 6.1–6.6 low.",
-        "Criterion names 6.1–6.6 are the inferred names of gaps-1048.md §2.2 (backed by the 2023/2026 successor's rice "
-        "set: Tạp chất / Kích thước, độ đồng đều / Màu sắc / Mùi, vị); their labels are the siblings' glosses.",
-        "6.1 options from Mật ong… 6.1; its note and halted knockout from Chế biến từ gạo, ngũ cốc 6.1.",
-        "6.2 options from Chế biến từ gạo, ngũ cốc 6.2, with 'Tương đối đồng đều' scored 2 instead of the printed 3 "
-        "(gaps-1048.md §2.2 corrects that set's 0/1/3/3 typo to 0/1/2/3, as in the successor's rice 6.2).",
-        "6.3 and 6.4 from Chế biến từ gạo, ngũ cốc 6.3 and 6.4; 6.5 from Mật ong… 6.5; 6.6 from Mật ong… 6.2.",
-        "Alternative, also inferred and not stored: use rau-cu-qua-hat-tuoi unchanged as a stand-in (gaps-1048.md §2.2).",
-        "The 781 gates are placed as in the sibling fresh/raw sets and are all inferred.",
-        "Checked by this converter against the gaps-1048.md §2.2 table: every option text and point value matches.",
+        "Transcribed from Decision 1048/QĐ-TTg as signed, Phụ lục III sheet 3 (raw-1048-as-signed.txt), by "
+        "tools/signed_1048.py; the same table as qd1048-2019/gao-ngu-coc.json. It replaces the reconstruction "
+        "of gaps-1048.md §2.2, which the printed sheet shows to be wrong in Part C (sensory 6.1–6.5 worth 15, "
+        "not 6.1–6.6 worth 18; 7 DINH DƯỠNG worth 5, not 2; 10 scored 0/1/2/3/5). Parts A and B have the "
+        "reconstruction's points, criterion by criterion; the sheet words 1.2's options for grain (Sơ chế (xay "
+        "xát,...) / Tinh chế / …), titles 1.3, 1.4, 2.3 and 3.1 differently, and prints the 1.1 knock-out 'Bị loại "
+        "nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc', which the reconstruction (Parts A/B "
+        "copied from the 2022 Rau, củ, quả, hạt tươi) lacked.",
+    ] + sg.notes_2019(sheet, s) + [
+        "The 781 gates are placed as in the sibling sets of 781's 'Nhóm 1' and are all inferred.",
     ]
-    parts = [copy.deepcopy(rau["parts"][0]), copy.deepcopy(rau["parts"][1])]
-    # Part C
-    rau_c = rau["parts"][2]
-    rau_secs = {sec["code"]: sec for sec in rau_c["sections"]}
-    sensory_title = rau_secs["6"]["title"]
-    crits = []
-    for code, title, sib, sibcode, override in GAO_SPEC:
-        src = find(sets[sib], sibcode)
-        c = OrderedDict(code=code, title=title, label=src["label"], max=0)
-        if code == "6.1":
-            gsrc = find(sets[CBGAO], "6.1")
-            c["notes"] = list(gsrc["notes"])
-            c["knockout"] = copy.deepcopy(gsrc["knockout"])
-        opts = []
-        for i, so in enumerate(src["options"]):
-            o = OrderedDict(text=so["text"], points=override[i] if override else so["points"])
-            opts.append(o)
-        c["options"] = opts
-        c["max"] = max(o["points"] for o in opts)
-        crits.append(c)
-    sensory = OrderedDict(code="6", title=sensory_title, label=rau_secs["6"]["label"],
-                          max=sum(c["max"] for c in crits), criteria=crits)
-    csecs = [sensory]
-    for code, rcode in GAO_RAU_SECTIONS:
-        csecs.append(copy.deepcopy(rau_secs[rcode]))
-    for sec in csecs[1:]:
-        for c in sec["criteria"]:
-            for o in c.get("options", []):
-                o.pop("inferred", None)
-    parts.append(OrderedDict(part="C", title=rau_c["title"], max=PART_MAX["C"], sections=csecs))
-    s["parts"] = parts
-    for c in iter_criteria(s):
-        reorder(c)
-    # check against gaps-1048.md §2.2
-    table, note61 = parse_gao_table(os.path.join(ref, "gaps-1048.md"))
-    got = OrderedDict()
-    for sec in csecs:
-        for c in sec["criteria"]:
-            got[c["code"]] = ([(o["text"], o["points"]) for o in c["options"]], c["max"])
-    if list(table.keys()) != list(got.keys()):
-        fail("gao: criteria codes %r differ from gaps-1048.md §2.2 %r" % (list(got), list(table)))
-    for k, v in table.items():
-        if got.get(k) != v:
-            fail("gao %s: %r differs from gaps-1048.md §2.2 %r" % (k, got.get(k), v))
-    if note61 != find(s, "6.1")["notes"][0]:
-        fail("gao 6.1 note differs from gaps-1048.md §2.2")
-    # Part A/B verbatim from Rau
-    if json.dumps(parts[:2], ensure_ascii=False) != json.dumps(rau["parts"][:2], ensure_ascii=False):
-        fail("gao: Part A/B not identical to rau-cu-qua-hat-tuoi")
     return s
 
 
@@ -842,7 +769,7 @@ def crit_max_expected(c, sec, inferred=False):
     return max(pts)
 
 
-def verify_set(s, raw=None):
+def verify_set(s, raw=None, taken=()):
     sid = s["id"]
     codes = Counter(c["code"] for c in iter_criteria(s))
     for k, v in codes.items():
@@ -923,8 +850,11 @@ def verify_set(s, raw=None):
     if total_inf != TOTAL_MAX:
         fail("%s: total with inferred points %d != 100" % (sid, total_inf))
     if raw is not None:
-        flat = list(iter_criteria(s))
-        rflat = [rc for sec in raw["sections"] for rc in sec["criteria"]]
+        # criteria taken from the signed sheet (SIGNED_TAKEN) are not the 2022 rows
+        taken_secs = {t.split(".")[0] for t in taken}
+        flat = [c for c in iter_criteria(s) if c["code"].split(".")[0] not in taken_secs]
+        rflat = [rc for sec in raw["sections"] for rc in sec["criteria"]
+                 if split_section(sec["section"])[0] not in taken_secs]
         if len(flat) != len(rflat):
             fail("%s: %d criteria vs raw %d" % (sid, len(flat), len(rflat)))
         for c, rc in zip(flat, rflat):
@@ -944,7 +874,7 @@ def verify_set(s, raw=None):
                 fail("%s %s: note with disqualifying wording not classified: %r" % (sid, c["code"], rc["note"]))
         cm = raw["computed_max"]
         got = {p["part"]: sum(sec["max"] for sec in p["sections"]) for p in s["parts"]}
-        if got != cm:
+        if got != cm and not taken:
             fail("%s: part sums %r differ from raw computed_max %r" % (sid, got, cm))
     return total, total_inf
 
@@ -993,21 +923,41 @@ def write_readme(path, sets, order, cls_rows, applied, summary, nopt2020):
     a("- **Parts.** A 35 (Sản phẩm và sức mạnh của cộng đồng), B 25 (Khả năng tiếp thị), C 40 (Chất lượng sản "
       "phẩm), total 100: Điều 1, quoted verbatim on ciptek.vn and truyenhinhcapsongthu.net (legal-1048.md §2). Part "
       "titles in the data are the part headings of the raw files (`raw-1048-<set>.md`).")
-    a("- **Tables.** The official annex (Phụ lục III) was not available. All 25 recovered sets come from an unofficial "
-      "transcription: the MySQL seed dump of a provincial OCOP scoring app, GitHub `tranquangduc24011999/ommani_ocop`, "
-      "`ocop-web-master/ocop-web-master/mysql/init.sql` (commit 38ed3c1e…; rows created 2022-05-26), in machine-readable "
-      "form in `raw-1048-all-sets.json` (legal-1048.md §0, §3; README of the reference folder). Every set's `source` "
-      "field repeats that provenance string verbatim.")
-    a("- **Status.** `rau-cu-qua-hat-tuoi` is `cross-checked`: an independent 2020 transcription (`OCOP_DB` phpMyAdmin "
-      "dump, `raw-1048-rau-cu-qua-hat-tuoi-2020dump.md`) has all %d options in the same order with the same points "
-      "(legal-1048.md §0; re-checked by the converter). The other 24 recovered sets are `transcribed` (one source). "
-      "`gao-ngu-coc` is `inferred` (no source; see below)." % nopt2020)
+    a("- **Tables.** No 781-era copy of the official annex (Phụ lục III) was available. 25 sets come from an unofficial "
+      "transcription of the tables as used in 2022: the MySQL seed dump of a provincial OCOP scoring app, GitHub "
+      "`tranquangduc24011999/ommani_ocop`, `ocop-web-master/ocop-web-master/mysql/init.sql` (commit 38ed3c1e…; rows "
+      "created 2022-05-26), in machine-readable form in `raw-1048-all-sets.json` (legal-1048.md §0, §3; README of the "
+      "reference folder). Each of them has the original decision as a second source: Decision 1048/QĐ-TTg as signed "
+      "(`raw-1048-as-signed.txt`, the legal-text publisher's Word copy, with all 26 sheets of Phụ lục III), read by "
+      "`tools/signed_1048.py`. Every set's `source` field repeats the 2022 provenance string verbatim.")
+    a("- **Gạo, ngũ cốc.** The 2022 transcription has no rows for this phân nhóm. `gao-ngu-coc` is sheet 3 of the "
+      "decision as signed, transcribed by `tools/signed_1048.py` (status `transcribed`, scored by default); no "
+      "781-era copy of it has been seen. It replaces the reconstruction of gaps-1048.md §2.2, which the printed "
+      "sheet shows to be wrong in Part C. Its 781 minimums are inferred, as in the sibling sets.")
+    a("- **Where the signed sheet replaces the 2022 reading.** Only where the 2022 transcription is defective and the "
+      "signed sheet complete: Part C sections 6–7 of `do-uong-co-con-khac` (rows copied from Đồ uống không cồn, "
+      "options missing, 98 points) and the points of 7 TÍNH ĐỘC ĐÁO in `tuong-nuoc-mam-gia-vi-dang-long-khac` (0/1/2/3, "
+      "98 points). Both sets now total 100; their notes record the 2022 readings. Everywhere else the two readings "
+      "may differ, the 781-era reading is kept, since 781 may have changed it, and both are recorded in "
+      "`second_source`. `disqualified_when` is each sheet's 'Bị loại khi' clause (the 2022 transcription has none).")
+    a("- **Second source.** `second_source` records, for every set, the comparison with its signed sheet made by "
+      "`tools/compare_1048.py` (texts after Unicode NFC and whitespace normalisation, without the box; option points; "
+      "criterion maxima as printed; section maxima; titles; the knock-out each note encodes), with every difference "
+      "and its resolution; CI re-runs the comparison against the reference folder. `here` is this file's reading, "
+      "`other` the signed sheet's.")
+    a("- **Status.** `cross-checked` where the signed sheet agrees with the set everywhere (%s), and "
+      "`rau-cu-qua-hat-tuoi`, whose independent 2020 transcription (`OCOP_DB` phpMyAdmin dump, "
+      "`raw-1048-rau-cu-qua-hat-tuoi-2020dump.md`) has all %d options in the same order with the same points "
+      "(legal-1048.md §0; re-checked by the converter). The other sets are `transcribed`." % (
+          ", ".join("`%s`" % sid for sid in order if sets[sid]["second_source"]["outcome"] == "agrees"), nopt2020))
     a("- **Tourism set.** `dich-vu-du-lich-cong-dong-va-diem-du-lich` is the post-781 set. A second transcription of the "
       "same dump rows (`raw-781-du-lich-cong-dong-diem-du-lich.md`) agrees option for option (checked by the converter); "
-      "it is not an independent source. The pre-781 set 'Dịch vụ du lịch - truyền thống - lễ hội' was not recovered "
-      "(gaps-1048.md §7), so `qd1048-2019/classification.json` maps that row to no set.")
+      "it is not an independent source, and the signed decision has no counterpart (781 replaced its sheet 26, "
+      "'Dịch vụ du lịch - truyền thống - lễ hội', which is `qd1048-2019/dich-vu-du-lich-truyen-thong-le-hoi.json`).")
     a("- **Classification** (`classification.json`): the 26 phân nhóm of `raw-1048-classification.md`, reconstructed from "
-      "the 2020 `OCOP_DB` tables and the 2022 `product_types` table; the official Phụ lục I was not seen. 781 renamed "
+      "the 2020 `OCOP_DB` tables and the 2022 `product_types` table. Phụ lục I of the decision as signed "
+      "(`raw-1048-as-signed.txt`, `qd1048-2019/classification.json`) has the same rows in the same order (checked by "
+      "`tools/signed_1048.py`), but for the tourism nhóm and the spelling 'Cà phê, Ca cao' of one nhóm. 781 renamed "
       "the tourism nhóm 'Dịch vụ du lịch - truyền thống - lễ hội' to 'Dịch vụ du lịch cộng đồng và điểm du lịch' "
       "(legal-781.md §2.1, source yenbai.gov.vn). Phân nhóm names follow the sets' names (2022 dump); the 2020 dump "
       "spells two of them differently: 'Tương, nước mắm, gia vị lỏng khác' and 'Cà phê, ca cao'.")
@@ -1023,26 +973,60 @@ def write_readme(path, sets, order, cls_rows, applied, summary, nopt2020):
     a("- Criterion `max` is the highest option; a group header (`header: true`; tea and coffee 6.1/6.2) has no options "
       "and max = sum of its children, which carry `parent`. Section `max` is computed (the dump prints none). Part "
       "`max` is the decision's 35/25/40; where the recovered table is short, `gaps` says by how much.")
-    a("- No 1048 set has a yes/no criterion or an empty points cell; `disqualified_when` is null (a 2026 feature).")
-    a("- Two alternative cases: `cases` = ['Trường hợp 1', 'Trường hợp 2'] (no headings are printed in this edition) "
-      "and each option's `case`; the split is read from the point ladders, as the raw md files mark it.")
+    a("- No set of this edition has a yes/no criterion or an empty points cell. `disqualified_when` is the 'Bị loại "
+      "khi' clause of the same phân nhóm's signed sheet (null for tourism, which has none).")
+    a("- Two alternative cases: `cases` = ['Trường hợp 1', 'Trường hợp 2'] (the 2022 transcription has no headings) "
+      "and each option's `case`; the split is read from the point ladders, as the raw md files mark it. "
+      "`gao-ngu-coc` has the printed headings of its sheet ('a. Trường hợp 1: …').")
     a("- `applies_if` on 5.2 and 5.3 (note 'Chỉ áp dụng khi có câu chuyện…') lists every 5.1 option except option 1 "
       "'Không có câu chuyện…'. The tourism set prints no such note and has no 'no story' option, so it has none.")
-    a("- Inferred data never replaces recovered data: a proposed point correction is an option's `inferred`, an inferred "
-      "781 minimum is a gate with `inferred`, and the reconstructed Gạo set has status `inferred`.")
+    a("- Inferred data never replaces recovered data: a proposed point correction is an option's `inferred`, and an "
+      "inferred 781 minimum is a gate with `inferred`.")
     a("")
     a("## Sets")
     a("")
-    a("| set | name | status | A/B/C | total | gaps | criteria | gates (inferred) |")
-    a("|---|---|---|---|---|---|---|---|")
+    a("| set | name | status | A/B/C | total | gaps | criteria | gates (inferred) | second source |")
+    a("|---|---|---|---|---|---|---|---|---|")
     for sid in order:
         s = sets[sid]
         row = summary[sid]
         gp = ", ".join("%s %+d" % (g["part"], -g["points"]) if g["points"] else "%s 0 (code glitch)" % g["part"]
                        for g in s["gaps"]) or "—"
-        a("| `%s` | %s | %s | %d/%d/%d | %d | %s | %d | %d (%d) |" % (
+        ss = s["second_source"]
+        a("| `%s` | %s | %s | %d/%d/%d | %d | %s | %d | %d (%d) | %s%s |" % (
             sid, s["name"], s["status"], row["A"], row["B"], row["C"], row["total"], gp, row["ncrit"],
-            row["ngate"], row["ninf"]))
+            row["ngate"], row["ninf"], ss["outcome"],
+            " (%d)" % len(ss["differences"]) if ss.get("differences") else ""))
+    a("")
+    a("## Comparison with Decision 1048/QĐ-TTg as signed")
+    a("")
+    a("Differences by kind (`tools/compare_1048.py`; every one is listed, with both readings and its resolution, in "
+      "the set's `second_source`). Most are wordings and punctuation ('…' / '...'); the point differences are "
+      "printed maxima that disagree with the sheet's own options, and one option the signed text lacks.")
+    a("")
+    kinds = ["text", "title", "points", "max", "section_max", "missing", "extra", "knockout"]
+    a("| set | sheet | outcome | " + " | ".join(kinds) + " |")
+    a("|---|---|---|" + "---|" * len(kinds))
+    for sid in order:
+        ss = sets[sid]["second_source"]
+        c = cmp.counts(ss)
+        m = re.search(r"sheet (\d+)", ss["source"])
+        a("| `%s` | %s | %s | %s |" % (sid, m.group(1) if m else "—", ss["outcome"],
+                                      " | ".join(str(c[k]) for k in kinds)))
+    a("")
+    def on_parent(sid, code):
+        c = find(sets[sid], code)
+        return c is not None and "parent" in c and "knockout" in find(sets[sid], c["parent"])
+
+    lacking = [(sid, d["at"], d["other"]) for sid in order for d in sets[sid]["second_source"].get("differences", [])
+               if d["what"] == "knockout" and "here" not in d and not on_parent(sid, d["at"])]
+    a("Knock-outs that the signed sheet prints and the 2022 transcription lacks are not added to this edition (the "
+      "781-era reading is kept, and 781's text is unknown); they are: %s. Other `knockout` differences are wordings "
+      "of the same clause, or the same clause recorded on another criterion (tea and coffee print the impurity note "
+      "under 6.1.1, the 2022 transcription under 6.1)." % "; ".join(
+          "`%s` %s (%s)" % (sid, at, md_escape(other)) for sid, at, other in lacking))
+    a("")
+    a("The set without a signed counterpart is `dich-vu-du-lich-cong-dong-va-diem-du-lich` (781 replaced the sheet).")
     a("")
     a("## Gaps and defects per set, and how each glitch was resolved")
     a("")
@@ -1135,8 +1119,9 @@ def write_readme(path, sets, order, cls_rows, applied, summary, nopt2020):
     a("")
     a("## Inferred point corrections (gaps-1048.md §8)")
     a("")
-    a("Stored as `inferred` on the affected options; `points` keeps the recovered value. With them applied the three "
-      "98-point sets total 100 (checked by the converter).")
+    a("Stored as `inferred` on the affected options; `points` keeps the recovered value. With it applied the 98-point "
+      "set totals 100 (checked by the converter). The corrections of gaps-1048.md §8 for Đồ uống có cồn khác and "
+      "Tương, nước mắm, gia vị dạng lỏng khác are dropped: the signed sheets settle both sets (see above).")
     a("")
     a("| set | criterion | recovered | inferred | confidence | basis |")
     a("|---|---|---|---|---|---|")
@@ -1144,15 +1129,13 @@ def write_readme(path, sets, order, cls_rows, applied, summary, nopt2020):
         a("| `%s` | %s | %s | %s | %s | %s |" % (p["set"], p["code"], "/".join(map(str, p["before"])),
                                                 "/".join(map(str, p["after"])), p["confidence"], p["basis"]))
     a("")
-    a("The inferred set `gao-ngu-coc` follows gaps-1048.md §2.2 exactly (the converter compares it with that table): "
-      "Part A/B high confidence, Part C section weights medium, sensory criteria low.")
-    a("")
+
     a("## Unresolved")
     a("")
-    a("- The correct values of the three 98-point sets (legal-1048.md §7 item 1; gaps-1048.md §3–5).")
-    a("- Whether 'Tương đối đồng đều' = 3 in `che-bien-tu-gao-ngu-coc` 6.2 is a typo (legal-1048.md §7 item 2).")
-    a("- Whether `thit-trung-sua-tuoi` lost a section 8 (legal-1048.md §7 item 8).")
-    a("- Which coffee criterion the duplicated 6.1.3 really is in the printed annex.")
+    a("- Thực phẩm chức năng… totals 98: the decision itself prints 10 KIỂM TRA ĐỊNH KỲ at 5 over options 0/1/3 "
+      "(legal-1048.md §7 item 1; gaps-1048.md §4); the missing points are unknown.")
+    a("- 'Tương đối đồng đều' = 3 in `che-bien-tu-gao-ngu-coc` 6.2 (0/1/3/3), the missing section 8 of "
+      "`thit-trung-sua-tuoi` and the duplicated coffee code 6.1.3 are printed so in the signed decision too.")
     a("- The Part C sensory option texts are the least reliable part of the tables: the app's guidance notes quote "
       "different wordings for some of them (legal-1048.md §7 item 6).")
     a("- Whether 781 changed any food, drink or craft sheet (legal-781.md §2.3).")
@@ -1192,7 +1175,30 @@ def main():
     if len(sets) != 25:
         fail("%d recovered sets, expected 25" % len(sets))
     apply_patches(sets)
-    sets[GAO] = build_gao(sets, ref, gao_row[0])
+
+    # the decision as signed
+    try:
+        sheets = sg.parse_sheets(ref)
+        sheet_of = cmp.sheet_of_781(sheets, ref)
+    except sg.SheetError as e:
+        print("PARSE FAILED (raw-1048-as-signed.txt): %s" % e, file=sys.stderr)
+        return 1
+    for f in sg.unused_fixes(sheets):
+        fail(f)
+    taken = take_signed(sets, sheets)
+    sets[GAO] = build_gao(sheets, gao_row[0], sets)
+    for sid, s in sets.items():
+        sheet = sheet_of.get(sid)
+        if sheet is None:
+            if sid != TOURISM:
+                fail("%s: no signed sheet" % sid)
+            continue
+        if s["disqualified_when"] is None and sheet["disqualified_when"]:
+            s["disqualified_when"] = sheet["disqualified_when"]
+            if sid != GAO:
+                s["notes"].append("`disqualified_when` is the 'Bị loại khi' clause of the same phân nhóm's sheet "
+                                  "in Decision 1048/QĐ-TTg as signed (sheet %d); the 2022 transcription has no such "
+                                  "clause." % sheet["number"])
 
     # gates
     applied = {}
@@ -1214,36 +1220,37 @@ def main():
             if group == 5 and ids != {"2s-tcmn-congbo", "3s-tcmn-congbo", "3s-tcmn-tinhxao", "4s-tcmn-tinhxao"}:
                 fail("%s: gates %r" % (sid, ids))
 
+    # second source (tools/compare_1048.py) and status
+    for sid in list(sets):
+        s = sets[sid]
+        ss = cmp.second_source_781(s, sheet_of.get(sid))
+        if ss["outcome"] == "agrees" and s["status"] == "transcribed":
+            s["status"] = "cross-checked"
+            s["notes"].append("Cross-checked: Decision 1048/QĐ-TTg as signed (sheet %d) agrees with this table in "
+                              "every text, point value, maximum and knock-out (second_source)." %
+                              sheet_of[sid]["number"])
+        sets[sid] = sg.with_second_source(s, ss)
+
     # order: classification table order
     order = []
     for r in cls_rows:
         order.append(r["set"] or GAO)
 
     os.makedirs(OUT, exist_ok=True)
-    os.makedirs(OUT2019, exist_ok=True)
     for sid in order:
         write_json(os.path.join(OUT, sid + ".json"), sets[sid])
 
     cls_source = ("raw-1048-classification.md: Phụ lục I of 1048/QĐ-TTg reconstructed from two unofficial developer "
                   "databases (2020 OCOP_DB dump tables tb_nganh_sp/tb_nhom_sp/tb_phan_nhom_sp; 2022 "
                   "tranquangduc24011999/ommani_ocop init.sql product_types); the official annex was not seen")
-    entries781, entries2019 = [], []
+    entries781 = []
     for r in cls_rows:
         sid = r["set"] or GAO
         pn = sets[sid]["name"]
         entries781.append(OrderedDict(nganh=r["nganh"], nhom=r["nhom_781"], phan_nhom=pn, set=sid))
-        if sid == TOURISM:
-            entries2019.append(OrderedDict(nganh=r["nganh"], nhom=r["nhom"], phan_nhom=r["phan_nhom_s1"], set=None,
-                                           gap="the pre-781 tourism set was not recovered (gaps-1048.md §7)"))
-        else:
-            entries2019.append(OrderedDict(nganh=r["nganh"], nhom=r["nhom"], phan_nhom=pn, set=sid))
     write_json(os.path.join(OUT, "classification.json"), OrderedDict(
         edition=EDITION, source=cls_source + "; tourism nhóm renamed by 781/QĐ-TTg (legal-781.md §2.1, yenbai.gov.vn)",
         entries=entries781))
-    write_json(os.path.join(OUT2019, "classification.json"), OrderedDict(
-        edition="qd1048-2019", source=cls_source + "; original 1048 tourism group name as in the 2020 OCOP_DB dump "
-                                                   "(before 781's renaming); sets are those of qd1048-781",
-        entries=entries2019))
 
     # ---- verification (re-read what was written)
     summary = {}
@@ -1258,20 +1265,28 @@ def main():
             fail("%s: id/name slug mismatch" % sid)
         if sid != GAO and not os.path.exists(os.path.join(ref, "raw-1048-%s.md" % sid)):
             fail("%s: no raw md with this slug" % sid)
-        total, total_inf = verify_set(s, raw_by_id.get(sid))
+        total, total_inf = verify_set(s, raw_by_id.get(sid), taken.get(sid, ()))
+        ss = s.get("second_source")
+        if ss is None or json.dumps(ss, sort_keys=True) != json.dumps(cmp.second_source_781(s, sheet_of.get(sid)),
+                                                                       sort_keys=True):
+            fail("%s: second_source does not match the comparison" % sid)
+        if sheet_of.get(sid) and s["disqualified_when"] != sheet_of[sid]["disqualified_when"]:
+            fail("%s: disqualified_when differs from the signed sheet's 'Bị loại khi'" % sid)
         ncrit, ngate, ninf = counts(s)
         psums = {p["part"]: sum(sec["max"] for sec in p["sections"]) for p in s["parts"]}
         summary[sid] = dict(A=psums["A"], B=psums["B"], C=psums["C"], total=total, total_inf=total_inf,
                             ncrit=ncrit, ngate=ngate, ninf=ninf)
-    for sid in (DOCK, TPCN, TUONG):
+    for sid in (TPCN,):
         if summary[sid]["total"] != 98 or summary[sid]["total_inf"] != 100:
             fail("%s: expected 98 recovered / 100 inferred, got %d / %d" % (
                 sid, summary[sid]["total"], summary[sid]["total_inf"]))
+    for sid in (DOCK, TUONG, GAO):
+        if summary[sid]["total"] != 100:
+            fail("%s: expected 100, got %d" % (sid, summary[sid]["total"]))
     nopt2020 = cross_check_secondary(written, ref)
     for name in ("classification.json",):
         c = json.loads(read(os.path.join(OUT, name)))
-        c19 = json.loads(read(os.path.join(OUT2019, name)))
-        if len(c["entries"]) != 26 or len(c19["entries"]) != 26:
+        if len(c["entries"]) != 26:
             fail("classification: not 26 entries")
         for e in c["entries"]:
             if e["set"] not in written:
@@ -1279,11 +1294,6 @@ def main():
             elif (written[e["set"]]["nganh"], written[e["set"]]["nhom"], written[e["set"]]["name"]) != (
                     e["nganh"], e["nhom"], e["phan_nhom"]):
                 fail("classification: entry %r disagrees with its set" % e["set"])
-        for e in c19["entries"]:
-            if e["set"] is not None and e["set"] not in written:
-                fail("classification 2019: unknown set %r" % e["set"])
-        if [e["set"] for e in c19["entries"]].count(None) != 1:
-            fail("classification 2019: expected exactly one null set")
 
     write_readme(os.path.join(OUT, "README.md"), written, order, cls_rows, applied, summary, nopt2020)
 
@@ -1299,7 +1309,8 @@ def main():
         for f in FAILURES:
             print("  - " + f, file=sys.stderr)
         return 1
-    print("\nverification passed: %d sets, classification (qd1048-781, qd1048-2019), README" % len(order))
+    print("\nverification passed: %d sets, classification, README (qd1048-781); now run tools/signed_1048.py for "
+          "qd1048-2019" % len(order))
     return 0
 
 

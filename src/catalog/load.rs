@@ -301,5 +301,6 @@ pub(super) fn build_set(
         fingerprint,
         official,
         inferred,
+        tables: info.tables,
     }
 }

@@ -52,6 +52,8 @@ pub struct CriteriaSet {
     fingerprint: String,
     official: Compiled,
     inferred: Option<Compiled>,
+    /// Whether its edition ships all its tables.
+    tables: Tables,
 }
 
 impl CriteriaSet {
@@ -121,6 +123,21 @@ impl CriteriaSet {
         let sheet = criteria::check_set(edition, file, text)
             .map_err(|problems| ErrorKind::InvalidData { problems })?;
         Ok(load::build_set(edition, sheet, criteria::fingerprint(text)))
+    }
+
+    /// Whether its edition ships all its tables (`Bundled`), takes them
+    /// from another edition (`Inherited`), or lacks some (`Partial`):
+    /// where tables are missing, a set name the edition does not know is
+    /// most likely a missing table ([`ErrorKind::TablesNotBundled`]).
+    ///
+    /// ```
+    /// use ocop::criteria::Tables;
+    /// let c = ocop::Catalog::official();
+    /// let set = c.edition("qd148-2023").unwrap().set("rau-cu-qua-hat-tuoi").unwrap();
+    /// assert_eq!(set.edition_tables(), Tables::Partial);
+    /// ```
+    pub fn edition_tables(&self) -> Tables {
+        self.tables
     }
 
     pub(crate) fn compiled(&self, inferred: bool) -> &Compiled {

@@ -4,6 +4,7 @@
 use std::fmt::{self, Write as _};
 
 use super::{CriteriaSet, Edition};
+use crate::criteria::Tables;
 
 /// An edition and its sets as text, as `ocop sets` prints them: dates,
 /// how much of its star minimums is known, and each set's id, maximum,
@@ -25,8 +26,15 @@ impl fmt::Display for Edition {
             "{} — {} ({} → {}), star minimums: {}\n",
             i.id, i.name, i.in_force.from, until, i.gates
         );
-        if !ed.has_tables() {
-            out += "  tables not bundled: supply them with --criteria DIR\n";
+        match i.tables {
+            Tables::NotBundled => {
+                out +=
+                    "  tables not bundled: supply them with --criteria DIR\n";
+            }
+            Tables::Partial => {
+                out += "  other tables not bundled: supply them with --criteria DIR\n";
+            }
+            _ => {}
         }
         for s in ed.sets() {
             let _ = writeln!(
