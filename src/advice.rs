@@ -67,7 +67,6 @@ use crate::criteria::{EditionInfo, PartId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{Answer, Evaluation, Text};
 use crate::options::ScoreOptions;
-use crate::place::Placing;
 use crate::scorecard::{FailedGate, Scorecard, Status, decimal_json};
 use crate::sheet::{self, First, NONE};
 use crate::stars::gate_met;
@@ -651,25 +650,14 @@ impl Council<'_> {
 }
 
 impl Catalog {
-    /// Scores `ev` and resolves every member's sheet.
+    /// Scores `ev` with every member's sheet resolved, once.
     fn council<'c>(
         &'c self,
         ev: &Evaluation<'_>,
         opts: &ScoreOptions,
     ) -> Result<(Scorecard, Council<'c>)> {
-        let card = self.score_with(ev, opts)?;
-        let p = self.place(&Placing::of(ev), opts)?;
+        let (card, p, choice) = self.score_resolved(ev, opts)?;
         let c = p.set.compiled(opts.inferred);
-        let mut choice = Vec::with_capacity(ev.members.len());
-        for m in &ev.members {
-            let mut ch = vec![NONE; c.leaves.len()];
-            let mut first = First::default();
-            sheet::resolve(
-                p.set, c, &m.member, &m.answers, &mut ch, &mut first,
-            );
-            first.into_result(())?;
-            choice.push(ch);
-        }
         Ok((card, Council { c, info: p.edition.info(), set: p.set, choice }))
     }
 
@@ -948,18 +936,12 @@ impl Catalog {
                 return Ok((card, plan));
             }
         };
+        // One replay, for each step's council points and the standing.
         let mut choice = k.choice.clone();
-        let mut changed = std::collections::BTreeSet::new();
         let mut sums = Vec::with_capacity(chosen.steps.len());
         for &(leaf, o) in &chosen.steps {
             let sum_before = k.sum(&choice, leaf);
-            let old = choice.clone();
             apply(&k, &mut choice, leaf, o);
-            for l in 0..k.c.leaves.len() {
-                if old.iter().zip(&choice).any(|(a, b)| a[l] != b[l]) {
-                    changed.insert(l);
-                }
-            }
             sums.push((sum_before, k.sum(&choice, leaf)));
         }
         let after = k.standing(&choice);
@@ -992,7 +974,7 @@ impl Catalog {
                 gates,
             });
         }
-        plan.changes = changed.len() as u32;
+        plan.changes = chosen.changed as u32;
         plan.cost = opts.costs.as_ref().map(|_| chosen.cost);
         plan.after = Some(after);
         Ok((card, plan))
@@ -1126,10 +1108,16 @@ struct Choice {
     changed: Steps,
 }
 
-/// The plan found: steps and their cost.
+/// The plan found: its steps, cost, the criteria it changes and the
+/// points it adds, as its choices say, so no replay is needed to compare
+/// plans.
 struct Found {
     steps: Vec<(usize, u8)>,
     cost: u64,
+    /// Leaves whose answers change, over every item (items share none).
+    changed: usize,
+    /// Points added to the council's sum.
+    added: u64,
 }
 
 /// The conditions a criterion's council sum must meet.
@@ -1638,7 +1626,7 @@ fn search(
         let found = search_one(k, total, band, lo, hi, costs);
         best = Some(match (best, found) {
             (None, f) => f,
-            (Some(Ok(a)), Ok(b)) => Ok(if better(&b, &a, k) { b } else { a }),
+            (Some(Ok(a)), Ok(b)) => Ok(if better(&b, &a) { b } else { a }),
             (Some(Ok(a)), Err(_)) => Ok(a),
             (Some(Err(_)), Ok(b)) => Ok(b),
             (Some(Err(e)), Err(_)) => Err(e),
@@ -1648,22 +1636,8 @@ fn search(
 }
 
 /// Whether plan `a` beats plan `b`: cost, then changes, then points.
-fn better(a: &Found, b: &Found, k: &Council<'_>) -> bool {
-    let key = |f: &Found| {
-        let mut choice = k.choice.clone();
-        let mut changed = std::collections::BTreeSet::new();
-        for &(l, o) in &f.steps {
-            apply(k, &mut choice, l, o);
-        }
-        for l in 0..k.c.leaves.len() {
-            if k.choice.iter().zip(&choice).any(|(x, y)| x[l] != y[l]) {
-                changed.insert(l);
-            }
-        }
-        let sum: u64 = (0..k.c.leaves.len()).map(|l| k.sum(&choice, l)).sum();
-        (f.cost, changed.len(), sum)
-    };
-    key(a) < key(b)
+fn better(a: &Found, b: &Found) -> bool {
+    (a.cost, a.changed, a.added) < (b.cost, b.changed, b.added)
 }
 
 /// The dynamic programme for one target band and one set of minimums:
@@ -1730,14 +1704,15 @@ fn search_one(
     let Some(picks) = found else {
         return Err(short(k, total, lo, hi as u64));
     };
-    let mut steps = Vec::new();
-    let mut cost = 0;
+    let mut found = Found { steps: Vec::new(), cost: 0, changed: 0, added: 0 };
     for (choices, &ci) in all.iter().zip(&picks) {
         let ch = &choices[usize::from(ci)];
-        steps.extend(ch.steps.iter());
-        cost += ch.cost;
+        found.steps.extend(ch.steps.iter());
+        found.cost += ch.cost;
+        found.changed += ch.changed.leaves().count();
+        found.added += u64::from(ch.delta);
     }
-    Ok(Found { steps, cost })
+    Ok(found)
 }
 
 /// Why no sum in `[lo, hi]` is reached.

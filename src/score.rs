@@ -129,10 +129,10 @@ impl Catalog {
         scratch: &mut Scratch,
     ) -> Result<Scorecard> {
         let mut first = First::default();
-        let card = self.evaluate(ev, opts, scratch, &mut first);
+        let card = self.evaluate(ev, opts, scratch, &mut first, None);
         match (card, first.0) {
             (_, Some(e)) => Err(e.for_product(ev.id.as_deref())),
-            (Some(card), None) => Ok(card),
+            (Some((card, _)), None) => Ok(card),
             // evaluate yields a scorecard unless it reported a problem.
             (None, None) => Err(ErrorKind::EmptyCouncil.into()),
         }
@@ -177,7 +177,7 @@ impl Catalog {
         opts: &ScoreOptions,
     ) -> Vec<Error> {
         let mut all = All::default();
-        self.evaluate(ev, opts, &mut Scratch::default(), &mut all);
+        self.evaluate(ev, opts, &mut Scratch::default(), &mut all, None);
         all.0.into_iter().map(|e| e.for_product(ev.id.as_deref())).collect()
     }
 
@@ -193,15 +193,37 @@ impl Catalog {
         self.edition(&card.edition)?.set(&card.set)
     }
 
+    /// Scores an evaluation and hands back where it was placed and every
+    /// member's resolved sheet (chosen option per leaf), for advice to
+    /// work on without placing and resolving it again.
+    pub(crate) fn score_resolved(
+        &self,
+        ev: &Evaluation<'_>,
+        opts: &ScoreOptions,
+    ) -> Result<(Scorecard, Placement<'_>, Vec<Vec<u8>>)> {
+        let mut first = First::default();
+        let mut sheets = Vec::with_capacity(ev.members.len());
+        let scratch = &mut Scratch::default();
+        let done =
+            self.evaluate(ev, opts, scratch, &mut first, Some(&mut sheets));
+        match (done, first.0) {
+            (_, Some(e)) => Err(e.for_product(ev.id.as_deref())),
+            (Some((card, placement)), None) => Ok((card, placement, sheets)),
+            (None, None) => Err(ErrorKind::EmptyCouncil.into()),
+        }
+    }
+
     /// The steps of scoring, reporting problems to `sink`; a scorecard
-    /// when none was reported.
+    /// and its placement when none was reported. With `keep`, each
+    /// member's resolved sheet is kept there.
     fn evaluate(
         &self,
         ev: &Evaluation<'_>,
         opts: &ScoreOptions,
         scratch: &mut Scratch,
         sink: &mut impl Sink,
-    ) -> Option<Scorecard> {
+        mut keep: Option<&mut Vec<Vec<u8>>>,
+    ) -> Option<(Scorecard, Placement<'_>)> {
         let sink = &mut Counting { sink, n: 0 };
         let placement = match self.place(&Placing::of(ev), opts) {
             Ok(p) => p,
@@ -267,6 +289,9 @@ impl Catalog {
             }
             let parts =
                 tally.member(set, compiled, &m.member, &scratch.choice, sink);
+            if let Some(k) = keep.as_deref_mut() {
+                k.push(scratch.choice.clone());
+            }
             if sink.n > before {
                 continue;
             }
@@ -287,7 +312,9 @@ impl Catalog {
         let meta =
             ev.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         let id = ev.id.as_ref().map(|t| t.to_string());
-        Some(scorecard(&placement, compiled, id, members, decision, meta))
+        let card =
+            scorecard(&placement, compiled, id, members, decision, meta);
+        Some((card, placement))
     }
 }
 
