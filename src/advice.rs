@@ -147,6 +147,34 @@ impl Costs {
         Ok(costs)
     }
 
+    /// Checks the criterion codes against `catalog`: a code that no set of
+    /// it has is a typo, which would otherwise plan as if it were absent.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidCosts`] naming the first such code.
+    ///
+    /// ```
+    /// use ocop::{Catalog, advice::Costs};
+    /// let typo = Costs::from_json(r#"{"criteria": {"99.9": 5}}"#)?;
+    /// let err = typo.check(Catalog::official()).unwrap_err();
+    /// assert!(err.to_string().contains("99.9"));
+    /// assert!(Costs::from_json(r#"{"criteria": {"1.2": 5}}"#)?.check(Catalog::official()).is_ok());
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn check(&self, catalog: &Catalog) -> Result<()> {
+        match self.criteria.keys().find(|c| !catalog.has_criterion(c)) {
+            None => Ok(()),
+            Some(code) => Err(ErrorKind::InvalidCosts {
+                message: format!(
+                    "criterion {code:?} is on no sheet of the criteria in \
+                     use; write codes as printed (1.2, 6.1.3)"
+                ),
+            }
+            .into()),
+        }
+    }
+
     /// The cost of raising `code` to the highest of `options` (0-based,
     /// yes/no criteria's "met" being 1), or `None` when one of them cannot
     /// be chosen.
@@ -893,6 +921,9 @@ impl Catalog {
         if let Some(t) = opts.target.filter(|t| !(1..=5).contains(t)) {
             return Err(ErrorKind::InvalidTarget { target: t }.into());
         }
+        if let Some(c) = &opts.costs {
+            c.check(self)?;
+        }
         let (card, k) = self
             .council(ev, &opts.score)
             .map_err(|e| e.for_product(ev.id.as_deref()))?;
@@ -1166,6 +1197,22 @@ impl Conditions<'_> {
     }
 }
 
+/// Keeps the reason of the choice that got furthest: a choice fails at
+/// its lowest failing tier, so the highest such tier over all choices is
+/// the minimum no allowed choice meets (the lower ones some choice does);
+/// a choice that meets every minimum but fails a zero-points knock-out
+/// got further still.
+fn deepest(reason: &mut Option<Unreachable>, r: Unreachable) {
+    let depth = |u: &Unreachable| match u {
+        Unreachable::Gate { stars, .. } => u16::from(*stars),
+        Unreachable::ZeroPoints { .. } => u16::MAX,
+        _ => 0,
+    };
+    if reason.as_ref().is_none_or(|old| depth(&r) > depth(old)) {
+        *reason = Some(r);
+    }
+}
+
 /// The items of a plan: each criterion that does not hang on another,
 /// with the criteria that hang on it.
 fn items(c: &Compiled) -> Vec<Vec<usize>> {
@@ -1275,7 +1322,7 @@ fn group(
         let head_sum: u64 =
             heads.iter().map(|&x| u64::from(k.pts(head, x))).sum();
         if let Some(r) = cond.fails(head, head_sum) {
-            reason.get_or_insert(r);
+            deepest(&mut reason, r);
             continue;
         }
         let Some(head_cost) =
@@ -1312,7 +1359,7 @@ fn group(
                     continue;
                 }
                 if let Some(r) = cond.fails(d, sum) {
-                    reason.get_or_insert(r);
+                    deepest(&mut reason, r);
                     continue;
                 }
                 let cost = if changed { cost_of(d, od) } else { Some(0) };
@@ -1464,7 +1511,7 @@ fn single(
         }
         let mut ok = true;
         if let Some(r) = cond.fails(leaf, base + u64::from(delta)) {
-            reason.get_or_insert(r);
+            deepest(&mut reason, r);
             ok = false;
         }
         let mut cost = 0;
@@ -1506,7 +1553,7 @@ fn one_case(
     let mut reason = None;
     let mut push = |o: Option<u8>, added: u32, out: &mut Vec<Choice>| {
         if let Some(r) = cond.fails(leaf, base + u64::from(added)) {
-            reason.get_or_insert(r);
+            deepest(&mut reason, r);
             return;
         }
         let mut choice = Choice {

@@ -1246,3 +1246,37 @@ proptest::proptest! {
         }
     }
 }
+
+/// An unreachable plan names the tier whose minimum no allowed option
+/// meets, not the first tier the council misses.
+#[test]
+fn an_unreachable_plan_names_the_tier_it_cannot_meet() {
+    let s = set("qd26-2026", "rau-cu-qua-hat-tuoi");
+    let ev = council(s, 1, &[(0, "4.1", opt(1))]);
+    let costs = Costs::from_json(
+        r#"{"default":1,"criteria":{"4.1":{"1":1,"2":1,"3":1}}}"#,
+    )
+    .unwrap();
+    let opts = PlanOptions {
+        target: Some(5),
+        costs: Some(costs),
+        ..Default::default()
+    };
+    let plan = Catalog::official().plan(&ev, &opts).unwrap();
+    assert!(!plan.reachable, "{plan}");
+    assert_eq!(
+        serde_json::to_value(&plan.reason).unwrap(),
+        serde_json::json!({"kind": "gate", "criterion": "4.1", "stars": 5})
+    );
+}
+
+/// A costs file naming a criterion no sheet has is a typo, not a cost.
+#[test]
+fn a_cost_for_no_criterion_is_an_error() {
+    let ev = crate::sample();
+    let costs = Costs::from_json(r#"{"criteria":{"99.9":5}}"#).unwrap();
+    let opts = PlanOptions { costs: Some(costs), ..Default::default() };
+    let err = Catalog::official().plan(&ev, &opts).unwrap_err();
+    assert_eq!(err.tag(), "invalid_costs");
+    assert!(err.to_string().contains("\"99.9\""), "{err}");
+}

@@ -283,6 +283,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     let t = std::fs::read_to_string(&path)
                         .map_err(|e| format!("{}: {e}", path.display()))?;
                     let c = Costs::from_json(&t)
+                        .and_then(|c| c.check(catalog).map(|()| c))
                         .map_err(|e| format!("{}: {e}", path.display()))?;
                     Some(c)
                 }

@@ -231,7 +231,7 @@ impl Catalog {
             return Err(ErrorKind::InvalidData { problems }.into());
         }
         editions.sort_by_key(|e| e.from);
-        Ok(Catalog { editions })
+        Ok(Catalog { editions, codes: std::sync::OnceLock::new() })
     }
 }
 

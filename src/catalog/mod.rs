@@ -261,9 +261,23 @@ impl Edition {
 #[derive(Debug)]
 pub struct Catalog {
     pub(crate) editions: Vec<Edition>,
+    /// Every criterion code of every set, gathered on first use.
+    codes: std::sync::OnceLock<std::collections::BTreeSet<String>>,
 }
 
 impl Catalog {
+    /// Whether some set of some edition has a criterion with this code.
+    pub fn has_criterion(&self, code: &str) -> bool {
+        self.codes
+            .get_or_init(|| {
+                let sets = self.editions.iter().flat_map(|e| e.sets());
+                sets.flat_map(|s| s.sheet().criteria())
+                    .map(|(_, _, c)| c.code.clone())
+                    .collect()
+            })
+            .contains(code)
+    }
+
     /// The editions, oldest first.
     pub fn editions(&self) -> impl Iterator<Item = &Edition> {
         self.editions.iter()
