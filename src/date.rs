@@ -90,6 +90,30 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The date in Vietnam (UTC+7) at `unix_seconds` seconds after
+    /// 1970-01-01 00:00 UTC. Vietnam keeps no daylight saving time, so
+    /// the offset is fixed.
+    ///
+    /// ```
+    /// // 2026-05-21 17:00 UTC is midnight in Hà Nội: 26/2026's first day.
+    /// let t = 1_779_382_800;
+    /// assert_eq!(ocop::Date::in_vietnam(t).to_string(), "2026-05-22");
+    /// assert_eq!(ocop::Date::in_vietnam(t - 1).to_string(), "2026-05-21");
+    /// ```
+    pub fn in_vietnam(unix_seconds: i64) -> Date {
+        const UTC_PLUS_7: i64 = 7 * 3600;
+        Date::from_days((unix_seconds + UTC_PLUS_7).div_euclid(86_400))
+    }
+
+    /// Today in Vietnam (UTC+7), from the system clock: the day that
+    /// decides which edition is in force.
+    pub fn today_in_vietnam() -> Date {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::in_vietnam(i64::try_from(now).unwrap_or(i64::MAX))
+    }
+
     /// The date `n` days later.
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.days() + n)

@@ -184,9 +184,9 @@ enum Command {
     Show {
         /// Set id or phân nhóm name.
         set: String,
-        /// Edition (default: the one in force today, qd26-2026).
-        #[arg(long, default_value = "qd26-2026")]
-        edition: String,
+        /// Edition (default: the one in force today in Vietnam).
+        #[arg(long)]
+        edition: Option<String>,
     },
     /// Works with criteria files.
     Criteria {
@@ -355,7 +355,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let score = rules.options(catalog)?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
             let by = if by.is_empty() {
-                &["district", "commune"][..]
+                &report::REPORT_GROUPS[..]
             } else {
                 &by[..]
             };
@@ -415,7 +415,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { set, edition: ed } => {
-            let ed = catalog.find_edition(&ed).map_err(|e| e.to_string())?;
+            let ed = match ed {
+                Some(id) => catalog.find_edition(&id),
+                None => {
+                    // A dossier submitted today falls under the edition
+                    // in force today, whatever transition is running.
+                    let today = ocop::Date::today_in_vietnam();
+                    catalog.edition_for(today, Some(today), false)
+                }
+            }
+            .map_err(|e| e.to_string())?;
             let s = ed.find_set(&set).map_err(|e| e.to_string())?;
             print!("{s}");
             Ok(ExitCode::SUCCESS)

@@ -43,6 +43,10 @@ pub use summary::{
 /// The fields a summary groups by unless told otherwise.
 pub const DEFAULT_GROUPS: [&str; 3] = ["province", "district", "commune"];
 
+/// The fields the HTML report's places panel groups by unless told
+/// otherwise: the first as bars, the second as a table within each.
+pub const REPORT_GROUPS: [&str; 2] = ["district", "commune"];
+
 /// The field carrying the star a product holds on record.
 const RECORDED: &str = "recorded_star";
 
