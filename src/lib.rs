@@ -81,15 +81,23 @@
 //!
 //! | layer | modules | holds |
 //! |---|---|---|
-//! | leaves | `error`, `date`, `embedded` | [`Error`], [`Date`], the embedded files |
+//! | leaves | `error`, `date`, `embedded`, `input`, `options` | [`Error`], [`Date`], the embedded files with their version and fingerprints, the byte-order-mark rule, [`ScoreOptions`] |
 //! | data | [`criteria`], `warning` | the files' serde model and checks; the caveats a set carries ([`Warning`]) |
-//! | tables | `compiled`, `catalog` | the fast form of a set; editions, set lookup, edition by date |
-//! | input and output | `evaluation`, [`scorecard`] | [`Evaluation`], [`ScoreOptions`]; [`Scorecard`] and its parts |
-//! | rules | `place`, `sheet`, `stars`, `council` | choosing edition and set; one member's sheet; bands, gates, knock-outs; the council's mean, rounding and spread |
-//! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`] |
+//! | tables | `compiled`, [`catalog`] | the fast form of a set; editions, set lookup, loading, the blank sheet as text |
+//! | input and output | `evaluation`, [`scorecard`] | [`Evaluation`]; [`Scorecard`] and its parts |
+//! | rules | `place`, `sheet`, `stars`, `council` | choosing edition (named, by date, the transition) and set; one member's sheet; bands, gates, knock-outs; the council's tally, mean, rounding and spread |
+//! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`], and the one scorecard assembly |
 //! | advice | [`advice`] | explanations, plans and what-if, above the scorer |
-//! | batches | `write`, `fast`, `batch` | the scorecard writer, the fast path, [`BatchScorer`] |
-//! | around | [`report`], `html`, [`generate`], `strategy`, [`samples`] | summaries and sheets as text, the HTML report (feature `report`), generated test data, proptest strategies (feature `proptest`), samples |
+//! | batches | `write`, `fast`, `batch`, `each` | the scorecard writer, the fast path, [`BatchScorer`] (a line reader and an ordered pipeline), plans and explanations of a batch |
+//! | around | [`report`], `html`, [`generate`], `strategy`, [`samples`] | summaries, the HTML report (feature `report`), generated test data, proptest strategies (feature `proptest`), samples |
+//!
+//! Three words carry one meaning each. A **sheet** is a council member's
+//! filled form ([`MemberSheet`]; `sheet` resolves and sums it), while the
+//! blank form is a set's file ([`CriteriaSet::sheet`], printed by
+//! `ocop show`). A **council** is the members of one evaluation (`council`
+//! owns what turns their sheets into one result). **Placing** an
+//! evaluation chooses its edition and set (`place`); a geographic unit in
+//! a report is an **area** ([`report::Area`]).
 //!
 //! # Where the data comes from
 //!

@@ -90,6 +90,11 @@ pub mod decimal_json {
     use serde_json::value::RawValue;
 
     /// Writes `d` as a JSON number.
+    ///
+    /// # Errors
+    ///
+    /// The serializer's own errors; a decimal's text is always a valid
+    /// JSON number.
     pub fn serialize<S: Serializer>(
         d: &Decimal,
         s: S,
@@ -100,6 +105,11 @@ pub mod decimal_json {
     }
 
     /// Reads a JSON number or string without going through `f64`.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's errors, and a custom error when the value is
+    /// not a decimal number.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Decimal, D::Error> {
@@ -437,10 +447,10 @@ pub struct KnockoutHit {
 /// The order is the decisions' own, and each step only lowers or removes
 /// the star:
 ///
-/// 1. **Band.** The council's mean total, rounded to 2 decimals half away
-///    from zero, falls in a half-open band: [90, 100] 5★, [70, 90) 4★,
-///    [50, 70) 3★, [30, 50) 2★, [0, 30) 1★ (1048 Điều 1 khoản 2; 26/2026
-///    Điều 3 khoản 3, "từ 70 đến dưới 90").
+/// 1. **Band.** The council's mean total, rounded half away from zero to
+///    the edition's decimals, falls in one of the edition's half-open
+///    bands (`edition.json` `bands`; 1048 Điều 1 khoản 2; 26/2026 Điều 3
+///    khoản 3, "từ 70 đến dưới 90").
 /// 2. **Gates.** Since 781/QĐ-TTg a tier also needs minimum levels on some
 ///    criteria. A tier needs its own and every lower tier's minimums; the
 ///    final star is the highest tier, not above the band, whose gates all
@@ -465,7 +475,8 @@ pub struct Rating {
     pub band: u8,
     /// The final star, if any.
     pub stars: Option<u8>,
-    /// Why.
+    /// Why the product has that star or none: rated, not rated, or a
+    /// knock-out.
     pub status: Status,
     /// Every gate of the tiers up to the band that was not met.
     pub failed_gates: Vec<FailedGate>,

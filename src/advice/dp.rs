@@ -2,7 +2,7 @@
 //! least cost (a table of packed keys), then the sheet-order tie-break.
 //! They know only the items' choices.
 
-use super::items::Choice;
+use super::items::Change;
 
 /// A key of the programme: (cost, changes) packed into an integer.
 pub(super) trait Key:
@@ -39,7 +39,7 @@ impl Key for u128 {
 /// `table[i][d]` is the best key of items i.. adding d points. Returns
 /// each item's choice.
 pub(super) fn by_key<K: Key>(
-    all: &[Vec<Choice>],
+    all: &[Vec<Change>],
     cap: usize,
     lo: usize,
     hi: usize,
@@ -72,7 +72,7 @@ pub(super) fn by_key<K: Key>(
         .min_by_key(|&(d, k)| (k, d))?;
     // A choice leads on when the rest of the items can make up the rest.
     let step =
-        |i: usize, (key, d): (K, usize), ch: &Choice| -> Option<(K, usize)> {
+        |i: usize, (key, d): (K, usize), ch: &Change| -> Option<(K, usize)> {
             let add = K::pack(ch.cost, ch.changes);
             let d2 = d.checked_sub(ch.delta as usize)?;
             if add > key || table[i + 1][d2] != key - add {
@@ -89,7 +89,7 @@ pub(super) fn by_key<K: Key>(
 /// exactly c changes. Few changes suffice in practice, so c is searched
 /// up to a limit that doubles until a plan is found.
 pub(super) fn by_changes(
-    all: &[Vec<Choice>],
+    all: &[Vec<Change>],
     cap: usize,
     lo: usize,
     hi: usize,
@@ -153,7 +153,7 @@ pub(super) fn by_changes(
         if let Some(start) = best {
             let step = |i: usize,
                         (c, d): (usize, usize),
-                        ch: &Choice|
+                        ch: &Change|
              -> Option<(usize, usize)> {
                 let c2 = c.checked_sub(ch.changes as usize)?;
                 let d2 = d.checked_sub(ch.delta as usize)?;
@@ -198,9 +198,9 @@ pub(super) fn shift_or(
 /// rule's last tie-break. `step` moves a state past item i's choice when
 /// the rest can complete it. Memoized on (item, state).
 pub(super) fn rebuild<S: Copy + Eq + std::hash::Hash>(
-    all: &[Vec<Choice>],
+    all: &[Vec<Change>],
     start: S,
-    step: &dyn Fn(usize, S, &Choice) -> Option<S>,
+    step: &dyn Fn(usize, S, &Change) -> Option<S>,
     done: &dyn Fn(S) -> bool,
 ) -> Option<Vec<u16>> {
     /// Per (item, state): the least positions list from there, the
@@ -211,10 +211,10 @@ pub(super) fn rebuild<S: Copy + Eq + std::hash::Hash>(
         Cheap,
     >;
     pub(super) fn go<S: Copy + Eq + std::hash::Hash>(
-        all: &[Vec<Choice>],
+        all: &[Vec<Change>],
         i: usize,
         s: S,
-        step: &dyn Fn(usize, S, &Choice) -> Option<S>,
+        step: &dyn Fn(usize, S, &Change) -> Option<S>,
         done: &dyn Fn(S) -> bool,
         memo: &mut Memo<S>,
     ) -> Option<Vec<u16>> {

@@ -43,7 +43,7 @@ impl Steps {
 
 /// One way to change an item (a criterion, or 5.1 with its dependents).
 #[derive(Debug, Clone)]
-pub(super) struct Choice {
+pub(super) struct Change {
     /// Points added to the council's sum.
     pub(super) delta: u32,
     /// Criteria changed.
@@ -162,11 +162,11 @@ pub(super) fn choices(
     item: &[usize],
     cond: &Conditions<'_>,
     costs: Option<&Costs>,
-) -> std::result::Result<Vec<Choice>, Unreachable> {
+) -> std::result::Result<Vec<Change>, Unreachable> {
     match item {
         [leaf] => single(k, *leaf, cond, costs),
         [head, deps @ ..] => group(k, *head, deps, cond, costs),
-        [] => Ok(vec![Choice {
+        [] => Ok(vec![Change {
             delta: 0,
             changes: 0,
             cost: 0,
@@ -178,7 +178,7 @@ pub(super) fn choices(
 
 /// One way to answer a dependent criterion, given the head's answers.
 #[derive(Clone, Copy)]
-pub(super) struct DepChoice {
+pub(super) struct DepChange {
     pub(super) option: Option<u8>,
     pub(super) sum: u64,
     pub(super) changed: bool,
@@ -195,7 +195,7 @@ pub(super) fn group(
     deps: &[usize],
     cond: &Conditions<'_>,
     costs: Option<&Costs>,
-) -> std::result::Result<Vec<Choice>, Unreachable> {
+) -> std::result::Result<Vec<Change>, Unreachable> {
     let c = k.c;
     let base: u64 = std::iter::once(head)
         .chain(deps.iter().copied())
@@ -239,7 +239,7 @@ pub(super) fn group(
             continue;
         };
         // Per dependent, its ways given these head answers.
-        let mut per_dep: Vec<Vec<DepChoice>> = Vec::with_capacity(deps.len());
+        let mut per_dep: Vec<Vec<DepChange>> = Vec::with_capacity(deps.len());
         for (&d, opts) in deps.iter().zip(&dep_opts) {
             let mut ways = Vec::new();
             for od in
@@ -272,7 +272,7 @@ pub(super) fn group(
                 }
                 let cost = if changed { cost_of(d, od) } else { Some(0) };
                 if let Some(cost) = cost {
-                    ways.push(DepChoice { option: od, sum, changed, cost });
+                    ways.push(DepChange { option: od, sum, changed, cost });
                 }
             }
             per_dep.push(ways);
@@ -307,7 +307,7 @@ pub(super) fn group(
             }
             if sum >= base {
                 let delta = (sum - base) as u32;
-                out.push(Choice { delta, changes, cost, steps, changed });
+                out.push(Change { delta, changes, cost, steps, changed });
             }
             // Digits run over 0..len here, not 0..=len.
             if !next_index(&mut idx, |i| per_dep[i].len() - 1) {
@@ -336,10 +336,10 @@ pub(super) fn next_index(
 
 /// The choices found, or why there are none.
 pub(super) fn finish(
-    out: Vec<Choice>,
+    out: Vec<Change>,
     reason: Option<Unreachable>,
     code: &str,
-) -> std::result::Result<Vec<Choice>, Unreachable> {
+) -> std::result::Result<Vec<Change>, Unreachable> {
     if out.is_empty() {
         // Every choice failed a condition, which `reason` names; without
         // one, costs allowed no choice at all.
@@ -361,7 +361,7 @@ pub(super) fn single(
     leaf: usize,
     cond: &Conditions<'_>,
     costs: Option<&Costs>,
-) -> std::result::Result<Vec<Choice>, Unreachable> {
+) -> std::result::Result<Vec<Change>, Unreachable> {
     let c = k.c;
     let l = &c.leaves[leaf];
     let code = &c.codes.leaves[leaf];
@@ -439,7 +439,7 @@ pub(super) fn single(
             if changes > 0 {
                 changed.push(leaf, 0);
             }
-            out.push(Choice { delta, changes, cost, steps, changed });
+            out.push(Change { delta, changes, cost, steps, changed });
         }
         if !next_index(&mut idx, |i| per_case[i].len()) {
             return finish(out, reason, code);
@@ -456,18 +456,18 @@ pub(super) fn one_case(
     base: u64,
     cond: &Conditions<'_>,
     costs: Option<&Costs>,
-) -> std::result::Result<Vec<Choice>, Unreachable> {
+) -> std::result::Result<Vec<Change>, Unreachable> {
     let c = k.c;
     let l = &c.leaves[leaf];
     let code = &c.codes.leaves[leaf];
     let mut out = Vec::with_capacity(usize::from(l.options) + 1);
     let mut reason = None;
-    let mut push = |o: Option<u8>, added: u32, out: &mut Vec<Choice>| {
+    let mut push = |o: Option<u8>, added: u32, out: &mut Vec<Change>| {
         if let Some(r) = cond.fails(leaf, base + u64::from(added)) {
             deepest(&mut reason, r);
             return;
         }
-        let mut choice = Choice {
+        let mut choice = Change {
             delta: added,
             changes: 0,
             cost: 0,
@@ -507,14 +507,14 @@ pub(super) fn one_case(
 
 /// Keeps one choice per (delta, changes): the cheapest, then the one
 /// changing the earliest criteria; "no change" stays first.
-pub(super) fn dedup(mut v: Vec<Choice>) -> Vec<Choice> {
+pub(super) fn dedup(mut v: Vec<Change>) -> Vec<Change> {
     // Stable: enumeration order (lower options first) breaks what is left.
     v.sort_by(|a, b| {
         (!a.steps.is_empty(), a.delta, a.changes, a.cost)
             .cmp(&(!b.steps.is_empty(), b.delta, b.changes, b.cost))
             .then_with(|| a.changed.leaves().cmp(b.changed.leaves()))
     });
-    let mut out: Vec<Choice> = Vec::with_capacity(v.len());
+    let mut out: Vec<Change> = Vec::with_capacity(v.len());
     for x in v {
         let dominated = out.iter().any(|y| {
             y.delta == x.delta

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::costs::Costs;
 use super::dp::{by_changes, by_key};
-use super::items::{Choice, Conditions, choices, items};
+use super::items::{Change, Conditions, choices, items};
 use super::resolved::Resolved;
 use super::types::Unreachable;
 use crate::council::rounded_mean;
@@ -122,7 +122,7 @@ pub(super) fn search_one(
     // item's choice for one of its cheapest, smallest choices costs no
     // more and adds fewer points, so a best plan is at most one item's
     // points past `lo`, or made of such choices alone.
-    let cheapest = |cs: &[Choice]| {
+    let cheapest = |cs: &[Change]| {
         let key = cs.iter().map(|c| (c.cost, c.changes)).min();
         cs.iter()
             .filter(|c| Some((c.cost, c.changes)) == key)

@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::costs::Costs;
+#[cfg(doc)]
+use crate::catalog::Catalog;
 use crate::criteria::PartId;
 use crate::evaluation::Answer;
 use crate::options::ScoreOptions;
@@ -67,7 +69,7 @@ pub struct PlanStep {
     /// The council's mean points on the criterion before the step.
     #[serde(with = "decimal_json")]
     pub council_points_before: Decimal,
-    /// And after it.
+    /// The council's mean points on the criterion after the step.
     #[serde(with = "decimal_json")]
     pub council_points_after: Decimal,
     /// The tiers whose minimum on this criterion the step meets, up to
@@ -124,7 +126,7 @@ pub enum Unreachable {
     Gate {
         /// The criterion.
         criterion: String,
-        /// The tier.
+        /// The star tier whose minimum no allowed option meets.
         stars: u8,
     },
     /// A zero-points knock-out that no allowed choice lifts.
@@ -276,7 +278,7 @@ pub struct ExplainedOption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ExplainedGate {
-    /// The tier.
+    /// The star tier whose minimum it is.
     pub stars: u8,
     /// The required option (1-based).
     pub option: u8,

@@ -92,7 +92,7 @@ pub struct HeldGate {
     pub criterion: String,
     /// Its printed title.
     pub title: String,
-    /// The tier.
+    /// The star tier whose minimum it is.
     pub stars: u8,
     /// Products it held.
     pub products: u64,
