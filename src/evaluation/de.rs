@@ -60,12 +60,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for MemberSheet<'a> {
                 let mut answers = false;
                 let mut seen = Seen::default();
                 while let Some(k) = m.next_key::<Text<'de>>()? {
-                    if !seen.insert(&k) {
-                        return Err(de::Error::custom(format_args!(
-                            "duplicate field {:?} in a member sheet",
-                            &*k
-                        )));
-                    }
+                    once::<A::Error>(
+                        seen.insert(&k),
+                        &k,
+                        " in a member sheet",
+                    )?;
                     match &*k {
                         "member" => member = Some(m.next_value()?),
                         "set" => out.set = m.next_value()?,
@@ -109,12 +108,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
                 let mut members = None;
                 let mut seen = Seen::default();
                 while let Some(k) = m.next_key::<Text<'de>>()? {
-                    if !seen.insert(&k) {
-                        return Err(de::Error::custom(format_args!(
-                            "duplicate field {:?}",
-                            &*k
-                        )));
-                    }
+                    once::<A::Error>(seen.insert(&k), &k, "")?;
                     match &*k {
                         "id" => ev.id = m.next_value()?,
                         "edition" => ev.edition = m.next_value()?,
@@ -134,6 +128,19 @@ impl<'de: 'a, 'a> Deserialize<'de> for Evaluation<'a> {
             }
         }
         d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// The rule of the evaluation, a member sheet and a carried value: a key
+/// written twice is an error that names it, never "last one wins" (an
+/// answers object keeps its repeats, for scoring to name the member).
+/// `new` says whether `key` is written for the first time; `within` names
+/// the object, after the key (nothing for the evaluation itself).
+fn once<E: de::Error>(new: bool, key: &str, within: &str) -> Result<(), E> {
+    if new {
+        Ok(())
+    } else {
+        Err(E::custom(format_args!("duplicate field {key:?}{within}")))
     }
 }
 
@@ -227,11 +234,11 @@ impl<'de> Deserialize<'de> for Strict {
             ) -> std::result::Result<Strict, A::Error> {
                 let mut out = serde_json::Map::new();
                 while let Some(k) = a.next_key::<String>()? {
-                    if out.contains_key(&k) {
-                        return Err(de::Error::custom(format_args!(
-                            "duplicate field {k:?} in a carried value"
-                        )));
-                    }
+                    once::<A::Error>(
+                        !out.contains_key(&k),
+                        &k,
+                        " in a carried value",
+                    )?;
                     let Strict(v) = a.next_value()?;
                     out.insert(k, v);
                 }
