@@ -273,12 +273,17 @@ fn digits(t: &[u8], mut i: usize) -> (Option<u64>, usize) {
         i += 1;
     }
     // 19 digits always fit; only longer runs need a checked reading.
-    let n = if i - start <= 19 {
-        Some(n)
-    } else {
-        std::str::from_utf8(&t[start..i]).ok().and_then(|d| d.parse().ok())
-    };
+    let n =
+        if i - start <= 19 { Some(n) } else { digits_checked(&t[start..i]) };
     (n, i)
+}
+
+/// The checked reading of a run of digits too long to be sure to fit
+/// (20 or more): its value, or `None` past `u64`. Only a carried number
+/// that long comes here, so it is kept out of the way of the hot loop.
+#[cold]
+fn digits_checked(d: &[u8]) -> Option<u64> {
+    std::str::from_utf8(d).ok().and_then(|d| d.parse().ok())
 }
 
 /// Skips JSON whitespace from `i`.
@@ -364,6 +369,19 @@ fn answers(
 /// read and packed eight bytes at a time, its end found by looking for the
 /// quote in all eight at once. An escape or a control character cannot be
 /// part of a criterion code, so a code holding one simply matches none.
+///
+/// Looking for the quote in eight bytes at once is the old "does this word
+/// hold a zero byte" test (Alan Mycroft, comp.lang.c, 1987; H. S. Warren,
+/// *Hacker's Delight*, §6-1 "Find First 0-Byte"; serde_json's string
+/// reader uses it too), applied to the word XOR-ed with eight quotes, so
+/// that each quote becomes a zero byte. Taking one from every byte sets a
+/// byte's top bit if the byte was zero or above 0x80; `!q` keeps the top
+/// bits of the bytes below 0x80; only a zero byte passes both. A borrow
+/// out of a zero byte can wrongly flag bytes above it, never one below, so
+/// the lowest flag, the only one read, always marks the first quote (the
+/// word is read little-endian: its lowest byte comes first in the line).
+/// Fewer than eight bytes left, or no quote among them (a code of 8 bytes
+/// or more), fall back to a search byte by byte.
 #[inline]
 fn code(
     t: &[u8],
