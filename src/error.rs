@@ -41,61 +41,61 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// # Ok::<(), ocop::Error>(())
 /// ```
 #[derive(Clone, Serialize, Deserialize)]
-#[serde(from = "Repr")]
+#[serde(transparent)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    // One word: the product, kind and source all sit behind this box.
+    // The error is returned per line in a batch and passed up through `?`
+    // by every step of scoring, while most lines succeed; as one pointer
+    // it keeps `Result<T>` small (`Result<()>` is one word too) and moving
+    // results on the hot path cheap. serde_json boxes its error for the
+    // same reason: "A larger `Error` type was substantially slower due to
+    // all the functions that pass around `Result<T, Error>`"
+    // (serde-rs/json, src/error.rs). `tests/errors.rs` holds the size.
+    inner: Box<Inner>,
+}
+
+/// What an [`Error`] holds, behind its one pointer. Its serde form is the
+/// error's: `product` when known, then the kind's tag and fields.
+#[derive(Clone, Serialize, Deserialize)]
+struct Inner {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     product: Option<String>,
-    // Boxed so that `Result<Scorecard>` stays small on the hot path.
     #[serde(flatten)]
-    kind: Box<ErrorKind>,
+    kind: ErrorKind,
     // The I/O or JSON error underneath, for `source()`. Not serialized: a
     // round trip through JSON keeps the kind and its message only.
     #[serde(skip)]
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
-#[derive(Deserialize)]
-struct Repr {
-    #[serde(default)]
-    product: Option<String>,
-    #[serde(flatten)]
-    kind: ErrorKind,
-}
-
-impl From<Repr> for Error {
-    fn from(r: Repr) -> Error {
-        Error { product: r.product, kind: Box::new(r.kind), source: None }
-    }
-}
-
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error { product: None, kind: Box::new(kind), source: None }
+        Error { inner: Box::new(Inner { product: None, kind, source: None }) }
     }
 
     pub(crate) fn with_source(
         mut self,
         e: impl std::error::Error + Send + Sync + 'static,
     ) -> Error {
-        self.source = Some(Arc::new(e));
+        self.inner.source = Some(Arc::new(e));
         self
     }
 
     pub(crate) fn for_product(mut self, product: Option<&str>) -> Error {
-        if self.product.is_none() {
-            self.product = product.map(str::to_owned);
+        if self.inner.product.is_none() {
+            self.inner.product = product.map(str::to_owned);
         }
         self
     }
 
     /// The id of the product (evaluation) this error concerns, if known.
     pub fn product(&self) -> Option<&str> {
-        self.product.as_deref()
+        self.inner.product.as_deref()
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The kind's tag in JSON, such as `"missing_answer"`.
@@ -105,19 +105,19 @@ impl Error {
     /// assert_eq!(err.tag(), "json");
     /// ```
     pub fn tag(&self) -> &'static str {
-        self.kind.tag()
+        self.inner.kind.tag()
     }
 
     pub(crate) fn into_kind(self) -> ErrorKind {
-        *self.kind
+        self.inner.kind
     }
 }
 
 impl std::fmt::Debug for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Error")
-            .field("product", &self.product)
-            .field("kind", &self.kind)
+            .field("product", &self.inner.product)
+            .field("kind", &self.inner.kind)
             .finish_non_exhaustive()
     }
 }
@@ -126,7 +126,8 @@ impl std::fmt::Debug for Error {
 /// thing; the underlying `source()` is not compared.
 impl PartialEq for Error {
     fn eq(&self, o: &Error) -> bool {
-        self.product == o.product && self.kind == o.kind
+        self.inner.product == o.inner.product
+            && self.inner.kind == o.inner.kind
     }
 }
 
@@ -134,16 +135,19 @@ impl Eq for Error {}
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.product {
-            Some(p) => write!(f, "product {p}: {}", self.kind),
-            None => write!(f, "{}", self.kind),
+        match &self.inner.product {
+            Some(p) => write!(f, "product {p}: {}", self.inner.kind),
+            None => write!(f, "{}", self.inner.kind),
         }
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.inner
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
