@@ -672,17 +672,30 @@ impl ErrorKind {
     /// out of the message and kept in fields. `line` is left out for a
     /// single batch line.
     pub(crate) fn json(e: serde_json::Error, keep_line: bool) -> Error {
-        let message = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message =
-            message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        let (line, column, message) = json_position(&e);
         Error::new(ErrorKind::Json {
-            line: keep_line.then_some(e.line()),
-            // serde_json reports column 0 when the input ends before any
-            // character of a line; columns here are 1-based.
-            column: e.column().max(1),
+            line: keep_line.then_some(line),
+            column,
             message,
         })
         .with_source(e)
     }
+}
+
+/// Splits a serde_json error into its line, its column and its message
+/// without the position: serde_json ends the message with " at line L
+/// column C", and an error here keeps the position in fields of its own.
+/// Both are 1-based; serde_json reports column 0 when the input ends
+/// before any character of a line, which is given as column 1.
+///
+/// Evaluations ([`ErrorKind::json`]) and criteria data files
+/// (`criteria::parse`) both report their syntax errors through this.
+pub(crate) fn json_position(e: &serde_json::Error) -> (usize, usize, String) {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = match message.strip_suffix(&suffix) {
+        Some(m) => m.to_owned(),
+        None => message,
+    };
+    (e.line(), e.column().max(1), message)
 }
