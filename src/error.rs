@@ -660,6 +660,7 @@ impl ErrorKind {
         }
     }
 
+    #[cold]
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Error {
         Error::new(ErrorKind::Io {
             path: path.display().to_string(),
@@ -671,6 +672,7 @@ impl ErrorKind {
     /// A JSON syntax or shape error from serde_json, its position taken
     /// out of the message and kept in fields. `line` is left out for a
     /// single batch line.
+    #[cold]
     pub(crate) fn json(e: serde_json::Error, keep_line: bool) -> Error {
         let (line, column, message) = json_position(&e);
         Error::new(ErrorKind::Json {
