@@ -11,6 +11,9 @@
 //! kind's tag and fields, plus `product` when known; a field with nothing
 //! to say is left out rather than written empty.
 //!
+//! [`Error::category`] sorts every kind into one [`Category`]: the
+//! criteria data, the evaluation's content, its syntax, or I/O.
+//!
 //! This module sits at the bottom of the crate and imports nothing from it,
 //! so every layer can report errors.
 
@@ -108,9 +111,110 @@ impl Error {
         self.inner.kind.tag()
     }
 
+    /// What the error is about: the criteria data, the evaluation's
+    /// content, its syntax, or I/O. Coarser than [`Error::kind`], and
+    /// enough to tell a broken input line from data that cannot score it.
+    ///
+    /// ```
+    /// use ocop::{Catalog, Category, Evaluation};
+    ///
+    /// // Not JSON: the input's syntax.
+    /// let err = Evaluation::from_json("{").unwrap_err();
+    /// assert_eq!(err.category(), Category::Syntax);
+    ///
+    /// // Well-formed, but the edition has no such set: its content.
+    /// let json = r#"{"id": "P1", "edition": "qd26-2026", "set": "nope",
+    ///                "members": [{"member": "m1", "answers": {}}]}"#;
+    /// let evaluation = Evaluation::from_json(json)?;
+    /// let err = Catalog::official().score(&evaluation).unwrap_err();
+    /// assert_eq!(err.category(), Category::Content);
+    ///
+    /// // A criteria folder that cannot be read: I/O.
+    /// let err = Catalog::from_dir("/no/such/folder").unwrap_err();
+    /// assert_eq!(err.category(), Category::Io);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn category(&self) -> Category {
+        // Every kind is listed, without a wildcard, so that a new kind
+        // cannot compile until it is classified.
+        match &self.inner.kind {
+            ErrorKind::InvalidData { .. }
+            | ErrorKind::TablesNotBundled { .. }
+            | ErrorKind::InferredSet { .. }
+            | ErrorKind::WeakSourceSet { .. }
+            | ErrorKind::UnreadablePoints { .. } => Category::Data,
+            ErrorKind::NoEdition
+            | ErrorKind::InvalidDate { .. }
+            | ErrorKind::BeforeCriteria { .. }
+            | ErrorKind::AmbiguousEdition { .. }
+            | ErrorKind::UnknownEdition { .. }
+            | ErrorKind::UnknownSet { .. }
+            | ErrorKind::EmptyCouncil
+            | ErrorKind::TooManyMembers { .. }
+            | ErrorKind::DuplicateMember { .. }
+            | ErrorKind::UnknownMember { .. }
+            | ErrorKind::WrongSet { .. }
+            | ErrorKind::TooManyAnswers { .. }
+            | ErrorKind::UnknownCriterion { .. }
+            | ErrorKind::MissingAnswer { .. }
+            | ErrorKind::DuplicateAnswer { .. }
+            | ErrorKind::OptionOutOfRange { .. }
+            | ErrorKind::InvalidAnswer { .. }
+            | ErrorKind::AnswerText { .. }
+            | ErrorKind::NotApplicable { .. }
+            | ErrorKind::UnknownKnockout { .. }
+            | ErrorKind::InvalidTarget { .. }
+            | ErrorKind::InvalidCosts { .. } => Category::Content,
+            ErrorKind::Json { .. }
+            | ErrorKind::BlankLine
+            | ErrorKind::LineTooLong { .. } => Category::Syntax,
+            ErrorKind::Io { .. } => Category::Io,
+        }
+    }
+
     pub(crate) fn into_kind(self) -> ErrorKind {
         self.inner.kind
     }
+}
+
+/// What an [`Error`] is about, and so where its fix lies, as returned by
+/// [`Error::category`]. Each [`ErrorKind`] belongs to exactly one
+/// category. New categories may be added in minor releases (a workbook's
+/// syntax, when workbooks are read, falls under [`Category::Syntax`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// The criteria data, or its availability: the evaluation may be
+    /// right, but the data in use cannot score it. Criteria files that
+    /// fail validation ([`ErrorKind::InvalidData`], their own syntax
+    /// errors included); an edition whose tables are not bundled
+    /// ([`ErrorKind::TablesNotBundled`]); a set that is only a
+    /// reconstruction or comes from a weak source while those are not
+    /// enabled ([`ErrorKind::InferredSet`], [`ErrorKind::WeakSourceSet`]);
+    /// a chosen option whose points the source prints unreadably
+    /// ([`ErrorKind::UnreadablePoints`]). The fix is to supply the data, or
+    /// to admit it with the option the message names.
+    Data,
+    /// The evaluation's content: well-formed input that says something
+    /// the criteria do not allow. An edition, date or set that does not
+    /// exist or does not decide the edition ([`ErrorKind::UnknownSet`],
+    /// [`ErrorKind::AmbiguousEdition`], ...); members and their answers
+    /// ([`ErrorKind::MissingAnswer`], [`ErrorKind::OptionOutOfRange`],
+    /// [`ErrorKind::NotApplicable`], ...); knock-outs; and a plan's target
+    /// and costs ([`ErrorKind::InvalidTarget`],
+    /// [`ErrorKind::InvalidCosts`], the latter also when the costs text is
+    /// not JSON). The fix is in the evaluation or the plan's inputs.
+    Content,
+    /// The input's syntax or shape: text that is not JSON, or JSON that is
+    /// not an evaluation, such as a missing `"set"` or a number where a
+    /// list belongs ([`ErrorKind::Json`]); a blank batch line
+    /// ([`ErrorKind::BlankLine`]); a batch line over the length limit
+    /// ([`ErrorKind::LineTooLong`]). The fix is in how the file is
+    /// written.
+    Syntax,
+    /// Reading or writing a file, folder or stream failed
+    /// ([`ErrorKind::Io`]), such as a criteria folder that does not exist.
+    Io,
 }
 
 impl std::fmt::Debug for Error {
