@@ -42,7 +42,7 @@ fn is_zero(n: &u64) -> bool {
 
 /// A criterion plans raise. Codes mean different criteria on different
 /// sheets, so a criterion is its code with its title, as for
-/// [`HeldGate`].
+/// [`HeldGate`](super::HeldGate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Raised {

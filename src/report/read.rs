@@ -113,12 +113,12 @@ impl Summary {
             };
             // Scorecards, the common case, are read straight; anything
             // else goes through a `Value` to tell error records apart.
-            if let Ok(card) = serde_json::from_str::<Scorecard>(&line) {
+            if let Ok(card) = serde_json::from_str::<Scorecard>(line) {
                 s.add_with(i as u64 + 1, &Ok(card), catalog);
                 return Ok(());
             }
             let v: serde_json::Value =
-                serde_json::from_str(&line).map_err(at)?;
+                serde_json::from_str(line).map_err(at)?;
             // An error record names its input line; a scorecard is at its
             // position.
             let n =
