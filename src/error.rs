@@ -11,6 +11,9 @@
 //! kind's tag and fields, plus `product` when known; a field with nothing
 //! to say is left out rather than written empty.
 //!
+//! [`Error::category`] sorts every kind into one [`Category`]: the
+//! criteria data, the evaluation's content, its syntax, or I/O.
+//!
 //! This module sits at the bottom of the crate and imports nothing from it,
 //! so every layer can report errors.
 
@@ -41,61 +44,61 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// # Ok::<(), ocop::Error>(())
 /// ```
 #[derive(Clone, Serialize, Deserialize)]
-#[serde(from = "Repr")]
+#[serde(transparent)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    // One word: the product, kind and source all sit behind this box.
+    // The error is returned per line in a batch and passed up through `?`
+    // by every step of scoring, while most lines succeed; as one pointer
+    // it keeps `Result<T>` small (`Result<()>` is one word too) and moving
+    // results on the hot path cheap. serde_json boxes its error for the
+    // same reason: "A larger `Error` type was substantially slower due to
+    // all the functions that pass around `Result<T, Error>`"
+    // (serde-rs/json, src/error.rs). `tests/errors.rs` holds the size.
+    inner: Box<Inner>,
+}
+
+/// What an [`Error`] holds, behind its one pointer. Its serde form is the
+/// error's: `product` when known, then the kind's tag and fields.
+#[derive(Clone, Serialize, Deserialize)]
+struct Inner {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     product: Option<String>,
-    // Boxed so that `Result<Scorecard>` stays small on the hot path.
     #[serde(flatten)]
-    kind: Box<ErrorKind>,
+    kind: ErrorKind,
     // The I/O or JSON error underneath, for `source()`. Not serialized: a
     // round trip through JSON keeps the kind and its message only.
     #[serde(skip)]
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
-#[derive(Deserialize)]
-struct Repr {
-    #[serde(default)]
-    product: Option<String>,
-    #[serde(flatten)]
-    kind: ErrorKind,
-}
-
-impl From<Repr> for Error {
-    fn from(r: Repr) -> Error {
-        Error { product: r.product, kind: Box::new(r.kind), source: None }
-    }
-}
-
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error { product: None, kind: Box::new(kind), source: None }
+        Error { inner: Box::new(Inner { product: None, kind, source: None }) }
     }
 
     pub(crate) fn with_source(
         mut self,
         e: impl std::error::Error + Send + Sync + 'static,
     ) -> Error {
-        self.source = Some(Arc::new(e));
+        self.inner.source = Some(Arc::new(e));
         self
     }
 
     pub(crate) fn for_product(mut self, product: Option<&str>) -> Error {
-        if self.product.is_none() {
-            self.product = product.map(str::to_owned);
+        if self.inner.product.is_none() {
+            self.inner.product = product.map(str::to_owned);
         }
         self
     }
 
     /// The id of the product (evaluation) this error concerns, if known.
     pub fn product(&self) -> Option<&str> {
-        self.product.as_deref()
+        self.inner.product.as_deref()
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The kind's tag in JSON, such as `"missing_answer"`.
@@ -105,19 +108,120 @@ impl Error {
     /// assert_eq!(err.tag(), "json");
     /// ```
     pub fn tag(&self) -> &'static str {
-        self.kind.tag()
+        self.inner.kind.tag()
+    }
+
+    /// What the error is about: the criteria data, the evaluation's
+    /// content, its syntax, or I/O. Coarser than [`Error::kind`], and
+    /// enough to tell a broken input line from data that cannot score it.
+    ///
+    /// ```
+    /// use ocop::{Catalog, Category, Evaluation};
+    ///
+    /// // Not JSON: the input's syntax.
+    /// let err = Evaluation::from_json("{").unwrap_err();
+    /// assert_eq!(err.category(), Category::Syntax);
+    ///
+    /// // Well-formed, but the edition has no such set: its content.
+    /// let json = r#"{"id": "P1", "edition": "qd26-2026", "set": "nope",
+    ///                "members": [{"member": "m1", "answers": {}}]}"#;
+    /// let evaluation = Evaluation::from_json(json)?;
+    /// let err = Catalog::official().score(&evaluation).unwrap_err();
+    /// assert_eq!(err.category(), Category::Content);
+    ///
+    /// // A criteria folder that cannot be read: I/O.
+    /// let err = Catalog::from_dir("/no/such/folder").unwrap_err();
+    /// assert_eq!(err.category(), Category::Io);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn category(&self) -> Category {
+        // Every kind is listed, without a wildcard, so that a new kind
+        // cannot compile until it is classified.
+        match &self.inner.kind {
+            ErrorKind::InvalidData { .. }
+            | ErrorKind::TablesNotBundled { .. }
+            | ErrorKind::InferredSet { .. }
+            | ErrorKind::WeakSourceSet { .. }
+            | ErrorKind::UnreadablePoints { .. } => Category::Data,
+            ErrorKind::NoEdition
+            | ErrorKind::InvalidDate { .. }
+            | ErrorKind::BeforeCriteria { .. }
+            | ErrorKind::AmbiguousEdition { .. }
+            | ErrorKind::UnknownEdition { .. }
+            | ErrorKind::UnknownSet { .. }
+            | ErrorKind::EmptyCouncil
+            | ErrorKind::TooManyMembers { .. }
+            | ErrorKind::DuplicateMember { .. }
+            | ErrorKind::UnknownMember { .. }
+            | ErrorKind::WrongSet { .. }
+            | ErrorKind::TooManyAnswers { .. }
+            | ErrorKind::UnknownCriterion { .. }
+            | ErrorKind::MissingAnswer { .. }
+            | ErrorKind::DuplicateAnswer { .. }
+            | ErrorKind::OptionOutOfRange { .. }
+            | ErrorKind::InvalidAnswer { .. }
+            | ErrorKind::AnswerText { .. }
+            | ErrorKind::NotApplicable { .. }
+            | ErrorKind::UnknownKnockout { .. }
+            | ErrorKind::InvalidTarget { .. }
+            | ErrorKind::InvalidCosts { .. } => Category::Content,
+            ErrorKind::Json { .. }
+            | ErrorKind::BlankLine
+            | ErrorKind::LineTooLong { .. } => Category::Syntax,
+            ErrorKind::Io { .. } => Category::Io,
+        }
     }
 
     pub(crate) fn into_kind(self) -> ErrorKind {
-        *self.kind
+        self.inner.kind
     }
+}
+
+/// What an [`Error`] is about, and so where its fix lies, as returned by
+/// [`Error::category`]. Each [`ErrorKind`] belongs to exactly one
+/// category. New categories may be added in minor releases (a workbook's
+/// syntax, when workbooks are read, falls under [`Category::Syntax`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// The criteria data, or its availability: the evaluation may be
+    /// right, but the data in use cannot score it. Criteria files that
+    /// fail validation ([`ErrorKind::InvalidData`], their own syntax
+    /// errors included); an edition whose tables are not bundled
+    /// ([`ErrorKind::TablesNotBundled`]); a set that is only a
+    /// reconstruction or comes from a weak source while those are not
+    /// enabled ([`ErrorKind::InferredSet`], [`ErrorKind::WeakSourceSet`]);
+    /// a chosen option whose points the source prints unreadably
+    /// ([`ErrorKind::UnreadablePoints`]). The fix is to supply the data, or
+    /// to admit it with the option the message names.
+    Data,
+    /// The evaluation's content: well-formed input that says something
+    /// the criteria do not allow. An edition, date or set that does not
+    /// exist or does not decide the edition ([`ErrorKind::UnknownSet`],
+    /// [`ErrorKind::AmbiguousEdition`], ...); members and their answers
+    /// ([`ErrorKind::MissingAnswer`], [`ErrorKind::OptionOutOfRange`],
+    /// [`ErrorKind::NotApplicable`], ...); knock-outs; and a plan's target
+    /// and costs ([`ErrorKind::InvalidTarget`],
+    /// [`ErrorKind::InvalidCosts`], the latter also when the costs text is
+    /// not JSON). The fix is in the evaluation or the plan's inputs.
+    Content,
+    /// The input's syntax or shape: text that is not JSON, or JSON that is
+    /// not an evaluation, such as a missing `"set"` or a number where a
+    /// list belongs ([`ErrorKind::Json`]); a blank batch line
+    /// ([`ErrorKind::BlankLine`]); a batch line over the length limit
+    /// ([`ErrorKind::LineTooLong`]). The fix is in how the file is
+    /// written.
+    Syntax,
+    /// Reading or writing a file, folder or stream failed
+    /// ([`ErrorKind::Io`]), such as a criteria folder that does not exist.
+    Io,
 }
 
 impl std::fmt::Debug for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Error")
-            .field("product", &self.product)
-            .field("kind", &self.kind)
+            .field("product", &self.inner.product)
+            .field("kind", &self.inner.kind)
             .finish_non_exhaustive()
     }
 }
@@ -126,7 +230,8 @@ impl std::fmt::Debug for Error {
 /// thing; the underlying `source()` is not compared.
 impl PartialEq for Error {
     fn eq(&self, o: &Error) -> bool {
-        self.product == o.product && self.kind == o.kind
+        self.inner.product == o.inner.product
+            && self.inner.kind == o.inner.kind
     }
 }
 
@@ -134,16 +239,19 @@ impl Eq for Error {}
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.product {
-            Some(p) => write!(f, "product {p}: {}", self.kind),
-            None => write!(f, "{}", self.kind),
+        match &self.inner.product {
+            Some(p) => write!(f, "product {p}: {}", self.inner.kind),
+            None => write!(f, "{}", self.inner.kind),
         }
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.inner
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -656,6 +764,7 @@ impl ErrorKind {
         }
     }
 
+    #[cold]
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Error {
         Error::new(ErrorKind::Io {
             path: path.display().to_string(),
@@ -667,18 +776,32 @@ impl ErrorKind {
     /// A JSON syntax or shape error from serde_json, its position taken
     /// out of the message and kept in fields. `line` is left out for a
     /// single batch line.
+    #[cold]
     pub(crate) fn json(e: serde_json::Error, keep_line: bool) -> Error {
-        let message = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message =
-            message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        let (line, column, message) = json_position(&e);
         Error::new(ErrorKind::Json {
-            line: keep_line.then_some(e.line()),
-            // serde_json reports column 0 when the input ends before any
-            // character of a line; columns here are 1-based.
-            column: e.column().max(1),
+            line: keep_line.then_some(line),
+            column,
             message,
         })
         .with_source(e)
     }
+}
+
+/// Splits a serde_json error into its line, its column and its message
+/// without the position: serde_json ends the message with " at line L
+/// column C", and an error here keeps the position in fields of its own.
+/// Both are 1-based; serde_json reports column 0 when the input ends
+/// before any character of a line, which is given as column 1.
+///
+/// Evaluations ([`ErrorKind::json`]) and criteria data files
+/// (`criteria::parse`) both report their syntax errors through this.
+pub(crate) fn json_position(e: &serde_json::Error) -> (usize, usize, String) {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = match message.strip_suffix(&suffix) {
+        Some(m) => m.to_owned(),
+        None => message,
+    };
+    (e.line(), e.column().max(1), message)
 }

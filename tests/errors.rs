@@ -1,7 +1,9 @@
 //! Every error variant, triggered from realistic input, with the context
 //! its message must carry.
 
-use ocop::{BatchScorer, Catalog, ErrorKind};
+use std::collections::BTreeSet;
+
+use ocop::{BatchScorer, Catalog, Category, ErrorKind};
 use serde_json::{Value, json};
 
 fn sample() -> Value {
@@ -497,10 +499,231 @@ fn errors_round_trip_through_json() {
     assert!(std::error::Error::source(&back).is_none());
 }
 
+/// One error of every kind, with the category it belongs to.
+fn every_kind() -> Vec<(ErrorKind, Category)> {
+    let s = |t: &str| t.to_owned();
+    let problem: ocop::criteria::Problem = serde_json::from_value(
+        json!({"file": "qd26-2026/hoa.json", "message": "no options"}),
+    )
+    .unwrap();
+    vec![
+        (
+            ErrorKind::Json { line: Some(1), column: 2, message: s("eof") },
+            Category::Syntax,
+        ),
+        (ErrorKind::BlankLine, Category::Syntax),
+        (ErrorKind::NoEdition, Category::Content),
+        (
+            ErrorKind::InvalidDate {
+                field: s("date"),
+                value: s("2021-02-29"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::BeforeCriteria {
+                date: s("2019-08-20"),
+                first: s("2019-08-21"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::AmbiguousEdition {
+                date: s("2026-06-01"),
+                cutoff: s("2026-05-01"),
+                old: s("qd148-2023"),
+                new: s("qd26-2026"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::UnknownEdition {
+                edition: s("qd999"),
+                known: vec![s("qd26-2026")],
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::TablesNotBundled { edition: s("qd1048-781") },
+            Category::Data,
+        ),
+        (
+            ErrorKind::UnknownSet { edition: s("qd26-2026"), set: s("nope") },
+            Category::Content,
+        ),
+        (
+            ErrorKind::InferredSet { edition: s("qd26-2026"), set: s("hoa") },
+            Category::Data,
+        ),
+        (
+            ErrorKind::WeakSourceSet {
+                edition: s("qd26-2026"),
+                set: s("hoa"),
+            },
+            Category::Data,
+        ),
+        (ErrorKind::EmptyCouncil, Category::Content),
+        (
+            ErrorKind::TooManyMembers { members: 3, limit: 2 },
+            Category::Content,
+        ),
+        (ErrorKind::DuplicateMember { member: s("m1") }, Category::Content),
+        (
+            ErrorKind::UnknownMember { member: s("m9"), known: vec![] },
+            Category::Content,
+        ),
+        (
+            ErrorKind::WrongSet {
+                member: s("m1"),
+                member_set: s("hoa"),
+                set: s("rau"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::TooManyAnswers {
+                member: s("m1"),
+                answers: 33,
+                limit: 32,
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::UnknownCriterion {
+                member: s("m1"),
+                criterion: s("9.9"),
+                set: s("hoa"),
+                hint: None,
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::MissingAnswer {
+                member: s("m2"),
+                criterion: s("6.3"),
+                title: s("Mùi/vị"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::DuplicateAnswer {
+                member: s("m1"),
+                criterion: s("1.1"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::OptionOutOfRange {
+                member: s("m1"),
+                criterion: s("1.1"),
+                option: 4,
+                options: 3,
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::InvalidAnswer {
+                member: s("m3"),
+                criterion: s("2.4"),
+                found: s("1"),
+                expected: s("true or false"),
+            },
+            Category::Content,
+        ),
+        (ErrorKind::AnswerText { text: s("yes") }, Category::Content),
+        (
+            ErrorKind::NotApplicable {
+                member: s("m3"),
+                criterion: s("5.2"),
+                reason: s("no story"),
+            },
+            Category::Content,
+        ),
+        (
+            ErrorKind::UnreadablePoints {
+                member: s("m1"),
+                criterion: s("3.1"),
+                option: 2,
+                printed: s("12"),
+            },
+            Category::Data,
+        ),
+        (
+            ErrorKind::UnknownKnockout {
+                knockout: s("nope"),
+                set: s("hoa"),
+                known: vec![s("2.1")],
+            },
+            Category::Content,
+        ),
+        (ErrorKind::InvalidTarget { target: 6 }, Category::Content),
+        (
+            ErrorKind::InvalidCosts { message: s("criterion 1.1") },
+            Category::Content,
+        ),
+        (ErrorKind::InvalidData { problems: vec![problem] }, Category::Data),
+        (
+            ErrorKind::LineTooLong { bytes: 2_000_000, limit: 1_048_576 },
+            Category::Syntax,
+        ),
+        (
+            ErrorKind::Io { path: s("in.jsonl"), message: s("denied") },
+            Category::Io,
+        ),
+    ]
+}
+
+/// serde's own list of `ErrorKind`'s tags, as it names them when a tag
+/// is unknown: "unknown variant `x`, expected one of `json`, ...".
+fn serde_tags() -> BTreeSet<String> {
+    let e = serde_json::from_str::<ErrorKind>(r#"{"kind": "?"}"#)
+        .unwrap_err()
+        .to_string();
+    let (_, list) = e.split_once("expected one of ").expect(&e);
+    let tags: BTreeSet<String> =
+        list.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+    assert!(tags.contains("json") && tags.contains("io"), "{e}");
+    tags
+}
+
+#[test]
+fn every_kind_tag_is_serde_kind() {
+    let kinds = every_kind();
+    for (kind, category) in &kinds {
+        let v = serde_json::to_value(kind).unwrap();
+        assert_eq!(v["kind"], kind.tag(), "{kind:?}");
+        let back: ErrorKind = serde_json::from_value(v).unwrap();
+        assert_eq!(&back, kind);
+        let err = ocop::Error::from(kind.clone());
+        assert_eq!(err.tag(), kind.tag());
+        assert_eq!(err.category(), *category, "{kind:?}");
+        assert!(!err.to_string().is_empty());
+    }
+    // Every kind is here, once: a kind added to `ErrorKind` and not to
+    // `every_kind` fails here, and `category()` will not compile until
+    // the kind is classified.
+    let tags: BTreeSet<String> =
+        kinds.iter().map(|(k, _)| k.tag().to_owned()).collect();
+    assert_eq!(tags.len(), kinds.len(), "a kind is listed twice");
+    let serde = serde_tags();
+    let missing: Vec<_> = serde.difference(&tags).collect();
+    assert!(missing.is_empty(), "kinds not in every_kind: {missing:?}");
+    assert_eq!(tags, serde);
+}
+
 #[test]
 fn error_stays_small() {
-    // Results are returned per line in a batch; keep the error one box.
-    assert!(std::mem::size_of::<ocop::Error>() <= 48);
+    // Results are returned per line in a batch; the error is one pointer,
+    // with the product, kind and source behind it.
+    assert_eq!(
+        std::mem::size_of::<ocop::Error>(),
+        std::mem::size_of::<usize>()
+    );
+    // So a `Result` of nothing is one word too.
+    assert_eq!(
+        std::mem::size_of::<ocop::Result<()>>(),
+        std::mem::size_of::<usize>()
+    );
 }
 
 #[test]

@@ -91,10 +91,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
         }]);
     }
     serde_json::from_str(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column().max(1));
-        let message = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message = message.strip_suffix(&suffix).unwrap_or(&message);
+        let (line, column, message) = crate::error::json_position(&e);
         vec![Problem {
             line: Some(line),
             column: Some(column),
