@@ -441,17 +441,8 @@ def build_set(raw_name, raw, ref, cls_row):
     return s
 
 
-KEY_ORDER = ["code", "title", "label", "max", "header", "parent", "yes_no", "notes", "knockout",
-             "applies_if", "cases", "options"]
-
-
-def reorder(c):
-    items = OrderedDict((k, c[k]) for k in KEY_ORDER if k in c)
-    for k in list(c.keys()):
-        if k not in items:
-            items[k] = c[k]
-    c.clear()
-    c.update(items)
+# One key order for criteria, shared with the signed-sheet reader.
+reorder = sg.reorder
 
 
 def iter_criteria(s):

@@ -34,7 +34,7 @@ use crate::options::ScoreOptions;
 use crate::score;
 use crate::scorecard::Scorecard;
 use lines::{Line, text};
-use pipeline::{Pipeline, io};
+use pipeline::{Pipeline, each_value, io};
 
 /// Counts of a batch run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -333,20 +333,14 @@ impl<'c> BatchScorer<'c> {
     pub fn for_each<R: BufRead + Send>(
         &self,
         input: R,
-        mut f: impl FnMut(u64, Result<Scorecard>),
+        f: impl FnMut(u64, Result<Scorecard>),
     ) -> Result<BatchStats> {
         let per_line =
             |n, line: Line<'_>, s: &mut Scratch, _: &mut Vec<u8>| match line {
                 Line::Text(line) => self.value(line, n, s),
                 Line::TooLong(bytes) => Err(self.too_long(bytes)),
             };
-        self.pipeline().run(input, &per_line, |c| {
-            let first = c.lines.first;
-            for (i, v) in c.values.drain(..).enumerate() {
-                f(first + i as u64, v);
-            }
-            Ok(())
-        })
+        self.pipeline().run(input, &per_line, each_value(f))
     }
 
     /// Reads JSON Lines from `input`, applies `op` to each line's
@@ -379,7 +373,7 @@ impl<'c> BatchScorer<'c> {
         &self,
         input: R,
         op: impl Fn(&Evaluation<'_>) -> Result<T> + Sync,
-        mut f: impl FnMut(u64, Result<T>),
+        f: impl FnMut(u64, Result<T>),
     ) -> Result<BatchStats>
     where
         R: BufRead + Send,
@@ -392,13 +386,7 @@ impl<'c> BatchScorer<'c> {
                 }
                 Line::TooLong(bytes) => Err(self.too_long(bytes)),
             };
-        self.pipeline().run(input, &per_line, |c| {
-            let first = c.lines.first;
-            for (i, v) in c.values.drain(..).enumerate() {
-                f(first + i as u64, v);
-            }
-            Ok(())
-        })
+        self.pipeline().run(input, &per_line, each_value(f))
     }
 
     /// One line as an evaluation, or the error that takes its place (with

@@ -81,6 +81,20 @@ impl<T> Chunk<T> {
     }
 }
 
+/// A sink that hands each line's value to `f` with the line's number,
+/// in input order.
+pub(crate) fn each_value<T>(
+    mut f: impl FnMut(u64, T),
+) -> impl FnMut(&mut Chunk<T>) -> Result<()> {
+    move |c| {
+        let first = c.lines.first;
+        for (i, v) in c.values.drain(..).enumerate() {
+            f(first + i as u64, v);
+        }
+        Ok(())
+    }
+}
+
 /// How a pipeline reads and how many threads work.
 #[derive(Clone, Copy)]
 pub(crate) struct Pipeline<'p> {
