@@ -391,13 +391,13 @@ pub struct SetFile {
     /// The printed set number, if any.
     #[serde(default)]
     pub number: Option<u32>,
-    /// Ngành.
+    /// Ngành (sector), as printed.
     #[serde(default)]
     pub nganh: String,
-    /// Nhóm.
+    /// Nhóm (group), as printed.
     #[serde(default)]
     pub nhom: String,
-    /// Trust.
+    /// How far the table can be trusted (status).
     pub status: SetStatus,
     /// The source of the table.
     pub source: String,
@@ -426,7 +426,7 @@ pub struct SetFile {
 pub struct Part {
     /// Which part.
     pub part: PartId,
-    /// As printed.
+    /// The part's title, as printed.
     pub title: String,
     /// Maximum points.
     pub max: u32,
@@ -440,7 +440,7 @@ pub struct Part {
 pub struct Section {
     /// The printed number.
     pub code: String,
-    /// As printed.
+    /// The section's title, as printed.
     pub title: String,
     /// Short English label.
     #[serde(default)]
@@ -460,7 +460,7 @@ pub struct Section {
 pub struct Criterion {
     /// The printed number without trailing dot.
     pub code: String,
-    /// As printed.
+    /// The criterion's title, as printed.
     pub title: String,
     /// Short English label.
     #[serde(default)]
