@@ -19,7 +19,7 @@ use crate::criteria::{EditionInfo, GateCoverage, PartId, SetFile, SetStatus};
 /// let w = ocop::Warning::GatesIncomplete { edition: "qd1048-781".into() };
 /// assert_eq!(
 ///     w.to_string(),
-///     "chỉ biết một phần các mức tối thiểu theo hạng sao của qd1048-781: \
+///     "không biết đầy đủ các mức tối thiểu theo hạng sao của qd1048-781: \
 ///      số sao có thể cao hơn khi áp dụng đầy đủ"
 /// );
 /// ```
@@ -36,8 +36,9 @@ pub enum Warning {
         /// What is missing.
         text: String,
     },
-    /// The edition's star minimums are only partly known, so a star may
-    /// be higher than the full rules would give.
+    /// The edition's star minimums are known only in part (1048/781) or
+    /// not at all (148), so a star may be higher than the full rules would
+    /// give.
     GatesIncomplete {
         /// The edition.
         edition: String,
@@ -65,7 +66,7 @@ impl std::fmt::Display for Warning {
             ),
             Warning::GatesIncomplete { edition } => write!(
                 f,
-                "chỉ biết một phần các mức tối thiểu theo hạng sao của \
+                "không biết đầy đủ các mức tối thiểu theo hạng sao của \
                  {edition}: số sao có thể cao hơn khi áp dụng đầy đủ"
             ),
             Warning::InferredData { text } => {
