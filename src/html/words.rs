@@ -99,7 +99,7 @@ pub(super) const VI: Words = Words {
     already: "Đã đạt mục tiêu",
     unreachable: "Không thể đạt",
     raised: "Tiêu chí cần nâng nhiều nhất",
-    plans_count: "Số phương án",
+    plans_count: "Số kế hoạch",
     made_by: "Lập bằng ocop",
 };
 
