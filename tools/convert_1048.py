@@ -441,28 +441,11 @@ def build_set(raw_name, raw, ref, cls_row):
     return s
 
 
-# One key order for criteria, shared with the signed-sheet reader.
+# The walks over a set file, shared with the signed-sheet reader.
 reorder = sg.reorder
-
-
-def iter_criteria(s):
-    for p in s["parts"]:
-        for sec in p["sections"]:
-            for c in sec["criteria"]:
-                yield c
-
-
-def iter_sections(s):
-    for p in s["parts"]:
-        for sec in p["sections"]:
-            yield p, sec
-
-
-def find(s, code):
-    for c in iter_criteria(s):
-        if c["code"] == code:
-            return c
-    return None
+iter_criteria = sg.iter_criteria
+iter_sections = sg.iter_sections
+find = sg.find
 
 
 def set_notes(s, raw, notes):
