@@ -280,10 +280,7 @@ pub fn invalid_evaluation(
 ) -> impl Strategy<Value = (Evaluation<'static>, &'static str)> + use<> {
     let shape = shape(set);
     // Of an edition that lacks tables, an unknown set is a missing table.
-    let missing = matches!(
-        set.edition_tables(),
-        crate::criteria::Tables::NotBundled | crate::criteria::Tables::Partial
-    );
+    let missing = set.edition_tables().missing_some();
     let kinds: Vec<&'static str> = BREAKS
         .iter()
         .copied()

@@ -209,19 +209,15 @@ impl Edition {
     /// ```
     pub fn find_set(&self, id_or_name: &str) -> Result<&CriteriaSet> {
         let edition = self.info.id.clone();
-        self.set(id_or_name).ok_or_else(|| match self.info.tables {
-            // Of an edition whose tables are missing, an unknown name is
-            // most likely a missing table, not a typo.
-            Tables::NotBundled | Tables::Partial => {
+        self.set(id_or_name).ok_or_else(|| {
+            if self.info.tables.missing_some() || !self.has_tables() {
                 ErrorKind::TablesNotBundled { edition }.into()
+            } else {
+                Error::new(ErrorKind::UnknownSet {
+                    edition,
+                    set: id_or_name.to_owned(),
+                })
             }
-            _ if !self.has_tables() => {
-                ErrorKind::TablesNotBundled { edition }.into()
-            }
-            _ => Error::new(ErrorKind::UnknownSet {
-                edition,
-                set: id_or_name.to_owned(),
-            }),
         })
     }
 

@@ -198,6 +198,15 @@ pub enum Tables {
     Partial,
 }
 
+impl Tables {
+    /// Whether some of the edition's tables are missing, so that a set
+    /// name it does not know is most likely a missing table rather than a
+    /// typo.
+    pub fn missing_some(self) -> bool {
+        matches!(self, Tables::NotBundled | Tables::Partial)
+    }
+}
+
 /// An edition that takes its sets from another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
