@@ -171,10 +171,6 @@ impl Error {
             ErrorKind::Io { .. } => Category::Io,
         }
     }
-
-    pub(crate) fn into_kind(self) -> ErrorKind {
-        self.inner.kind
-    }
 }
 
 /// What an [`Error`] is about, and so where its fix lies, as returned by

@@ -197,7 +197,8 @@ impl Summary {
         self.plans.get_or_insert_with(PlanCounts::default).add(plan);
     }
 
-    /// Counts one line's result.
+    /// Counts one line's result, reading each card's edition (its band
+    /// edges, its set's part maxima) from the embedded catalog.
     pub fn add(&mut self, line: u64, result: &Result<Scorecard>) {
         self.add_with(line, result, None)
     }

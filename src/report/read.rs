@@ -6,7 +6,7 @@ use std::io::BufRead;
 use super::{DEFAULT_GROUPS, Summary};
 use crate::batch::lines::{Line, Lines};
 use crate::catalog::Catalog;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, json_position};
 use crate::scorecard::Scorecard;
 
 /// The longest line read, in bytes: a scorecard with every member's
@@ -89,52 +89,36 @@ impl Summary {
         catalog: Option<&Catalog>,
     ) -> Result<()> {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let i = n as usize - 1;
-        let s = self;
-        {
-            let line = std::str::from_utf8(line).map_err(|e| {
-                Error::new(ErrorKind::Json {
-                    line: Some(n as usize),
-                    column: e.valid_up_to() + 1,
-                    message: "invalid UTF-8".into(),
-                })
-            })?;
-            let at = |e: serde_json::Error| match ErrorKind::json(e, false)
-                .into_kind()
-            {
-                ErrorKind::Json { column, message, .. } => {
-                    Error::new(ErrorKind::Json {
-                        line: Some(i + 1),
-                        column,
-                        message,
-                    })
-                }
-                other => Error::new(other),
-            };
-            // Scorecards, the common case, are read straight; anything
-            // else goes through a `Value` to tell error records apart.
-            if let Ok(card) = serde_json::from_str::<Scorecard>(line) {
-                s.add_with(i as u64 + 1, &Ok(card), catalog);
-                return Ok(());
-            }
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(at)?;
-            // An error record names its input line; a scorecard is at its
-            // position.
-            let n =
-                v.get("line").and_then(|n| n.as_u64()).unwrap_or(i as u64 + 1);
-            let result = match v.get("error") {
-                Some(e) => {
-                    let err: Error =
-                        serde_json::from_value(e.clone()).map_err(at)?;
-                    Err(err.for_product(v.get("id").and_then(|x| x.as_str())))
-                }
-                None => {
-                    Ok(serde_json::from_value::<Scorecard>(v).map_err(at)?)
-                }
-            };
-            s.add_with(n, &result, catalog);
+        let json_error = |column, message| {
+            let line = Some(n as usize);
+            Error::new(ErrorKind::Json { line, column, message })
+        };
+        let line = std::str::from_utf8(line).map_err(|e| {
+            json_error(e.valid_up_to() + 1, "invalid UTF-8".into())
+        })?;
+        let at = |e: serde_json::Error| {
+            let (_, column, message) = json_position(&e);
+            json_error(column, message)
+        };
+        // Scorecards, the common case, are read straight; anything else
+        // goes through a `Value` to tell error records apart.
+        if let Ok(card) = serde_json::from_str::<Scorecard>(line) {
+            self.add_with(n, &Ok(card), catalog);
+            return Ok(());
         }
+        let v: serde_json::Value = serde_json::from_str(line).map_err(at)?;
+        // An error record names its input line; a scorecard is at its
+        // position.
+        let record = v.get("line").and_then(|x| x.as_u64()).unwrap_or(n);
+        let result = match v.get("error") {
+            Some(e) => {
+                let err: Error =
+                    serde_json::from_value(e.clone()).map_err(at)?;
+                Err(err.for_product(v.get("id").and_then(|x| x.as_str())))
+            }
+            None => Ok(serde_json::from_value::<Scorecard>(v).map_err(at)?),
+        };
+        self.add_with(record, &result, catalog);
         Ok(())
     }
 }

@@ -129,7 +129,9 @@ pub struct AuditCase {
 }
 
 impl Summary {
-    /// [`Summary::add`], taking the set's part maxima from `catalog`.
+    /// [`Summary::add`], reading each card's edition (its band edges, its
+    /// set's part maxima) from `catalog`, or from the embedded catalog
+    /// when `None`.
     pub fn add_with(
         &mut self,
         line: u64,
