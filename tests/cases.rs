@@ -178,16 +178,7 @@ fn inferred_data_changes_scores_only_on_request() {
     assert_eq!(inferred.members[0].total, 100);
     assert!(inferred.inferred && !plain.inferred);
     assert!(inferred.fingerprint.ends_with("+inferred"));
-    let kinds: Vec<String> = inferred
-        .warnings
-        .iter()
-        .map(|w| {
-            serde_json::to_value(w).unwrap()["kind"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let kinds = crate::warning_kinds(&inferred);
     assert!(kinds.contains(&"inferred_data".to_owned()), "{kinds:?}");
     assert!(!kinds.contains(&"incomplete_set".to_owned()), "{kinds:?}");
 }

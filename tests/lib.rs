@@ -35,6 +35,15 @@ pub fn score(json: &str, inferred: bool) -> ocop::Result<Scorecard> {
         .score_with(&ev, &ScoreOptions { inferred, ..Default::default() })
 }
 
+/// The kinds of a scorecard's warnings, as its JSON names them.
+pub fn warning_kinds(card: &Scorecard) -> Vec<String> {
+    let kind = |w| serde_json::to_value(w).unwrap()["kind"].clone();
+    card.warnings
+        .iter()
+        .map(|w| kind(w).as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
 /// Answers for every criterion of `set`: option 1 (or `met`) everywhere,
 /// leaving out criteria that do not apply after those answers.
 pub fn first_options(
