@@ -62,7 +62,11 @@ pub(crate) struct All(pub Vec<Error>);
 
 impl Sink for All {
     fn report(&mut self, e: Error) -> bool {
-        self.0.push(e);
+        // Two members of one name give word-for-word the same problem;
+        // the list names each problem once.
+        if !self.0.contains(&e) {
+            self.0.push(e);
+        }
         true
     }
 }

@@ -772,3 +772,18 @@ fn check_lists_every_problem_in_sheet_order() {
         Catalog::official().check(&ev).iter().map(|e| e.tag()).collect();
     assert_eq!(tags, ["unknown_set"]);
 }
+
+#[test]
+fn check_names_a_problem_two_same_named_members_share_once() {
+    let mut v = sample();
+    v["members"][1]["member"] = "m1".into();
+    for m in [0, 1] {
+        v["members"][m]["answers"]["5.1"] = 1.into(); // no story, 5.2 given
+    }
+    let text = v.to_string();
+    let ev = ocop::Evaluation::from_json(&text).unwrap();
+    let problems = Catalog::official().check(&ev);
+    let tags: Vec<&str> = problems.iter().map(|e| e.tag()).collect();
+    assert_eq!(tags, ["duplicate_member", "not_applicable"]);
+    assert_eq!(Catalog::official().score(&ev).unwrap_err(), problems[0]);
+}
