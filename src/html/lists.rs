@@ -51,20 +51,30 @@ fn place_row(line: &str, cols: usize) -> Markup {
     html! { tr class="place" { th colspan=(cols) { (line) } } }
 }
 
-/// Each case with the place line to open before it, when its place is
-/// not the one before.
-fn with_places<'c, T>(
+/// The cases ordered by place, then by number of changes, then id, each
+/// with its index in the summary's list and the place line to open
+/// before it when its place is not the one before.
+fn by_place<'c, T>(
     s: &Summary,
     g: &Grouping,
     w: &Words,
-    cases: Vec<(usize, &'c T)>,
-    place: impl Fn(&T) -> &PlaceKey,
+    list: &'c [T],
+    named: impl Fn(&T) -> &Named,
+    changes: impl Fn(&T) -> usize,
 ) -> Vec<(Option<String>, usize, &'c T)> {
+    let mut cases: Vec<(usize, &T)> = list.iter().enumerate().collect();
+    cases.sort_by(|(_, x), (_, y)| {
+        let (nx, ny) = (named(x), named(y));
+        place_order(s, g, &nx.place)
+            .cmp(&place_order(s, g, &ny.place))
+            .then(changes(x).cmp(&changes(y)))
+            .then(nx.id.cmp(&ny.id))
+    });
     let mut last = None;
     cases
         .into_iter()
         .map(|(i, c)| {
-            let line = place_line(s, g, place(c), w);
+            let line = place_line(s, g, &named(c).place, w);
             let open = (last.as_ref() != Some(&line) && !line.is_empty())
                 .then(|| line.clone());
             last = Some(line);
@@ -76,22 +86,8 @@ fn with_places<'c, T>(
 pub(super) fn act(s: &Summary, w: &Words) -> Markup {
     let g = s.places.grouping();
     let a = &s.act;
-    let mut near: Vec<(usize, &crate::report::NearCase)> =
-        a.near.iter().enumerate().collect();
-    near.sort_by(|(_, x), (_, y)| {
-        place_order(s, &g, &x.named.place)
-            .cmp(&place_order(s, &g, &y.named.place))
-            .then(x.steps.len().cmp(&y.steps.len()))
-            .then(x.named.id.cmp(&y.named.id))
-    });
-    let mut held: Vec<(usize, &crate::report::HeldCase)> =
-        a.held.iter().enumerate().collect();
-    held.sort_by(|(_, x), (_, y)| {
-        place_order(s, &g, &x.named.place)
-            .cmp(&place_order(s, &g, &y.named.place))
-            .then(x.failed.len().cmp(&y.failed.len()))
-            .then(x.named.id.cmp(&y.named.id))
-    });
+    let near = by_place(s, &g, w, &a.near, |c| &c.named, |c| c.steps.len());
+    let held = by_place(s, &g, w, &a.held, |c| &c.named, |c| c.failed.len());
     html! {
         section id="act" {
             h2 { (w.act) }
@@ -100,7 +96,7 @@ pub(super) fn act(s: &Summary, w: &Words) -> Markup {
                 @if near.is_empty() { p { (w.none) } } @else {
                     div class="wrap" { table class="list" {
                         tr { th { (w.product) } th { (w.producer) } th { (w.now) } th { (w.next) } th { (w.steps) } }
-                        @for (open, i, c) in with_places(s, &g, w, near, |c| &c.named.place) {
+                        @for (open, i, c) in near {
                             @if let Some(line) = open { (place_row(&line, 5)) }
                             tr {
                                 (product(&c.named))
@@ -127,7 +123,7 @@ pub(super) fn act(s: &Summary, w: &Words) -> Markup {
             @if held.is_empty() { p { (w.none) } } @else {
                 div class="wrap" { table class="list" {
                     tr { th { (w.product) } th { (w.producer) } th { (w.band) } th { (w.now) } th { (w.failed) } }
-                    @for (open, _, c) in with_places(s, &g, w, held, |c| &c.named.place) {
+                    @for (open, _, c) in held {
                         @if let Some(line) = open { (place_row(&line, 5)) }
                         tr {
                             (product(&c.named))
