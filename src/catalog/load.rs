@@ -15,7 +15,7 @@ use crate::criteria::{
     self, Classification, EditionInfo, Problem, SetFile, SetStatus,
 };
 use crate::date::Date;
-use crate::embedded::EMBEDDED;
+use crate::embedded;
 use crate::error::{ErrorKind, Result};
 
 impl Catalog {
@@ -274,7 +274,7 @@ const OUTSIDE_EDITION: &str = "a criteria file outside an edition folder is \
 
 /// The embedded files by path, for a loader to overlay.
 fn embedded_files() -> BTreeMap<String, String> {
-    EMBEDDED.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect()
+    embedded::files().map(|(p, t)| (p.to_owned(), t.to_owned())).collect()
 }
 
 /// Gives each `tables: inherited` edition the sets of the edition it names.
