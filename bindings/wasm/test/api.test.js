@@ -60,3 +60,13 @@ test('ES module entry for Node', async () => {
   assert.equal(m.score(sample), ocop.score(sample));
   await m.load();
 });
+
+test("the package README's example runs as written", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../js/README.md'), 'utf8');
+  const code = readme.split('```js\n')[1].split('```')[0].replace("require('ocop')", "require('../pkg')");
+  assert.equal(code.trim().split('\n').length, 10, 'a 10-line example');
+  const logged = [];
+  new Function('require', 'console', code)(require, { log: (...a) => logged.push(a) });
+  assert.deepEqual(logged[0], [100, 5]);
+  assert.equal(logged[1][0], 'unknown_set');
+});
