@@ -152,6 +152,9 @@
 //!   page drawn from a [`report::Summary`] (adds `maud`).
 //! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
 //!   a set, for the test suites of other scorers (adds `proptest`).
+//! - `packed-data`: the criteria files embedded packed (long repeats as
+//!   references, undone on first use), for binaries that count their
+//!   bytes such as the WebAssembly package; no dependency, same texts.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

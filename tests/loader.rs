@@ -241,6 +241,53 @@ fn a_good_directory_overlays_the_embedded_data() {
     );
 }
 
+/// Files in memory are a directory without the file system: the same
+/// problems for broken files, the same sets for good ones.
+#[test]
+fn files_in_memory_load_as_a_directory_does() {
+    let mut s = hoa("hoa-max");
+    s.parts[0].sections[0].criteria[0].max = 5;
+    let mut good = hoa("hoa");
+    good.source = "a province's corrected copy".into();
+    let files = [
+        (
+            "qd26-2026/hoa-syntax.json",
+            "{\"id\": \"hoa-syntax\",\n}".to_owned(),
+        ),
+        ("qd26-2026/hoa-max.json", json(&s)),
+        ("qd27-2030/hoa.json", json(&good)),
+        ("hoa.json", json(&good)),
+    ];
+    let dir = scratch_dir("loader-memory");
+    for (path, text) in &files {
+        write(&dir, path, text);
+    }
+    let owned = || files.iter().map(|(p, t)| ((*p).to_owned(), t.clone()));
+    let (mem, disk) = (
+        Catalog::from_texts(owned()).unwrap_err(),
+        Catalog::from_dir(&dir).unwrap_err(),
+    );
+    let (
+        ErrorKind::InvalidData { problems: mem },
+        ErrorKind::InvalidData { problems: disk },
+    ) = (mem.kind(), disk.kind())
+    else {
+        panic!("{mem} / {disk}")
+    };
+    assert_eq!(mem, disk);
+    assert_eq!(mem.len(), 5, "{mem:#?}");
+
+    let one = [("qd26-2026/hoa.json".to_owned(), json(&good))];
+    let catalog = Catalog::from_texts(one).unwrap();
+    let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    assert_eq!(set.sheet().source, "a province's corrected copy");
+    let dir = scratch_dir("loader-memory-good");
+    write(&dir, "qd26-2026/hoa.json", &json(&good));
+    let from_dir = Catalog::from_dir(&dir).unwrap();
+    let same = from_dir.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    assert_eq!(set.fingerprint(), same.fingerprint());
+}
+
 #[test]
 fn an_unreadable_directory_is_an_io_error() {
     let err = Catalog::from_dir("/no/such/dir").unwrap_err();

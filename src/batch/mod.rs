@@ -187,13 +187,36 @@ impl<'c> BatchScorer<'c> {
     ///
     /// Each call starts with fresh buffers; [`BatchScorer::run`] keeps
     /// them from line to line, so loop over `run` rather than over this.
+    ///
+    /// A line longer than [`BatchScorer::max_line_bytes`] gets the
+    /// [`ErrorKind::LineTooLong`] record that [`BatchScorer::run`] writes
+    /// for it as the last line of its input.
+    ///
+    /// ```
+    /// let scorer = ocop::BatchScorer::new(ocop::Catalog::official()).max_line_bytes(10);
+    /// let mut out = Vec::new();
+    /// let line = br#"{"id": "P1", "set": "hoa"}"#;
+    /// assert!(!scorer.score_line(line, 4, &mut out));
+    /// let want = format!(r#"{{"line":4,"error":{{"kind":"line_too_long","bytes":{},"#, line.len());
+    /// assert!(out.starts_with(want.as_bytes()));
+    /// ```
     pub fn score_line(
         &self,
         line: &[u8],
         line_no: u64,
         out: &mut Vec<u8>,
     ) -> bool {
+        if line.len() > self.max_line {
+            self.too_long_record(out, line_no, line.len() as u64);
+            return false;
+        }
         self.line(line, line_no, &mut Scratch::default(), out)
+    }
+
+    /// Writes the record of a line over the length limit, and a newline.
+    fn too_long_record(&self, out: &mut Vec<u8>, line_no: u64, bytes: u64) {
+        error_record(out, line_no, None, self.too_long(bytes).kind());
+        out.push(b'\n');
     }
 
     /// The general path: parse with serde and score. Errors carry the
@@ -287,8 +310,7 @@ impl<'c> BatchScorer<'c> {
             {
                 Line::Text(line) => self.line(line, n, s, out),
                 Line::TooLong(bytes) => {
-                    error_record(out, n, None, self.too_long(bytes).kind());
-                    out.push(b'\n');
+                    self.too_long_record(out, n, bytes);
                     false
                 }
             };
@@ -381,12 +403,44 @@ impl<'c> BatchScorer<'c> {
     {
         let per_line =
             |n, line: Line<'_>, _: &mut (), _: &mut Vec<u8>| match line {
-                Line::Text(line) => {
-                    Self::evaluation(line, n).and_then(|ev| op(&ev))
-                }
+                Line::Text(line) => self.map_line(line, n, &op),
                 Line::TooLong(bytes) => Err(self.too_long(bytes)),
             };
         self.pipeline().run(input, &per_line, each_value(f))
+    }
+
+    /// One line as [`BatchScorer::map_each`] takes it: `op` applied to the
+    /// line's evaluation, or the error that takes its place (a line over
+    /// [`BatchScorer::max_line_bytes`], a line that is not an evaluation,
+    /// with the line's id when it could be read). For a caller that holds
+    /// one evaluation's text, such as a binding to another language.
+    ///
+    /// # Errors
+    ///
+    /// What `op` returns, and the errors of a line: [`ErrorKind::Json`],
+    /// [`ErrorKind::LineTooLong`] and those of
+    /// [`Evaluation::from_json`].
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// let scorer = ocop::BatchScorer::new(catalog);
+    /// let line = ocop::samples::EVALUATION_2026.trim_end().as_bytes();
+    /// let card = scorer.map_line(line, 1, |ev| catalog.score(ev))?;
+    /// assert_eq!(card.rating.stars, Some(3));
+    /// let err = scorer.map_line(br#"{"id": "P9", "set": 5}"#, 1, |ev| catalog.score(ev));
+    /// assert_eq!(err.unwrap_err().product(), Some("P9"));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn map_line<T>(
+        &self,
+        line: &[u8],
+        line_no: u64,
+        op: impl FnOnce(&Evaluation<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if line.len() > self.max_line {
+            return Err(self.too_long(line.len() as u64));
+        }
+        Self::evaluation(line, line_no).and_then(|ev| op(&ev))
     }
 
     /// One line as an evaluation, or the error that takes its place (with

@@ -15,7 +15,7 @@ use crate::criteria::{
     self, Classification, EditionInfo, Problem, SetFile, SetStatus,
 };
 use crate::date::Date;
-use crate::embedded::EMBEDDED;
+use crate::embedded;
 use crate::error::{ErrorKind, Result};
 
 impl Catalog {
@@ -29,10 +29,7 @@ impl Catalog {
     pub fn official() -> &'static Catalog {
         static OFFICIAL: OnceLock<Catalog> = OnceLock::new();
         OFFICIAL.get_or_init(|| {
-            let files = EMBEDDED
-                .iter()
-                .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()));
-            Catalog::from_files(files.collect(), Vec::new()).unwrap_or_else(
+            Catalog::from_files(embedded_files(), Vec::new()).unwrap_or_else(
                 |e| panic!("embedded criteria data is invalid: {e}"),
             )
         })
@@ -74,10 +71,7 @@ impl Catalog {
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Catalog> {
         let dir = dir.as_ref();
-        let mut files: BTreeMap<String, String> = EMBEDDED
-            .iter()
-            .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
-            .collect();
+        let mut files = embedded_files();
         let mut problems = Vec::new();
         let name =
             |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -93,11 +87,7 @@ impl Catalog {
             let ed_name = name(&ed).unwrap_or_default();
             if !ed.is_dir() {
                 if ed.extension().is_some_and(|x| x == "json") {
-                    problems.push(Problem::new(
-                        &ed_name,
-                        "a criteria file outside an edition folder is not \
-                         read: put it in <dir>/<edition>/",
-                    ));
+                    problems.push(Problem::new(&ed_name, OUTSIDE_EDITION));
                 }
                 continue;
             }
@@ -119,6 +109,49 @@ impl Catalog {
             }
         }
         Catalog::from_files(files, problems)
+    }
+
+    /// The embedded criteria overlaid with files held in memory: each
+    /// `(path, text)` is a file of a data directory, its path written as
+    /// under `criteria/` (`qd26-2026/hoa.json`, `qd148-2023/edition.json`).
+    /// [`Catalog::from_dir`] without the file system, for programs that
+    /// receive criteria over the network or run where there is none (a
+    /// browser). A file replaces the embedded file of the same path; the
+    /// checks, and the list of problems, are the same.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] with every [`Problem`] of every file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let hoa = ocop::Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    /// let mut sheet = hoa.sheet().clone();
+    /// sheet.source = "a province's corrected copy".into();
+    /// let text = serde_json::to_string(&sheet).unwrap();
+    /// let catalog = ocop::Catalog::from_texts([("qd26-2026/hoa.json".to_owned(), text)])?;
+    /// let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    /// assert_eq!(set.sheet().source, "a province's corrected copy");
+    ///
+    /// let bad = ocop::Catalog::from_texts([("qd26-2026/hoa.json".to_owned(), "{".to_owned())]);
+    /// assert!(matches!(bad.unwrap_err().kind(), ocop::ErrorKind::InvalidData { .. }));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn from_texts(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Catalog> {
+        let mut all = embedded_files();
+        let mut problems = Vec::new();
+        for (path, text) in files {
+            // The loader groups by the first folder: a path must name one.
+            if !path.contains('/') && path.ends_with(".json") {
+                problems.push(Problem::new(&path, OUTSIDE_EDITION));
+                continue;
+            }
+            all.insert(path, text);
+        }
+        Catalog::from_files(all, problems)
     }
 
     fn from_files(
@@ -233,6 +266,15 @@ impl Catalog {
         editions.sort_by_key(|e| e.from);
         Ok(Catalog { editions, codes: std::sync::OnceLock::new() })
     }
+}
+
+/// The problem of a criteria file given outside an edition folder.
+const OUTSIDE_EDITION: &str = "a criteria file outside an edition folder is \
+                               not read: put it in <dir>/<edition>/";
+
+/// The embedded files by path, for a loader to overlay.
+fn embedded_files() -> BTreeMap<String, String> {
+    embedded::files().map(|(p, t)| (p.to_owned(), t.to_owned())).collect()
 }
 
 /// Gives each `tables: inherited` edition the sets of the edition it names.

@@ -13,14 +13,52 @@
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).
 pub const DATA_VERSION: &str = "2026.12.1";
 
+#[cfg(not(feature = "packed-data"))]
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../criteria/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../criteria/", $path)))),*]
     };
 }
 
-/// Every embedded criteria file, by path under `criteria/`.
-pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
+// The library only unpacks; build.rs includes the same file to pack.
+#[cfg(any(feature = "packed-data", test))]
+#[cfg_attr(not(test), allow(dead_code))]
+mod pack;
+
+/// Every embedded criteria file, by path under `criteria/`, with its text.
+#[cfg(not(feature = "packed-data"))]
+pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    EMBEDDED.iter().copied()
+}
+
+/// Every embedded criteria file, by path under `criteria/`, with its text:
+/// unpacked on first use from what `build.rs` packed (see `pack`).
+///
+/// # Panics
+///
+/// Never in a released crate: `build.rs` packs the files this unpacks,
+/// and the fingerprint test compares every text with `criteria/`.
+#[cfg(feature = "packed-data")]
+pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    static PACKED: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/criteria.pack"));
+    static FILES: std::sync::OnceLock<Vec<(String, String)>> =
+        std::sync::OnceLock::new();
+    FILES
+        .get_or_init(|| {
+            pack::unpack(PACKED)
+                .and_then(|a| pack::unarchive(&a))
+                .expect("build.rs packs the criteria files")
+        })
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+}
+
+/// Every embedded criteria file, by path under `criteria/`. With
+/// `packed-data`, `build.rs` packs every `criteria/<edition>/*.json`
+/// instead, which a test holds to be this list.
+#[cfg(not(feature = "packed-data"))]
+static EMBEDDED: &[(&str, &str)] = embed![
     "qd1048-2019/edition.json",
     "qd1048-2019/classification.json",
     "qd1048-2019/ca-phe-ca-cao.json",
@@ -115,7 +153,7 @@ pub(crate) static EMBEDDED: &[(&str, &str)] = embed![
 /// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
 /// ```
 pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
-    EMBEDDED.iter().map(|(p, _)| *p)
+    files().map(|(p, _)| p)
 }
 
 /// 64-bit FNV-1a over the file's bytes, with CRLF read as LF so that a
@@ -147,11 +185,30 @@ pub fn fingerprint(text: &str) -> String {
 /// ```
 pub fn fingerprint_manifest() -> String {
     let mut rows: Vec<(&str, String)> =
-        EMBEDDED.iter().map(|(p, t)| (*p, fingerprint(t))).collect();
+        files().map(|(p, t)| (p, fingerprint(t))).collect();
     rows.sort();
     let mut out = format!("# ocop criteria data {}\n", DATA_VERSION);
     for (p, f) in rows {
         out.push_str(&format!("{f}  {p}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Packed or not, every embedded text is its file's, byte for byte,
+    /// and every file is embedded.
+    #[test]
+    fn embedded_texts_are_the_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for (path, text) in super::files() {
+            let disk =
+                std::fs::read_to_string(root.join("criteria").join(path))
+                    .unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert!(disk == text, "{path} differs from its file");
+            n += 1;
+        }
+        assert!(n >= 86, "{n} files");
+    }
 }

@@ -1,0 +1,228 @@
+//! `ocop` for JavaScript: the crate's scorer behind `wasm-bindgen`.
+//!
+//! Every export takes JSON text and returns JSON text: the exact bytes the
+//! `ocop` command writes for the same input, because they come from the
+//! same library calls (`BatchScorer::score_line` and `run` for scorecards,
+//! `serde_json` over the crate's own types for plans and explanations,
+//! `BatchScorer::error_record` for errors). Decimals never pass through
+//! JavaScript numbers.
+//!
+//! A failure is thrown as a string of JSON, `{"message", "error",
+//! "record"?}`; the package's JavaScript (`js/wrap.js`) turns it into an
+//! `Error` and turns objects into JSON, so this file stays the one place
+//! that calls the crate.
+
+mod options;
+
+use ocop::Error;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use options::{Failure, Options, Resolved};
+
+/// The line number a single call reports: the input is one line.
+const LINE: u64 = 1;
+
+/// The line `ocop score` writes for one evaluation (without the newline).
+/// With `points`, each member's points per criterion and section, as
+/// `--points` writes them.
+#[wasm_bindgen]
+pub fn score(evaluation: &str, options: &str) -> Result<String, JsValue> {
+    run(options, |r| {
+        let scorer = r.scorer().points(r.opts.points);
+        let mut out = Vec::new();
+        if scorer.score_line(evaluation.as_bytes(), LINE, &mut out) {
+            out.pop();
+            return Ok(text(out));
+        }
+        out.pop();
+        // The record is the CLI's; the message is the same error's text.
+        let err = scorer
+            .map_line(evaluation.as_bytes(), LINE, |ev| {
+                r.catalog.score_with(ev, &r.opts.score)
+            })
+            .err();
+        Err(Failure::record(err.as_ref(), text(out)))
+    })
+}
+
+/// What `ocop score` writes for JSON Lines: one scorecard or error record
+/// per input line, each followed by a newline. Scored on one thread.
+#[wasm_bindgen(js_name = scoreLines)]
+pub fn score_lines(jsonl: &str, options: &str) -> Result<String, JsValue> {
+    run(options, |r| {
+        let mut out = Vec::with_capacity(jsonl.len() / 2);
+        r.scorer()
+            .points(r.opts.points)
+            .run(jsonl.as_bytes(), &mut out)
+            .map_err(|e| Failure::error(&e))?;
+        Ok(text(out))
+    })
+}
+
+/// Every problem of an evaluation, in the order `Catalog::check_with`
+/// finds them: `[{"message", "error": {"kind", …}}]`, empty when it
+/// scores.
+#[wasm_bindgen]
+pub fn check(evaluation: &str, options: &str) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        message: String,
+        error: &'a ocop::ErrorKind,
+    }
+    run(options, |r| {
+        let problems = line(r, evaluation, |ev| {
+            Ok(r.catalog.check_with(ev, &r.opts.score))
+        })?;
+        let list: Vec<Problem<'_>> = problems
+            .iter()
+            .map(|e| Problem { message: e.to_string(), error: e.kind() })
+            .collect();
+        json(&list)
+    })
+}
+
+/// The line `ocop explain --json` writes for one evaluation.
+#[wasm_bindgen]
+pub fn explain(evaluation: &str, options: &str) -> Result<String, JsValue> {
+    run(options, |r| {
+        let x =
+            line(r, evaluation, |ev| r.catalog.explain(ev, &r.opts.score))?;
+        json(&x)
+    })
+}
+
+/// The line `ocop plan` writes for one evaluation; `options.target` and
+/// `options.costs` are `--target` and the `--costs` file.
+#[wasm_bindgen]
+pub fn plan(evaluation: &str, options: &str) -> Result<String, JsValue> {
+    run(options, |r| {
+        let opts = r.plan_options()?;
+        let p = line(r, evaluation, |ev| r.catalog.plan(ev, &opts))?;
+        json(&p)
+    })
+}
+
+/// The scorecard before and after `steps` (`[{"criterion", "option"}]`),
+/// as `Catalog::what_if` gives it.
+#[wasm_bindgen(js_name = whatIf)]
+pub fn what_if(
+    evaluation: &str,
+    steps: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    run(options, |r| {
+        let steps: Vec<ocop::advice::Step> = serde_json::from_str(steps)
+            .map_err(|e| Failure::argument("steps", e.to_string()))?;
+        let w = line(r, evaluation, |ev| {
+            r.catalog.what_if(ev, &steps, &r.opts.score)
+        })?;
+        json(&w)
+    })
+}
+
+/// The editions (or the one named, in any case) with their sets:
+/// `[{"edition": <edition.json>, "sets": [{"id", "name", "status",
+/// "fingerprint", "has_inferred"}]}]`.
+#[wasm_bindgen]
+pub fn sets(
+    edition: Option<String>,
+    options: &str,
+) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct Set<'a> {
+        id: &'a str,
+        name: &'a str,
+        status: ocop::criteria::SetStatus,
+        fingerprint: &'a str,
+        has_inferred: bool,
+    }
+    #[derive(Serialize)]
+    struct Edition<'a> {
+        edition: &'a ocop::criteria::EditionInfo,
+        sets: Vec<Set<'a>>,
+    }
+    run(options, |r| {
+        let only = match &edition {
+            Some(id) => Some(r.catalog.find_edition(id).map_err(fail)?.id()),
+            None => None,
+        };
+        let list: Vec<Edition<'_>> = r
+            .catalog
+            .editions()
+            .filter(|e| only.is_none_or(|id| id == e.id()))
+            .map(|e| Edition {
+                edition: e.info(),
+                sets: e
+                    .sets()
+                    .map(|s| Set {
+                        id: s.id(),
+                        name: &s.sheet().name,
+                        status: s.sheet().status,
+                        fingerprint: s.fingerprint(),
+                        has_inferred: s.has_inferred(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        json(&list)
+    })
+}
+
+/// One set's blank sheet as data: its criteria file, as `ocop show`
+/// prints it for a person. `set` is an id or a phân nhóm name.
+#[wasm_bindgen]
+pub fn sheet(
+    edition: &str,
+    set: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    run(options, |r| {
+        let ed = r.catalog.find_edition(edition).map_err(fail)?;
+        let s = ed.find_set(set).map_err(fail)?;
+        json(s.sheet())
+    })
+}
+
+/// The version of the embedded criteria data.
+#[wasm_bindgen(js_name = dataVersion)]
+pub fn data_version() -> String {
+    ocop::DATA_VERSION.to_owned()
+}
+
+/// Reads the options, runs `f`, and throws its failure as JSON text.
+fn run(
+    options: &str,
+    f: impl FnOnce(&Resolved) -> Result<String, Failure>,
+) -> Result<String, JsValue> {
+    Options::parse(options)
+        .and_then(|o| o.resolve())
+        .and_then(|r| f(&r))
+        .map_err(|e| JsValue::from_str(&e.to_json()))
+}
+
+/// `op` on one evaluation's text, read as `ocop` reads a line.
+fn line<T>(
+    r: &Resolved,
+    evaluation: &str,
+    op: impl FnOnce(&ocop::Evaluation<'_>) -> ocop::Result<T>,
+) -> Result<T, Failure> {
+    r.scorer()
+        .map_line(evaluation.as_bytes(), LINE, op)
+        .map_err(|e| Failure::line(&e))
+}
+
+fn fail(e: Error) -> Failure {
+    Failure::error(&e)
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value)
+        .map_err(|e| Failure::argument("output", e.to_string()))
+}
+
+/// The writers write UTF-8 (JSON of Rust strings).
+fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
