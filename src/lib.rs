@@ -191,7 +191,7 @@ pub use batch::{BatchScorer, BatchStats};
 pub use catalog::{Catalog, CriteriaSet, Edition};
 pub use date::Date;
 pub use embedded::DATA_VERSION;
-pub use error::{Category, Error, ErrorKind, Result};
+pub use error::{Category, CellIssue, CellProblem, Error, ErrorKind, Result};
 pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
 pub use options::{MAX_ANSWERS, MAX_MEMBERS, ScoreOptions};
 pub use rust_decimal::Decimal;
