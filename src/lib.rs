@@ -182,6 +182,8 @@ mod each;
 pub mod report;
 #[cfg(feature = "report")]
 pub mod html;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
 pub mod generate;
 #[cfg(feature = "proptest")]
 pub mod strategy;

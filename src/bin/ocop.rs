@@ -4,6 +4,10 @@
 //! output is still written) or a criteria directory has problems, 2 on a
 //! usage or I/O error.
 
+// Per-command code beside this file, in src/bin/ocop/.
+#[path = "ocop/book.rs"]
+mod book;
+
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -66,7 +70,8 @@ impl Rules {
 /// The input of a command that reads evaluations.
 #[derive(Args)]
 struct Input {
-    /// Input file, or - for stdin.
+    /// Input file (JSON Lines; or a workbook, .xlsx, .xls or .csv, by its
+    /// extension), or - for stdin.
     #[arg(default_value = "-")]
     file: String,
 }
@@ -74,6 +79,15 @@ struct Input {
 impl Input {
     fn open(&self) -> Result<Box<dyn BufRead + Send>, String> {
         open(&self.file).map_err(|e| format!("{}: {e}", self.file))
+    }
+
+    /// Evaluations: JSON Lines, or a workbook's products.
+    fn source(
+        &self,
+        catalog: &Catalog,
+        opts: &ScoreOptions,
+    ) -> Result<book::Source, String> {
+        book::Source::of(&self.file, catalog, opts, || self.open())
     }
 }
 
@@ -174,6 +188,33 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
     },
+    /// Writes a blank workbook (.xlsx) or CSV file for a set, to type a
+    /// council's points into.
+    Template {
+        /// Set id or phân nhóm name.
+        set: String,
+        /// Edition (default: the one in force today in Vietnam).
+        #[arg(long)]
+        edition: Option<String>,
+        /// Member columns on each product's sheet.
+        #[arg(long, default_value_t = 5)]
+        members: usize,
+        /// Products (one sheet of points each).
+        #[arg(long, default_value_t = 1)]
+        products: usize,
+        /// The file to write: FILE.xlsx or FILE.csv.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
+    /// Reads a workbook (.xlsx, .xls) or CSV file of council points and
+    /// writes its evaluations as JSON Lines, an error record in place of
+    /// each product with problems.
+    Import {
+        /// The workbook.
+        file: String,
+        #[command(flatten)]
+        rules: Rules,
+    },
     /// Lists editions and their sets.
     Sets {
         /// Only this edition.
@@ -231,7 +272,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Score { input, rules, points, threads } => {
             let options = rules.options(catalog)?;
-            let input = input.open()?;
+            let input = input.source(catalog, &options)?;
             let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let tty = std::io::stderr().is_terminal();
             let progress = |s: BatchStats| {
@@ -243,10 +284,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .options(options)
                 .points(points)
                 .progress(&progress);
-            let stats = threads
-                .apply(scorer)
-                .run(input, out)
-                .map_err(|e| e.to_string())?;
+            let stats = input.score(&threads.apply(scorer), out)?;
             if tty && stats.lines >= 100_000 {
                 eprintln!();
             }
@@ -288,13 +326,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     Some(c)
                 }
             };
+            let input = input.source(catalog, &score)?;
             let opts = PlanOptions { target, costs, score };
-            let input = input.open()?;
             let mut out = Lines::stdout();
             let mut counts = report::PlanCounts::default();
-            let stats = threads
-                .apply(BatchScorer::new(catalog))
-                .plan_each(input, &opts, |line, result| {
+            let scorer = threads.apply(BatchScorer::new(catalog));
+            let stats = input.map_each(
+                &scorer,
+                |ev| catalog.plan(ev, &opts),
+                |line, result| {
                     out.line(|buf| match &result {
                         Ok(plan) => {
                             counts.add(plan);
@@ -309,8 +349,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         }
                         Err(e) => BatchScorer::error_record(buf, line, e),
                     })
-                })
-                .map_err(|e| e.to_string())?;
+                },
+            )?;
             out.finish()?;
             eprintln!(
                 "{} lines: {} planned, {} rejected",
@@ -321,11 +361,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Explain { input, json, rules } => {
             let options = rules.options(catalog)?;
-            let input = input.open()?;
+            let input = input.source(catalog, &options)?;
             let mut out = Lines::stdout();
-            let stats = BatchScorer::new(catalog)
-                .options(options)
-                .explain_each(input, |line, result| {
+            let scorer = BatchScorer::new(catalog);
+            let stats = input.map_each(
+                &scorer,
+                |ev| catalog.explain(ev, &options),
+                |line, result| {
                     out.line(|buf| match &result {
                         Ok(x) if json => {
                             if let Ok(j) = serde_json::to_vec(x) {
@@ -342,8 +384,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             let _ = writeln!(buf, "line {line}: {e}");
                         }
                     })
-                })
-                .map_err(|e| e.to_string())?;
+                },
+            )?;
             out.finish()?;
             eprintln!(
                 "{} lines: {} explained, {} rejected",
@@ -359,20 +401,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 &by[..]
             };
+            let input = input.source(catalog, &score)?;
             let opts = PlanOptions { score, ..Default::default() };
-            let input = input.open()?;
             let mut summary = report::Summary::new(by);
-            let stats = threads
-                .apply(BatchScorer::new(catalog))
-                .score_and_plan_each(input, &opts, |line, result| match result
-                {
+            let scorer = threads.apply(BatchScorer::new(catalog));
+            let stats = input.map_each(
+                &scorer,
+                |ev| catalog.score_and_plan(ev, &opts),
+                |line, result| match result {
                     Ok((card, plan)) => {
                         summary.add_with(line, &Ok(card), Some(catalog));
                         summary.add_plan(&plan);
                     }
                     Err(e) => summary.add(line, &Err(e)),
-                })
-                .map_err(|e| e.to_string())?;
+                },
+            )?;
             let page = ocop::html::page(&summary, lang);
             if output.as_os_str() == "-" {
                 let mut out = std::io::stdout().lock();
@@ -390,6 +433,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 stats.rejected,
                 output.display(),
                 page.len().div_ceil(1024)
+            );
+            Ok(exit(stats))
+        }
+        Command::Template { set, edition, members, products, output } => {
+            book::template(
+                catalog,
+                &set,
+                edition.as_deref(),
+                members,
+                products,
+                &output,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { file, rules } => {
+            let options = rules.options(catalog)?;
+            let out = BufWriter::new(std::io::stdout());
+            let stats = book::import(catalog, &file, &options, out)?;
+            eprintln!(
+                "{} products: {} read, {} rejected",
+                stats.lines, stats.scored, stats.rejected
             );
             Ok(exit(stats))
         }
