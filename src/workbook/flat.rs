@@ -15,15 +15,20 @@ use super::product::Draft;
 use super::resolve::{self, Written};
 
 /// The text of a CSV file: UTF-8 when it is, else Windows-1258 (the
-/// Vietnamese Windows code page that office exports still write).
+/// Vietnamese Windows code page that office exports still write). Either
+/// way the text is composed (NFC): Windows-1258 writes most tone marks as
+/// separate characters, and a header or set name must match the same
+/// words typed on another machine.
 pub(crate) fn decode(bytes: &[u8]) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let bytes = crate::input::strip_bom(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_owned(),
+        Ok(t) => t.nfc().collect(),
         Err(_) => encoding_rs::WINDOWS_1258
             .decode_without_bom_handling(bytes)
             .0
-            .into_owned(),
+            .nfc()
+            .collect(),
     }
 }
 
@@ -306,5 +311,17 @@ fn number_or_text(v: &str) -> Cell {
             Cell::Number(f)
         }
         _ => Cell::Text(v.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1258_is_composed() {
+        // "Mã" in Windows-1258: a, then the tilde as its own byte.
+        assert_eq!(decode(b"Ma\xde"), "M\u{e3}");
+        assert_eq!(delimiter("a;b;c,d\n1,2,3,4,5"), b';');
     }
 }
