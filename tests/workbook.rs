@@ -121,10 +121,13 @@ fn the_example_workbook_scores_as_its_jsonl() {
     }
 }
 
+/// A range of cells: first row and column, last row and column.
+type Range = (u32, u16, u32, u16);
+
 /// Writes a workbook of `sheets`: each cell a number, text, or nothing.
 fn book(
     sheets: &[(&str, &[&[&str]])],
-    merge: Option<(&str, (u32, u16, u32, u16))>,
+    merge: Option<(&str, Range)>,
 ) -> Vec<u8> {
     let mut wb = Workbook::new();
     for (name, rows) in sheets {

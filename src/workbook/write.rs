@@ -151,6 +151,17 @@ fn notes_text(c: &Criterion) -> String {
     n.join("\n")
 }
 
+/// The lines `text` takes in a column `width` units wide; a character of
+/// text is narrower than the unit, a digit's width.
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    text.lines()
+        .map(|l| {
+            ((l.chars().count() as f64 * 0.8) / width).ceil().max(1.0) as usize
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
 struct Formats {
     head: Format,
     group: Format,
@@ -312,7 +323,7 @@ fn points_sheet(
         ws.write_string_with_format(row, 3, options_text(c), &f.wrap)?;
         let minimum = minimum_text(c);
         let fm = if minimum.is_empty() { &f.wrap } else { &f.gated };
-        ws.write_string_with_format(row, 4, minimum, fm)?;
+        ws.write_string_with_format(row, 4, &minimum, fm)?;
         for (m, sheet) in ev.members.iter().enumerate() {
             let col = first + m as u16;
             let answer =
@@ -341,7 +352,21 @@ fn points_sheet(
                 ))?;
             ws.add_data_validation(row, first, row, first + members - 1, &dv)?;
         }
-        ws.write_string_with_format(row, notes_col, notes_text(c), &f.wrap)?;
+        let notes = notes_text(c);
+        // Programs do not grow a row to its wrapped text on opening a
+        // file, so each row is given the height its longest cell needs.
+        let lines = [
+            (c.title.as_str(), 38.0),
+            (&options_text(c), 58.0),
+            (&minimum, 13.0),
+            (&notes, 30.0),
+        ]
+        .iter()
+        .map(|(t, w)| wrapped_lines(t, *w))
+        .max()
+        .unwrap_or(1);
+        ws.set_row_height(row, 14.0 * lines as f64)?;
+        ws.write_string_with_format(row, notes_col, notes, &f.wrap)?;
         row += 1;
     }
     ws.set_freeze_panes(1, 1)?;
