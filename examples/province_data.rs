@@ -4,6 +4,12 @@
 //!
 //! `cargo run --example province_data > examples/data/dong-thap-2021-2023.jsonl`
 //!
+//! With `--2026`, it writes `examples/data/dong-thap-2026.jsonl` instead: a
+//! small round of the merged province in 2026, counted by commune (no
+//! district), under 26/2026, where most products come back for
+//! re-evaluation with the day their certificate was issued
+//! (`recognised`).
+//!
 //! The seed is fixed, so the file is the same on every run. Districts are
 //! real; products, producers and answers are not: products are named
 //! "Sản phẩm minh họa …" and every line says its answers are illustrative.
@@ -66,7 +72,35 @@ fn pick<'a, T>(r: &mut Rng, items: &'a [T]) -> &'a T {
     &items[r.below(items.len() as u64) as usize]
 }
 
+/// Communes and wards of Đồng Tháp after the 2025 arrangement, with a
+/// short code for ids.
+const COMMUNES: [(&str, &str); 8] = [
+    ("Phường Mỹ Tho", "MT"),
+    ("Phường Cao Lãnh", "CL"),
+    ("Phường Sa Đéc", "SD"),
+    ("Xã Tân Hồng", "TH"),
+    ("Xã Tháp Mười", "TM"),
+    ("Xã Lai Vung", "LV"),
+    ("Xã Cái Bè", "CB"),
+    ("Xã Chợ Gạo", "CG"),
+];
+
+/// The 26/2026 sets drawn from in the 2026 round.
+const SETS_2026: [&str; 8] = [
+    "che-bien-tu-rau-cu-qua-hat",
+    "che-bien-tu-gao-ngu-coc",
+    "rau-cu-qua-hat-tuoi",
+    "gao-ngu-coc-hat-so-che-khac",
+    "tuong-nuoc-mam-gia-vi-dang-long-khac",
+    "ruou-trang",
+    "san-pham-tra-tu-thuc-vat-khac",
+    "do-uong-khong-con-khac",
+];
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::args().any(|a| a == "--2026") {
+        return round_2026();
+    }
     let catalog = Catalog::official();
     let edition = catalog.find_edition("qd1048-781")?;
     let opts = ScoreOptions { inferred: true, ..Default::default() };
@@ -218,4 +252,75 @@ fn place(
         ("product".into(), format!("Sản phẩm minh họa {id}").into()),
     ];
     ev.meta = meta;
+}
+
+/// The 2026 round: products by commune, most of them back for
+/// re-evaluation of a certificate issued in 2023–2024.
+fn round_2026() -> Result<(), Box<dyn std::error::Error>> {
+    let catalog = Catalog::official();
+    let edition = catalog.find_edition("qd26-2026")?;
+    let mut r = Rng::new(2026);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let start = ocop::Date::parse("date", "2026-08-01")?;
+    let issued_from = ocop::Date::parse("recognised", "2023-09-01")?;
+    let mut n = 0;
+    for (commune, code) in COMMUNES {
+        for k in 0..5 + r.below(5) {
+            n += 1;
+            let id = *pick(&mut r, &SETS_2026);
+            let set = edition.find_set(id)?;
+            let band = match r.below(100) {
+                0..=9 => 2,
+                10..=74 => 3,
+                _ => 4,
+            };
+            let mut g = Generator::for_set(set, r.next_u64());
+            let mut ev = g.next_evaluation();
+            for _ in 0..2000 {
+                // Some products keep their minimums; others slip below.
+                if r.below(100) < 80 {
+                    meet_minimums(set, &mut ev, band);
+                }
+                // Raising an answer can make another one apply (a story's
+                // criteria): such a sheet is drawn again.
+                let fits = catalog.score(&ev).is_ok_and(|card| {
+                    card.rating.band == band && !card.spread.exceeded
+                });
+                if fits {
+                    break;
+                }
+                ev = g.next_evaluation();
+            }
+            let id = format!("DT26-{code}-{:02}", k + 1);
+            ev.id = Some(id.clone().into());
+            ev.edition = None;
+            let date = start.add_days(r.below(110) as i64);
+            ev.date = Some(date.to_string().into());
+            let mut meta: Vec<(ocop::Text<'static>, serde_json::Value)> = vec![
+                ("province".into(), "Đồng Tháp".into()),
+                ("commune".into(), commune.into()),
+                ("product".into(), format!("Sản phẩm minh họa {id}").into()),
+                ("producer".into(), format!("Chủ thể minh họa {id}").into()),
+            ];
+            // Three in four come back for re-evaluation, with the star
+            // and the day of the certificate they hold.
+            if r.below(4) > 0 {
+                let issued = issued_from.add_days(r.below(600) as i64);
+                let star = if band >= 4 { 4 } else { 3 };
+                meta.push(("recognised".into(), issued.to_string().into()));
+                meta.push(("recorded_star".into(), star.into()));
+            }
+            meta.push((
+                "note".into(),
+                "illustrative answers and products, not the council's sheets"
+                    .into(),
+            ));
+            ev.meta = meta;
+            serde_json::to_writer(&mut out, &ev)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    eprintln!("{n} products");
+    Ok(())
 }

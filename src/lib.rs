@@ -163,6 +163,7 @@
 // before it here (tests/layers.rs checks; rustfmt.toml keeps the order).
 mod error;
 mod date;
+pub mod certificate;
 mod embedded;
 mod input;
 mod options;

@@ -161,3 +161,62 @@ fn a_default_edition_never_overrides_a_date() {
         ("qd26-2026", "default")
     );
 }
+
+mod months {
+    use ocop::Date;
+    use ocop::certificate::{Certificate, Due};
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (0i64..80_000)
+            .prop_map(|n| "1970-01-01".parse::<Date>().unwrap().add_days(n))
+    }
+
+    #[test]
+    fn month_ends_and_leap_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2024-02-29").add_months(36), d("2027-02-28"));
+        assert_eq!(d("2024-02-29").add_months(12 * 4), d("2028-02-29"));
+        assert_eq!(d("2023-08-31").add_months(6), d("2024-02-29"));
+        assert_eq!(d("2023-08-31").add_months(1), d("2023-09-30"));
+        assert_eq!(d("2023-12-15").add_months(1), d("2024-01-15"));
+        assert_eq!(d("2023-12-15").add_months(0), d("2023-12-15"));
+    }
+
+    proptest! {
+        #[test]
+        fn a_certificate_ends_36_months_on_and_its_window_is_60_days(
+            issued in any_date(),
+        ) {
+            let c = Certificate::issued(issued);
+            // Three years: 1,095 days, or 1,096 across a 29 February.
+            let days = c.ends.days_since(issued);
+            prop_assert!((1095..=1096).contains(&days), "{issued}: {days}");
+            prop_assert_eq!(c.ends.days_since(c.file_from), 180);
+            prop_assert_eq!(c.ends.days_since(c.file_by), 120);
+            prop_assert_eq!(c.on(c.ends), Due::Closed);
+            prop_assert_eq!(c.on(c.ends.add_days(1)), Due::Ended);
+            prop_assert_eq!(c.on(c.file_by), Due::Filing);
+            prop_assert_eq!(c.on(c.file_from.add_days(-1)), Due::Before);
+        }
+
+        #[test]
+        fn adding_months_keeps_the_day_or_takes_the_months_last(
+            d in any_date(),
+            n in 0u32..600,
+        ) {
+            let e = d.add_months(n);
+            let (ds, es) = (d.to_string(), e.to_string());
+            let day = |s: &str| s[8..10].parse::<u32>().unwrap();
+            let months = |s: &str| {
+                s[0..4].parse::<u32>().unwrap() * 12 + s[5..7].parse::<u32>().unwrap()
+            };
+            prop_assert_eq!(months(&es), months(&ds) + n);
+            prop_assert!(day(&es) <= day(&ds));
+            if day(&es) < day(&ds) {
+                // Clamped: the next day is in the next month.
+                prop_assert_eq!(day(&e.add_days(1).to_string()), 1);
+            }
+        }
+    }
+}

@@ -17,6 +17,7 @@ fn root() -> PathBuf {
 const INPUTS: &[(&str, &str, &[&str])] = &[
     ("tan-hong", "examples/data/tan-hong-2021.jsonl", &["--inferred"]),
     ("dong-thap", "examples/data/dong-thap-2021-2023.jsonl", &[]),
+    ("dong-thap-2026", "examples/data/dong-thap-2026.jsonl", &[]),
     ("sample", "tests/golden/sample-2026.jsonl", &[]),
     (
         "generated",
@@ -29,7 +30,8 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("score", &["score"]),
     ("plan", &["plan", "--text"]),
     ("explain", &["explain"]),
-    ("report", &["report", "-o", "-"]),
+    // A fixed day for the certificates panel, not the clock's.
+    ("report", &["report", "--as-of", "2026-12-01", "-o", "-"]),
 ];
 
 fn run(args: &[&str], file: &Path) -> Vec<u8> {
@@ -54,7 +56,7 @@ fn outputs_are_unchanged() {
     for (name, input, flags) in INPUTS {
         let file = root().join(input);
         for (cmd, args) in COMMANDS {
-            if (*name, *cmd) == ("dong-thap", "explain") {
+            if name.starts_with("dong-thap") && *cmd == "explain" {
                 continue;
             }
             let args: Vec<&str> = args.iter().chain(*flags).copied().collect();

@@ -8,19 +8,24 @@ use ocop::report::Summary;
 use ocop::{BatchScorer, Catalog, ScoreOptions};
 use serde_json::Value;
 
-/// The summary of `input` with plans, as `ocop report` builds it.
+/// The summary of `input` with plans, as `ocop report` builds it, with
+/// certificates taken on 2026-12-01.
 fn summarise(input: &str, inferred: bool) -> Summary {
+    summarise_on(input, inferred, "2026-12-01")
+}
+
+fn summarise_on(input: &str, inferred: bool, as_of: &str) -> Summary {
     let catalog = Catalog::official();
     let opts = PlanOptions {
         score: ScoreOptions { inferred, ..Default::default() },
         ..Default::default()
     };
-    let mut s = Summary::new(&["district", "commune"]);
+    let mut s = Summary::default().as_of(as_of.parse().unwrap());
     BatchScorer::new(catalog)
         .score_and_plan_each(input.as_bytes(), &opts, |line, r| match r {
             Ok((card, plan)) => {
+                s.add_plan(&card, &plan);
                 s.add_with(line, &Ok(card), Some(catalog));
-                s.add_plan(&plan);
             }
             Err(e) => s.add(line, &Err(e)),
         })
@@ -69,25 +74,34 @@ fn every_number_on_the_page_is_the_summarys() {
             let dec = |t: &str| t.parse::<rust_decimal::Decimal>().unwrap();
             assert_eq!(dec(shown), dec(&want), "{path}");
         }
-        // Every numeric cell carries its pointer.
-        let cells = html.matches("<td class=\"n\"").count();
-        let pointed = html.matches("<td class=\"n\" data-n=").count();
-        let parts = html.matches("<td class=\"n\"><span data-n=").count();
-        assert_eq!(cells, pointed + parts);
+        // Every numeric cell carries its pointer, on itself or on the
+        // span it opens with.
+        for (i, _) in html.match_indices("<td class=\"n") {
+            let cell = &html[i..];
+            let tag = &cell[..cell.find('>').unwrap() + 1];
+            let pointed = tag.contains("data-n=")
+                || cell[tag.len()..].starts_with("<span data-n=");
+            assert!(pointed, "{}", &cell[..cell.len().min(120)]);
+        }
         // Every panel, in Vietnamese or English.
         for id in [
             "overview", "places", "totals", "held", "parts", "spread",
-            "audit", "plans",
+            "audit", "plans", "act", "renewals",
         ] {
             assert!(html.contains(&format!("<section id=\"{id}\">")), "{id}");
         }
     }
     // What the page shows the summary has: the panels are not empty.
     assert_eq!(s.outcomes.total(), 301);
-    assert!(
-        s.places.len() == 12
-            && s.places["Tân Hồng"].within.contains_key("Tân Hộ Cơ")
-    );
+    // Before 2025: by district, then commune, in a province's title.
+    let g = s.places.grouping();
+    assert_eq!(g.levels, ["district", "commune"]);
+    assert_eq!(g.fixed, [("province".into(), "Đồng Tháp".into())]);
+    let areas = s.places.areas();
+    assert_eq!(areas.len(), 12);
+    let th = areas.iter().find(|a| a.value.as_deref() == Some("Tân Hồng"));
+    let th = th.unwrap();
+    assert!(th.within.iter().any(|a| a.value.as_deref() == Some("Tân Hộ Cơ")));
     assert!(s.near_edges.values().sum::<u64>() > 0);
     assert!(
         !s.held_by_gates.is_empty()
@@ -324,4 +338,234 @@ fn ocop_report_writes_the_page() {
     let page = String::from_utf8(status.stdout).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>"));
     assert!(!dir.join("-").exists());
+}
+
+fn round_2026() -> &'static str {
+    include_str!("../examples/data/dong-thap-2026.jsonl")
+}
+
+/// The values of `field` over the lines of `input`, each once.
+fn values_of(input: &str, field: &str) -> std::collections::BTreeSet<String> {
+    input
+        .lines()
+        .filter_map(|l| {
+            let v: Value = serde_json::from_str(l).ok()?;
+            v.get(field)?.as_str().map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn a_2026_round_is_grouped_by_commune_and_names_every_one() {
+    let s = summarise(round_2026(), false);
+    let g = s.places.grouping();
+    assert_eq!(g.levels, ["commune"]);
+    assert_eq!(g.fixed, [("province".into(), "Đồng Tháp".into())]);
+    assert_eq!(g.absent, ["district"]);
+    let communes = values_of(round_2026(), "commune");
+    assert!(communes.len() >= 8);
+    let areas = s.places.areas();
+    let named: std::collections::BTreeSet<String> =
+        areas.iter().filter_map(|a| a.value.clone()).collect();
+    assert_eq!(named, communes);
+    assert_eq!(areas.iter().map(|a| a.outcomes.total()).sum::<u64>(), 56);
+    let html = page(&s, Lang::Vi);
+    let places = &html[html.find("<section id=\"places\">").unwrap()..];
+    let places = &places[..places.find("</section>").unwrap()];
+    assert!(places.contains("Nhóm theo: xã, phường (commune)"), "{places}");
+    for c in &communes {
+        assert!(places.contains(&format!("<strong>{c}</strong>")), "{c}");
+    }
+    assert!(
+        html.contains(
+            "<title>Báo cáo chấm điểm OCOP — tỉnh Đồng Tháp</title>"
+        )
+    );
+}
+
+#[test]
+fn mixed_data_counts_every_line_and_labels_what_is_not_given() {
+    // The 2021–2023 lines name a district; the 2026 ones do not; one line
+    // names no place at all.
+    let bare = ocop::samples::EVALUATION_2026.trim_end().replacen(
+        "\"province\": \"Lâm Đồng\",",
+        "",
+        1,
+    );
+    assert!(!bare.contains("Lâm Đồng"));
+    let input = format!("{}{}{bare}\n", province(), round_2026());
+    let s = summarise(&input, true);
+    assert_eq!(s.scored, 301 + 56 + 1);
+    let g = s.places.grouping();
+    assert_eq!(g.levels, ["province", "district", "commune"]);
+    let areas = s.places.areas();
+    let total: u64 = areas.iter().map(|a| a.outcomes.total()).sum();
+    assert_eq!(total, s.scored);
+    // Not given sorts last, at each level.
+    let last = areas.last().unwrap();
+    assert_eq!((last.value.as_deref(), last.outcomes.total()), (None, 1));
+    let dt = &areas[0];
+    assert_eq!(dt.value.as_deref(), Some("Đồng Tháp"));
+    let no_district = dt.within.last().unwrap();
+    assert_eq!(no_district.value, None);
+    assert_eq!(no_district.outcomes.total(), 56);
+    assert_eq!(
+        no_district.within.len(),
+        values_of(round_2026(), "commune").len()
+    );
+    for a in &dt.within {
+        let inner: u64 = a.within.iter().map(|c| c.outcomes.total()).sum();
+        assert_eq!(inner, a.outcomes.total());
+    }
+    for (lang, words) in [(Lang::Vi, "không ghi"), (Lang::En, "not given")] {
+        let html = page(&s, lang);
+        assert!(
+            html.contains(&format!("<strong>{words}</strong>")),
+            "{words}"
+        );
+    }
+    // The text summary shows the same tree.
+    let text = s.to_string();
+    assert!(text.contains("place (province > district > commune)"), "{text}");
+    assert!(text.contains("\n  (not given)"), "{text}");
+    // A user's --by is taken as given: one level, lines without it kept.
+    let mut by = Summary::new(&["district"]);
+    for (n, line) in input.lines().enumerate() {
+        by.add(n as u64 + 1, &crate::score(line, true));
+    }
+    let areas = by.places.areas();
+    assert_eq!(areas.last().unwrap().value, None);
+    assert_eq!(areas.last().unwrap().outcomes.total(), 57);
+}
+
+#[test]
+fn the_action_panel_lists_exactly_the_plans_of_one_or_two_changes() {
+    let s = summarise(province(), true);
+    let catalog = Catalog::official();
+    let opts = PlanOptions {
+        score: ScoreOptions { inferred: true, ..Default::default() },
+        ..Default::default()
+    };
+    let mut want = Vec::new();
+    for line in province().lines() {
+        let ev = ocop::Evaluation::from_json(line).unwrap();
+        let plan = catalog.plan(&ev, &opts).unwrap();
+        if plan.reachable && (1..=2).contains(&plan.changes) {
+            want.push((plan.id.clone(), plan.target, plan.steps.clone()));
+        }
+    }
+    assert!(want.len() > 20, "{}", want.len());
+    let got: Vec<_> = s
+        .act
+        .near
+        .iter()
+        .map(|c| (c.named.id.clone(), c.target, c.steps.clone()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(s.act.near_count, want.len() as u64);
+    // Held products: exactly those whose star a minimum decided.
+    let held: Vec<_> = s.act.held.iter().map(|h| h.named.id.clone()).collect();
+    let mut want_held = Vec::new();
+    for line in province().lines() {
+        let card = crate::score(line, true).unwrap();
+        let r = &card.rating;
+        let below = match r.status {
+            ocop::Status::Rated => r.stars.is_some_and(|x| x < r.band),
+            ocop::Status::NotRated => true,
+            _ => false,
+        };
+        if below && !r.failed_gates.is_empty() {
+            want_held.push(card.id.clone());
+        }
+    }
+    assert_eq!(held, want_held);
+    // The page names each product with its steps, by place.
+    let html = page(&s, Lang::Vi);
+    let act = &html[html.find("<section id=\"act\">").unwrap()..];
+    let act = &act[..act.find("</section>").unwrap()];
+    for (id, _, steps) in &want {
+        let id = id.as_deref().unwrap();
+        let at = act.find(&format!("<strong>{id}</strong>")).unwrap();
+        let row = &act[at..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        for st in steps {
+            assert!(
+                row.contains(&format!(
+                    "<strong>{}</strong> {}",
+                    st.criterion, st.title
+                )),
+                "{id}: {row}"
+            );
+        }
+    }
+    assert!(act.contains(
+        "<tr class=\"place\"><th colspan=\"5\">Cao Lãnh · Xã 3</th></tr>"
+    ));
+}
+
+#[test]
+fn certificates_end_36_months_on_and_are_filed_180_to_120_days_before() {
+    use ocop::report::CertificateCase;
+    let line =
+        |id: &str, recognised: &str| {
+            ocop::samples::EVALUATION_2026.trim_end().replacen(
+            "{",
+            &format!(
+                r#"{{"recognised": "{recognised}", "recorded_star": 3, "#
+            ),
+            1,
+        ).replacen("SAMPLE-2026-01", id, 1)
+        };
+    let input = [
+        line("leap", "2024-02-29"),       // ends 2027-02-28
+        line("on-day", "2024-02-28"),     // ends 2027-02-28, the day itself
+        line("day-before", "2024-02-27"), // ended 2027-02-27
+        line("far", "2025-03-01"),        // ends 2028-03-01: after a year
+        line("next-leap", "2025-02-28"),  // ends 2028-02-28, within a year
+        line("bad", "29/02/2024"),
+    ]
+    .join("\n");
+    let s = summarise_on(&input, false, "2027-02-28");
+    let r = s.renewals.as_ref().unwrap();
+    assert_eq!(r.until.to_string(), "2028-02-28");
+    let show = |c: &CertificateCase| {
+        (
+            c.named.id.clone().unwrap(),
+            c.ends.to_string(),
+            c.file_from.to_string(),
+            c.file_by.to_string(),
+        )
+    };
+    let due: Vec<_> = r.due.iter().map(show).collect();
+    let s_ = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_owned(), b.to_owned(), c.to_owned(), d.to_owned())
+    };
+    assert_eq!(
+        due,
+        [
+            s_("leap", "2027-02-28", "2026-09-01", "2026-10-31"),
+            s_("on-day", "2027-02-28", "2026-09-01", "2026-10-31"),
+            s_("next-leap", "2028-02-28", "2027-09-01", "2027-10-31"),
+        ]
+    );
+    let ended: Vec<_> = r.ended.iter().map(show).collect();
+    assert_eq!(
+        ended,
+        [s_("day-before", "2027-02-27", "2026-08-31", "2026-10-30")]
+    );
+    assert_eq!(
+        (r.due_count, r.ended_count, r.later, r.unreadable),
+        (3, 1, 1, 1)
+    );
+    // Rescored under the line's own edition, with the recorded star.
+    assert!(
+        r.due
+            .iter()
+            .all(|c| c.edition == "qd26-2026" && c.recorded == Some(3))
+    );
+    assert_eq!(r.due[0].stars, Some(3));
+    let html = page(&s, Lang::En);
+    let panel = &html[html.find("<section id=\"renewals\">").unwrap()..];
+    assert!(panel.contains("As of <strong>2027-02-28</strong>"), "{panel}");
+    assert!(panel.contains("window closed") && panel.contains("ended"));
 }

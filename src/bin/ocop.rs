@@ -129,7 +129,8 @@ enum Command {
         /// The output of `ocop score`.
         #[command(flatten)]
         input: Input,
-        /// A field to group by (repeatable); default province, district, commune.
+        /// A field to group by (repeatable); default: those of province,
+        /// district, commune that the data has.
         #[arg(long = "by", value_name = "FIELD")]
         by: Vec<String>,
         /// Print the summary as JSON (`ocop::report::Summary`).
@@ -173,10 +174,14 @@ enum Command {
     Report {
         #[command(flatten)]
         input: Input,
-        /// Carried fields for the places panel: the first as bars, the
-        /// second as a table within each (default district, commune).
+        /// Carried fields for the places panel, outermost first (default:
+        /// those of province, district, commune that the data has).
         #[arg(long = "by", value_name = "FIELD")]
         by: Vec<String>,
+        /// The day certificates are taken on, YYYY-MM-DD (default: today
+        /// in Vietnam).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<ocop::Date>,
         /// Language of the page: vi or en.
         #[arg(long, default_value = "vi")]
         lang: ocop::html::Lang,
@@ -297,12 +302,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Summary { input, by, json } => {
             let input = input.open()?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
-            let by = if by.is_empty() {
-                &report::DEFAULT_GROUPS[..]
-            } else {
-                &by[..]
-            };
-            let s = report::Summary::from_reader_with(input, by, catalog)
+            let s = report::Summary::from_reader_with(input, &by, catalog)
                 .map_err(|e| e.to_string())?;
             if json {
                 let text =
@@ -393,25 +393,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             );
             Ok(exit(stats))
         }
-        Command::Report { input, by, lang, rules, threads, output } => {
+        Command::Report { input, by, as_of, lang, rules, threads, output } => {
             let score = rules.options(catalog)?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
-            let by = if by.is_empty() {
-                &report::REPORT_GROUPS[..]
-            } else {
-                &by[..]
+            let summary = match &by[..] {
+                [] => report::Summary::default(),
+                by => report::Summary::new(by),
             };
+            let as_of = as_of.unwrap_or_else(ocop::Date::today_in_vietnam);
+            let mut summary = summary.as_of(as_of);
             let input = input.source(catalog, &score)?;
             let opts = PlanOptions { score, ..Default::default() };
-            let mut summary = report::Summary::new(by);
             let scorer = threads.apply(BatchScorer::new(catalog));
             let stats = input.map_each(
                 &scorer,
                 |ev| catalog.score_and_plan(ev, &opts),
                 |line, result| match result {
                     Ok((card, plan)) => {
+                        summary.add_plan(&card, &plan);
                         summary.add_with(line, &Ok(card), Some(catalog));
-                        summary.add_plan(&plan);
                     }
                     Err(e) => summary.add(line, &Err(e)),
                 },

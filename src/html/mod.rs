@@ -27,6 +27,7 @@
 //! to it in the summary's JSON; chart labels (shares in per cent, sums of
 //! a row) are derived from those numbers.
 
+mod lists;
 mod panels;
 mod svg;
 mod words;
@@ -79,9 +80,11 @@ pub fn page(s: &Summary, lang: Lang) -> String {
         Lang::Vi => &words::VI,
         Lang::En => &words::EN,
     };
+    // Fields with one value name the page: "— tỉnh Đồng Tháp".
     let mut title = w.title.to_owned();
-    if let [p] = &s.provinces[..] {
-        title = format!("{title} — {} {p}", w.province);
+    for (i, (f, v)) in s.places.grouping().fixed.iter().enumerate() {
+        let sep = if i == 0 { " — " } else { ", " };
+        title = format!("{title}{sep}{} {v}", w.field(f));
     }
     let markup = html! {
         (DOCTYPE)
@@ -109,6 +112,8 @@ pub fn page(s: &Summary, lang: Lang) -> String {
                     a href="#spread" { (w.spread) }
                     a href="#audit" { (w.audit) }
                     @if s.plans.is_some() { a href="#plans" { (w.plans) } }
+                    a href="#act" { (w.act) }
+                    @if s.renewals.is_some() { a href="#renewals" { (w.renewals) } }
                 }
                 (panels::overview(s, w))
                 (panels::places(s, w))
@@ -118,6 +123,8 @@ pub fn page(s: &Summary, lang: Lang) -> String {
                 (panels::spread(s, w))
                 (panels::audit(s, w))
                 @if s.plans.is_some() { (panels::plans(s, w)) }
+                (lists::act(s, w))
+                (lists::renewals(s, w))
                 p class="muted" { (w.made_by) " " (env!("CARGO_PKG_VERSION")) ", criteria data " (crate::DATA_VERSION) }
             }
         }

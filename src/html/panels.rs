@@ -4,9 +4,9 @@
 
 use maud::{Markup, html};
 
-use super::svg::{bars, columns, histogram, short, stacked_bars};
+use super::svg::{columns, histogram, stacked_bars};
 use super::words::Words;
-use crate::report::{Counts, Outcome, Summary};
+use crate::report::{Area, Counts, Outcome, Summary};
 use crate::scorecard::Status;
 
 /// How many rows a long list shows; the rest are counted.
@@ -17,7 +17,7 @@ const RAISED: usize = 20;
 
 /// A JSON pointer into the summary's serde form, for the cells that show
 /// its numbers (a test reads every number on the page back through them).
-fn ptr(parts: &[&str]) -> String {
+pub(super) fn ptr(parts: &[&str]) -> String {
     let mut out = String::new();
     for p in parts {
         out.push('/');
@@ -27,7 +27,7 @@ fn ptr(parts: &[&str]) -> String {
 }
 
 /// A table cell holding a number of the summary, at `path`.
-fn num(path: &str, value: impl std::fmt::Display) -> Markup {
+pub(super) fn num(path: &str, value: impl std::fmt::Display) -> Markup {
     html! { td class="n" data-n=(path) { (value) } }
 }
 
@@ -100,29 +100,64 @@ pub(super) fn overview(s: &Summary, w: &Words) -> Markup {
 }
 
 pub(super) fn places(s: &Summary, w: &Words) -> Markup {
-    let first = s.groups.first().map(String::as_str).unwrap_or("");
-    let rows: Vec<(String, Vec<u64>)> = s
-        .places
+    let g = s.places.grouping();
+    let areas = s.places.areas();
+    let rows: Vec<(String, Vec<u64>)> = areas
         .iter()
-        .map(|(k, p)| (k.clone(), p.outcomes.row().to_vec()))
+        .map(|a| {
+            (w.place(a.value.as_deref()).to_owned(), a.outcomes.row().to_vec())
+        })
         .collect();
+    let named = |f: &String| format!("{} ({f})", w.field(f));
+    let levels: Vec<String> = g.levels.iter().map(named).collect();
+    let fixed: Vec<String> =
+        g.fixed.iter().map(|(f, v)| format!("{} {v}", w.field(f))).collect();
+    let absent: Vec<String> = g.absent.iter().map(named).collect();
+    let header = html! {
+        tr { th { (w.place) } @for o in Outcome::ALL { th class="n" { (o.label(w.vi)) } } }
+    };
     html! {
         section id="places" {
-            h2 { (w.places) " (" code { (first) } ")" }
-            @if rows.is_empty() { p { (w.none) } } @else {
+            h2 { (w.places) }
+            p class="muted" {
+                (w.grouped_by) ": " @if levels.is_empty() { "—" } @else { (levels.join(", ")) }
+                @if !fixed.is_empty() { "; " (fixed.join(", ")) " " (w.in_title) }
+                @if !absent.is_empty() { "; " (w.no_field) ": " (absent.join(", ")) }
+            }
+            @if g.levels.is_empty() { p { (w.none) } } @else {
                 (key(w))
                 (stacked_bars(&rows, &classes()))
-                @for (name, place) in &s.places {
-                    h3 { (name) }
+                @if g.levels.len() == 1 {
                     div class="wrap" { table {
-                        tr { th { (w.place) } @for o in Outcome::ALL { th class="n" { (o.label(w.vi)) } } }
-                        tr { td { strong { (name) } } (counts_cells(&ptr(&["places", name, "outcomes"]), &place.outcomes)) }
-                        @for (inner, c) in &place.within {
-                            tr { td { (inner) } (counts_cells(&ptr(&["places", name, "within", inner]), c)) }
+                        (header)
+                        @for (i, a) in areas.iter().enumerate() {
+                            (area_rows(a, &format!("/places/areas/{i}"), 0, w))
                         }
                     } }
+                } @else {
+                    @for (i, a) in areas.iter().enumerate() {
+                        h3 { (w.place(a.value.as_deref())) }
+                        div class="wrap" { table {
+                            (header)
+                            (area_rows(a, &format!("/places/areas/{i}"), 0, w))
+                        } }
+                    }
                 }
             }
+        }
+    }
+}
+
+/// An area's row and, indented, the rows of the areas within it.
+fn area_rows(a: &Area, path: &str, depth: usize, w: &Words) -> Markup {
+    let name = w.place(a.value.as_deref());
+    html! {
+        tr class=(format!("d{}", depth.min(3))) {
+            td { @if depth == 0 { strong { (name) } } @else { (name) } }
+            (counts_cells(&format!("{path}/outcomes"), &a.outcomes))
+        }
+        @for (j, inner) in a.within.iter().enumerate() {
+            (area_rows(inner, &format!("{path}/within/{j}"), depth + 1, w))
         }
     }
 }
@@ -184,48 +219,25 @@ pub(super) fn held(s: &Summary, w: &Words) -> Markup {
 }
 
 pub(super) fn parts(s: &Summary, w: &Words) -> Markup {
-    // Each part as a share of the set's maximum.
-    let rows: Vec<(String, Vec<u64>)> = s
-        .by_set
-        .values()
-        .filter(|x| x.part_max.is_some())
-        .flat_map(|x| {
-            let max = x.part_max.unwrap_or([0; 3]);
-            ["A", "B", "C"].into_iter().enumerate().map(move |(i, p)| {
-                let m = x.part_means[i];
-                // Means beyond the maximum (from hand-made input) fill the bar.
-                let pct = if max[i] > 0 {
-                    let share = m.min(rust_decimal::Decimal::from(max[i]))
-                        * rust_decimal::Decimal::from(100)
-                        / rust_decimal::Decimal::from(max[i]);
-                    share.round().try_into().unwrap_or(0u64)
-                } else {
-                    0
-                };
-                (
-                    format!("{} · {p}", short(&x.name, 28)),
-                    vec![pct, 100u64.saturating_sub(pct)],
-                )
-            })
-        })
-        .collect();
     html! {
         section id="parts" {
             h2 { (w.parts) }
             @if s.by_set.is_empty() { p { (w.none) } } @else {
-                (bars(&rows, &["bar", "nr"], Some("%")))
-                div class="wrap" { table {
+                p class="muted" { (w.share) }
+                div class="wrap" { table class="heat" {
                     tr { th { (w.set) } th class="n" { (w.products) } th class="n" { "A" } th class="n" { "B" } th class="n" { "C" } }
                     @for (id, x) in &s.by_set {
                         tr {
                             td { (x.name) br; span class="muted" { (id) } }
                             (num(&ptr(&["by_set", id, "products"]), x.products))
                             @for i in 0..3 {
-                                td class="n" {
+                                @let share = x.part_max.and_then(|m| share(x.part_means[i], m[i]));
+                                td class=(format!("n h{}", share.map_or(0, |p| p / 10))) {
                                     span data-n=(ptr(&["by_set", id, "part_means", &i.to_string()])) { (x.part_means[i]) }
                                     @if let Some(m) = x.part_max {
                                         " / " span data-n=(ptr(&["by_set", id, "part_max", &i.to_string()])) { (m[i]) }
                                     }
+                                    @if let Some(p) = share { br; small { (p) "%" } }
                                 }
                             }
                         }
@@ -236,8 +248,19 @@ pub(super) fn parts(s: &Summary, w: &Words) -> Markup {
     }
 }
 
+/// A part mean as a whole per cent of its maximum, for the heat map's
+/// colour and label; a mean beyond the maximum (hand-made input) is 100.
+fn share(mean: rust_decimal::Decimal, max: u32) -> Option<u64> {
+    use rust_decimal::Decimal;
+    if max == 0 {
+        return None;
+    }
+    let max = Decimal::from(max);
+    (mean.min(max) * Decimal::from(100) / max).round().try_into().ok()
+}
+
 /// The word with a capital first letter, for a table row.
-fn cap(word: &str) -> String {
+pub(super) fn cap(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

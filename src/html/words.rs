@@ -1,7 +1,7 @@
 //! The page's words, in Vietnamese and English. Outcome labels are the
 //! report's own ([`Outcome::label`](crate::report::Outcome::label)).
 
-use crate::report::NEAR_EDGE;
+use crate::report::{AHEAD_MONTHS, NEAR_EDGE};
 
 /// The page's words in one language.
 pub(super) struct Words {
@@ -9,7 +9,6 @@ pub(super) struct Words {
     pub vi: bool,
     pub code: &'static str,
     pub title: &'static str,
-    pub province: &'static str,
     pub lines: &'static str,
     pub scored: &'static str,
     pub rejected: &'static str,
@@ -52,13 +51,43 @@ pub(super) struct Words {
     pub raised: &'static str,
     pub plans_count: &'static str,
     pub made_by: &'static str,
+    pub grouped_by: &'static str,
+    pub in_title: &'static str,
+    pub no_field: &'static str,
+    pub not_given: &'static str,
+    pub act: &'static str,
+    pub act_note: &'static str,
+    pub producer: &'static str,
+    pub now: &'static str,
+    pub next: &'static str,
+    pub steps: &'static str,
+    pub option: &'static str,
+    pub held_list: &'static str,
+    pub band: &'static str,
+    pub failed: &'static str,
+    pub renewals: &'static str,
+    pub renewals_note: &'static str,
+    pub as_of: &'static str,
+    pub due_within: &'static str,
+    pub ended: &'static str,
+    pub due_list: &'static str,
+    pub recognised: &'static str,
+    pub ends: &'static str,
+    pub window: &'static str,
+    pub state: &'static str,
+    pub later: &'static str,
+    pub unreadable: &'static str,
+    pub share: &'static str,
+    /// Where a certificate stands, in the order of `certificate::Due`.
+    pub due: [&'static str; 4],
+    /// The place fields' names.
+    pub fields: [(&'static str, &'static str); 3],
 }
 
 pub(super) const VI: Words = Words {
     vi: true,
     code: "vi",
     title: "Báo cáo chấm điểm OCOP",
-    province: "tỉnh",
     lines: "dòng",
     scored: "đã chấm",
     rejected: "bị từ chối",
@@ -101,13 +130,50 @@ pub(super) const VI: Words = Words {
     raised: "Tiêu chí cần nâng nhiều nhất",
     plans_count: "Số kế hoạch",
     made_by: "Lập bằng ocop",
+    grouped_by: "Nhóm theo",
+    in_title: "ghi trong tiêu đề",
+    no_field: "không dòng nào có",
+    not_given: "không ghi",
+    act: "Sản phẩm cần hỗ trợ",
+    act_note: "Sản phẩm cách sao tiếp theo 1 hoặc 2 thay đổi, theo địa bàn, với từng thay đổi: tiêu chí, phương án và điểm trung bình của hội đồng trước → sau.",
+    producer: "Chủ thể",
+    now: "Hiện tại",
+    next: "Tiếp theo",
+    steps: "Cần thay đổi",
+    option: "phương án",
+    held_list: "Sản phẩm bị giữ dưới hạng theo điểm bởi mức tối thiểu",
+    band: "Hạng theo điểm",
+    failed: "Tiêu chí chưa đạt",
+    renewals: "Giấy chứng nhận đến hạn đánh giá lại",
+    renewals_note: "Giấy chứng nhận có giá trị {valid} tháng kể từ ngày ban hành (QĐ 26/2026 Điều 4.3); hồ sơ đánh giá lại nộp không sớm hơn {from} ngày và không muộn hơn {by} ngày trước ngày hết hạn (Điều 7.6.a). Sao chấm lại theo bộ tiêu chí của dòng.",
+    as_of: "Tính đến ngày",
+    due_within: "Hết hạn đến ngày",
+    ended: "Đã hết hạn",
+    due_list: "Hết hạn trong {n} tháng tới",
+    recognised: "Ngày công nhận",
+    ends: "Hết hạn",
+    window: "Hạn nộp hồ sơ",
+    state: "Tình trạng",
+    later: "hết hạn sau đó",
+    unreadable: "ngày công nhận không đọc được",
+    share: "Tỉ lệ so với điểm tối đa của phần (%)",
+    due: [
+        "chưa đến hạn nộp",
+        "đang trong hạn nộp",
+        "đã quá hạn nộp",
+        "đã hết hạn",
+    ],
+    fields: [
+        ("province", "tỉnh"),
+        ("district", "huyện"),
+        ("commune", "xã, phường"),
+    ],
 };
 
 pub(super) const EN: Words = Words {
     vi: false,
     code: "en",
     title: "OCOP scoring report",
-    province: "province",
     lines: "lines",
     scored: "scored",
     rejected: "rejected",
@@ -150,9 +216,73 @@ pub(super) const EN: Words = Words {
     raised: "Criteria the plans raise most often",
     plans_count: "Plans",
     made_by: "Made with ocop",
+    grouped_by: "Grouped by",
+    in_title: "named in the title",
+    no_field: "no line has",
+    not_given: "not given",
+    act: "Products to act on",
+    act_note: "Products one or two changes from their next star, by place, with each change: criterion, option and the council's mean points before → after.",
+    producer: "Producer",
+    now: "Now",
+    next: "Next",
+    steps: "Changes",
+    option: "option",
+    held_list: "Products held below their band by a minimum",
+    band: "Band",
+    failed: "Failed minimum",
+    renewals: "Certificates coming up for re-evaluation",
+    renewals_note: "A certificate is valid {valid} months from the day it is issued (26/2026 Điều 4.3); re-evaluation is filed no earlier than {from} and no later than {by} days before it ends (Điều 7.6.a). The rescored star is under the line's own edition.",
+    as_of: "As of",
+    due_within: "Ending up to",
+    ended: "Already ended",
+    due_list: "Ending within {n} months",
+    recognised: "Recognised",
+    ends: "Ends",
+    window: "Filing window",
+    state: "State",
+    later: "ending later",
+    unreadable: "unreadable recognition dates",
+    share: "Share of the part's maximum (%)",
+    due: ["window not open", "filing now", "window closed", "ended"],
+    fields: [
+        ("province", "province"),
+        ("district", "district"),
+        ("commune", "commune"),
+    ],
 };
 
 impl Words {
+    /// The heading of the certificates ending soon, with the report's
+    /// look-ahead.
+    pub fn due_list(&self) -> String {
+        self.due_list.replace("{n}", &AHEAD_MONTHS.to_string())
+    }
+
+    /// The certificate rules, with their numbers from `certificate`.
+    pub fn renewals_note(&self) -> String {
+        use crate::certificate::{FILE_BY_DAYS, FILE_FROM_DAYS, VALID_MONTHS};
+        self.renewals_note
+            .replace("{valid}", &VALID_MONTHS.to_string())
+            .replace("{from}", &FILE_FROM_DAYS.to_string())
+            .replace("{by}", &FILE_BY_DAYS.to_string())
+    }
+
+    /// A place field's name for people; other fields keep their own.
+    pub fn field<'f>(&self, f: &'f str) -> &'f str
+    where
+        'static: 'f,
+    {
+        self.fields.iter().find(|(k, _)| *k == f).map_or(f, |(_, v)| v)
+    }
+
+    /// A place value, or the words for a line without it.
+    pub fn place<'v>(&self, v: Option<&'v str>) -> &'v str
+    where
+        'static: 'v,
+    {
+        v.unwrap_or(self.not_given)
+    }
+
     /// The heading of the near-edge column, with the report's window.
     pub fn near(&self) -> String {
         self.near.replace("{n}", &NEAR_EDGE.to_string())

@@ -15,11 +15,16 @@
 
 //!
 //! Its rooms: `outcome` (the outcomes in report order, and their counts),
+//! `places` (the levels a report groups by, chosen by the data),
 //! `summary` (what is counted, and the rules it is counted by), `plans`
-//! (how far plans find products), `read` (a batch's output read back) and
-//! `text` (the summary as text).
+//! (how far plans find products), `act` (the products to act on), `due`
+//! (certificates coming up for re-evaluation), `read` (a batch's output
+//! read back) and `text` (the summary as text).
 
+mod act;
+mod due;
 mod outcome;
+mod places;
 mod plans;
 mod read;
 mod summary;
@@ -33,22 +38,28 @@ use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::scorecard::Scorecard;
 
+pub use act::{Act, HeldCase, NEAR_CHANGES, Named, NearCase};
+pub use due::{AHEAD_MONTHS, CertificateCase, RECOGNISED, Renewals};
 pub use outcome::{Counts, Outcome};
+#[cfg(feature = "report")]
+pub(crate) use places::order as place_order;
+pub use places::{Area, Grouping, MAX_PLACES, PlaceKey, Places};
 pub use plans::{PlanCounts, Raised};
 pub use read::MAX_READ_LINE;
-pub use summary::{
-    Area, AuditCase, HeldGate, Rejection, SetSummary, SpreadCase,
-};
+pub use summary::{AuditCase, HeldGate, Rejection, SetSummary, SpreadCase};
 
-/// The fields a summary groups by unless told otherwise.
+/// The place fields, outermost first: a summary groups by those the data
+/// has unless told otherwise (see [`Places`]).
 pub const DEFAULT_GROUPS: [&str; 3] = ["province", "district", "commune"];
-
-/// The fields the HTML report's places panel groups by unless told
-/// otherwise: the first as bars, the second as a table within each.
-pub const REPORT_GROUPS: [&str; 2] = ["district", "commune"];
 
 /// The field carrying the star a product holds on record.
 const RECORDED: &str = "recorded_star";
+
+/// The field carrying a product's name.
+const PRODUCT: &str = "product";
+
+/// The field carrying a producer's name.
+const PRODUCER: &str = "producer";
 
 /// How many rejected lines a summary keeps for display.
 const FIRST_ERRORS: usize = 10;
@@ -114,12 +125,12 @@ pub struct Summary {
     /// Per set, keyed `edition/set id`: the same id names different
     /// sheets in different editions.
     pub by_set: BTreeMap<String, SetSummary>,
-    /// The carried fields grouped by, in order.
+    /// The carried fields counted per value, in order.
     pub groups: Vec<String>,
     /// Per grouping field, per value.
     pub by_field: BTreeMap<String, BTreeMap<String, Counts>>,
-    /// Per value of the first grouping field, with the second within.
-    pub places: BTreeMap<String, Area>,
+    /// Outcomes by place, with the levels chosen ([`Places::grouping`]).
+    pub places: Places,
     /// Council mean totals in 1-point bins: `totals[i]` counts means in
     /// `[i, i + 1)`, the last bin taking 100.
     pub totals: Vec<u64>,
@@ -144,25 +155,42 @@ pub struct Summary {
     pub audit_lower: u64,
     /// The first [`MAX_CASES`] of either.
     pub audit: Vec<AuditCase>,
-    /// Values seen of the `province` field.
-    pub provinces: Vec<String>,
     /// Plans, when the summary was given them ([`Summary::add_plan`]).
     pub plans: Option<PlanCounts>,
+    /// Products to act on: held by a minimum, and (with plans) one or two
+    /// changes from their next star.
+    pub act: Act,
+    /// Certificates on the reference day, when one was given
+    /// ([`Summary::as_of`]).
+    pub renewals: Option<Renewals>,
 }
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// An empty summary grouping by the place fields the data has, of
+/// [`DEFAULT_GROUPS`].
 impl Default for Summary {
     fn default() -> Self {
-        Summary::new(&DEFAULT_GROUPS)
+        Summary::empty(&DEFAULT_GROUPS, Places::following(&DEFAULT_GROUPS))
     }
 }
 
 impl Summary {
-    /// An empty summary grouping by the carried fields `groups`.
+    /// An empty summary grouping by the carried fields `groups`, each a
+    /// level of the places, as a user named them.
     pub fn new(groups: &[&str]) -> Summary {
+        Summary::empty(groups, Places::fixed(groups))
+    }
+
+    /// The summary taking certificates on `day` (see [`Renewals`]).
+    pub fn as_of(mut self, day: crate::Date) -> Summary {
+        self.renewals = Some(Renewals::new(day));
+        self
+    }
+
+    fn empty(groups: &[&str], places: Places) -> Summary {
         Summary {
             lines: 0,
             scored: 0,
@@ -173,7 +201,7 @@ impl Summary {
             by_set: BTreeMap::new(),
             groups: groups.iter().map(|g| (*g).to_owned()).collect(),
             by_field: BTreeMap::new(),
-            places: BTreeMap::new(),
+            places,
             totals: vec![0; 100],
             near_edges: Catalog::official()
                 .editions()
@@ -187,14 +215,17 @@ impl Summary {
             audit_higher: 0,
             audit_lower: 0,
             audit: Vec::new(),
-            provinces: Vec::new(),
             plans: None,
+            act: Act::default(),
+            renewals: None,
         }
     }
 
-    /// Counts a product's plan towards its next star.
-    pub fn add_plan(&mut self, plan: &crate::advice::Plan) {
+    /// Counts a product's plan towards its next star, and lists the
+    /// product when the plan has one or two changes.
+    pub fn add_plan(&mut self, card: &Scorecard, plan: &crate::advice::Plan) {
         self.plans.get_or_insert_with(PlanCounts::default).add(plan);
+        self.act.add_plan(card, plan, self.places.key_of(card));
     }
 
     /// Counts one line's result, reading each card's edition (its band

@@ -146,6 +146,16 @@ impl Counts {
         }
     }
 
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &Counts) {
+        for (s, n) in &other.stars {
+            *self.stars.entry(*s).or_default() += n;
+        }
+        self.not_rated += other.not_rated;
+        self.eliminated += other.eliminated;
+        self.halted += other.halted;
+    }
+
     /// The count of one outcome.
     pub fn get(&self, o: Outcome) -> u64 {
         match o {

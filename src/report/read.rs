@@ -3,7 +3,9 @@
 
 use std::io::BufRead;
 
-use super::{DEFAULT_GROUPS, Summary};
+#[cfg(doc)]
+use super::DEFAULT_GROUPS;
+use super::Summary;
 use crate::batch::lines::{Line, Lines};
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result, json_position};
@@ -17,16 +19,17 @@ pub const MAX_READ_LINE: usize = 16 << 20;
 
 impl Summary {
     /// Reads batch output, one scorecard or error record per line,
-    /// grouping by the fields of [`DEFAULT_GROUPS`].
+    /// grouping by the place fields of [`DEFAULT_GROUPS`] the data has.
     ///
     /// # Errors
     ///
     /// See [`Summary::from_reader_by`].
     pub fn from_reader(r: impl BufRead) -> Result<Summary> {
-        Summary::from_reader_by(r, &DEFAULT_GROUPS)
+        Summary::from_reader_by(r, &[])
     }
 
-    /// Reads batch output, grouping by the carried fields `by`.
+    /// Reads batch output, grouping by the carried fields `by`, or, when
+    /// `by` is empty, by the place fields the data has.
     ///
     /// # Errors
     ///
@@ -55,7 +58,10 @@ impl Summary {
         by: &[&str],
         catalog: Option<&Catalog>,
     ) -> Result<Summary> {
-        let mut s = Summary::new(by);
+        let mut s = match by {
+            [] => Summary::default(),
+            by => Summary::new(by),
+        };
         let mut lines = Lines::default();
         let mut next = 1;
         while lines

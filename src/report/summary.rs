@@ -1,7 +1,5 @@
 //! What a summary counts, and the rules it counts by.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -13,7 +11,7 @@ use super::{
 use crate::catalog::{Catalog, Edition};
 use crate::council::rounded_mean_of;
 use crate::error::Result;
-use crate::scorecard::{Scorecard, Status};
+use crate::scorecard::{FailedGate, Scorecard, Status};
 
 /// One set's products.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -57,17 +55,6 @@ impl Serialize for Exact {
     ) -> std::result::Result<S::Ok, S::Error> {
         crate::scorecard::decimal_json::serialize(&self.0, s)
     }
-}
-
-/// An area (the first grouping field's value) and the areas within it
-/// (the second field's).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Area {
-    /// Outcomes of the area.
-    pub outcomes: Counts,
-    /// Outcomes per value of the second field.
-    pub within: BTreeMap<String, Counts>,
 }
 
 /// A line that was rejected.
@@ -205,49 +192,32 @@ impl Summary {
                 limit: card.spread.limit,
             });
         }
-        if let Some(v) = card.meta.get(RECORDED) {
-            self.audit_one(card, v);
+        let recorded = card.meta.get(RECORDED).and_then(recorded_star);
+        if let Some(rec) = recorded {
+            self.audit_one(card, rec);
         }
+        let place = self.places.key_of(card);
+        if let Some(r) = &mut self.renewals {
+            r.add(card, recorded.flatten(), place.clone());
+        }
+        self.act.add_card(card, place.clone());
+        self.places.add(place, r.stars, r.status);
         let value = |f: &str| match card.meta.get(f) {
             Some(serde_json::Value::String(s)) => Some(s.clone()),
             _ => None,
         };
-        if let Some(p) = value("province") {
-            if !self.provinces.contains(&p) {
-                self.provinces.push(p);
-            }
-        }
         for g in &self.groups {
             if let Some(v) = value(g) {
                 let per = self.by_field.entry(g.clone()).or_default();
                 per.entry(v).or_default().add(r.stars, r.status);
             }
         }
-        if let Some(first) = self.groups.first().and_then(|g| value(g)) {
-            let area = self.places.entry(first).or_default();
-            area.outcomes.add(r.stars, r.status);
-            if let Some(second) = self.groups.get(1).and_then(|g| value(g)) {
-                area.within.entry(second).or_default().add(r.stars, r.status);
-            }
-        }
     }
 
-    /// The gates of the lowest failed tier, when gates decided the star:
-    /// the final star is below the band, or the product is not rated.
+    /// Counts the gates that held a card below its band.
     fn count_held(&mut self, card: &Scorecard) {
-        let r = &card.rating;
-        let held = match r.status {
-            Status::Rated => r.stars.is_some_and(|s| s < r.band),
-            Status::NotRated => true,
-            _ => false,
-        };
-        let Some(tier) = r.failed_gates.iter().map(|g| g.stars).min() else {
-            return;
-        };
-        if !held {
-            return;
-        }
-        for g in r.failed_gates.iter().filter(|g| g.stars == tier) {
+        let Some((tier, gates)) = holding(card) else { return };
+        for g in gates {
             let full = self.held_by_gates.len() >= MAX_CRITERIA;
             match self.held_by_gates.iter_mut().find(|h| {
                 h.criterion == g.criterion
@@ -276,15 +246,8 @@ impl Summary {
     /// `recorded_star: null` records a product that was not recognised:
     /// any outcome without an OCOP star (3★ or more) agrees with it (README
     /// "Interpretations").
-    fn audit_one(&mut self, card: &Scorecard, v: &serde_json::Value) {
+    fn audit_one(&mut self, card: &Scorecard, recorded: Option<u8>) {
         let r = &card.rating;
-        let recorded = match v {
-            serde_json::Value::Null => None,
-            v => match v.as_u64().and_then(|n| u8::try_from(n).ok()) {
-                Some(n) => Some(n),
-                None => return, // not a star; nothing to audit
-            },
-        };
         let agrees = match recorded {
             None => r.stars.is_none_or(|s| s < 3),
             Some(n) => r.stars == Some(n) && r.status == Status::Rated,
@@ -307,6 +270,33 @@ impl Summary {
             });
         }
     }
+}
+
+/// The star of a `recorded_star` value: `Some(None)` for `null` (not
+/// recognised), `None` for a value that is not a star.
+fn recorded_star(v: &serde_json::Value) -> Option<Option<u8>> {
+    match v {
+        serde_json::Value::Null => Some(None),
+        v => v.as_u64().and_then(|n| u8::try_from(n).ok()).map(Some),
+    }
+}
+
+/// The gates that held a card below its band, when gates decided its
+/// star (the final star is below the band, or it is not rated): the
+/// failed gates of the lowest failed tier, with that tier.
+pub(super) fn holding(
+    card: &Scorecard,
+) -> Option<(u8, impl Iterator<Item = &FailedGate>)> {
+    let r = &card.rating;
+    let held = match r.status {
+        Status::Rated => r.stars.is_some_and(|s| s < r.band),
+        Status::NotRated => true,
+        _ => false,
+    };
+    let tier = r.failed_gates.iter().map(|g| g.stars).min()?;
+    held.then(|| {
+        (tier, r.failed_gates.iter().filter(move |g| g.stars == tier))
+    })
 }
 
 /// The band edges of an edition, in whole points: every band's lower

@@ -3,11 +3,30 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{Counts, Outcome, RECORDED, Summary};
+use super::{Area, Counts, Outcome, RECORDED, Summary};
+
+/// Areas as indented rows, "(not given)" for lines without the field.
+fn flatten(areas: &[Area], depth: usize, rows: &mut Vec<(String, Counts)>) {
+    for a in areas {
+        let name = a.value.as_deref().unwrap_or("(not given)");
+        rows.push((
+            format!("{}{name}", "  ".repeat(depth)),
+            a.outcomes.clone(),
+        ));
+        flatten(&a.within, depth + 1, rows);
+    }
+}
 
 fn table(out: &mut String, title: &str, rows: &BTreeMap<String, Counts>) {
+    let rows: Vec<(String, Counts)> =
+        rows.iter().map(|(k, c)| (k.clone(), c.clone())).collect();
+    table_rows(out, title, &rows);
+}
+
+fn table_rows(out: &mut String, title: &str, rows: &[(String, Counts)]) {
     let width = rows
-        .keys()
+        .iter()
+        .map(|(k, _)| k)
         .map(|k| k.chars().count())
         .max()
         .unwrap_or(0)
@@ -50,6 +69,13 @@ impl std::fmt::Display for Summary {
             if let Some(rows) = self.by_field.get(g) {
                 table(&mut out, g, rows);
             }
+        }
+        let g = self.places.grouping();
+        if !g.levels.is_empty() {
+            let mut rows = Vec::new();
+            flatten(&self.places.areas(), 0, &mut rows);
+            let title = format!("place ({})", g.levels.join(" > "));
+            table_rows(&mut out, &title, &rows);
         }
         let audited = self.audit_higher + self.audit_lower;
         if audited > 0 {

@@ -1,0 +1,162 @@
+//! Certificates coming up for re-evaluation, and those already ended.
+//!
+//! A line that carries `recognised` (the date its certificate was issued,
+//! `YYYY-MM-DD`) holds a certificate; [`crate::certificate`] says when it
+//! ends and when re-evaluation is filed. The list is taken on one day,
+//! `as_of`, and shows the certificates that end within
+//! [`AHEAD_MONTHS`] of it and those already ended, each with the star its
+//! line rescores to under the edition the line is scored with. Answers
+//! are never carried from one edition's sheet to another's: the
+//! decisions give no mapping.
+
+use serde::Serialize;
+
+use super::MAX_CASES;
+use super::act::Named;
+use super::places::PlaceKey;
+use crate::certificate::{Certificate, Due};
+use crate::date::Date;
+use crate::scorecard::{Scorecard, Status};
+
+/// The carried field holding the day a product's certificate was issued.
+pub const RECOGNISED: &str = "recognised";
+
+/// How far ahead of the reference day certificates are listed, in months:
+/// the report's own choice, a year of rounds to plan.
+pub const AHEAD_MONTHS: u32 = 12;
+
+/// One certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CertificateCase {
+    /// The product.
+    #[serde(flatten)]
+    pub named: Named,
+    /// The star on record (`recorded_star`), when the line has one.
+    pub recorded: Option<u8>,
+    /// The day it was issued.
+    pub recognised: Date,
+    /// The last day it is valid.
+    pub ends: Date,
+    /// The first day re-evaluation may be filed.
+    pub file_from: Date,
+    /// The last day re-evaluation may be filed.
+    pub file_by: Date,
+    /// Where it stands on the reference day.
+    #[serde(serialize_with = "due_key")]
+    pub due: Due,
+    /// The edition the line was rescored under.
+    pub edition: String,
+    /// The rescored final star.
+    pub stars: Option<u8>,
+    /// How that star was decided.
+    pub status: Status,
+}
+
+fn due_key<S: serde::Serializer>(d: &Due, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match d {
+        Due::Before => "before",
+        Due::Filing => "filing",
+        Due::Closed => "closed",
+        Due::Ended => "ended",
+    })
+}
+
+/// Certificates on a reference day.
+///
+/// ```
+/// use ocop::report::Summary;
+///
+/// let line = ocop::samples::EVALUATION_2026.trim_end().replacen(
+///     "{", r#"{"recognised": "2023-03-15", "recorded_star": 3, "#, 1);
+/// let mut s = Summary::default().as_of("2026-01-20".parse()?);
+/// ocop::BatchScorer::new(ocop::Catalog::official())
+///     .for_each(line.as_bytes(), |n, r| s.add(n, &r))?;
+/// let r = s.renewals.as_ref().unwrap();
+/// assert_eq!(r.due[0].ends.to_string(), "2026-03-15");
+/// assert_eq!(r.due[0].file_by.to_string(), "2025-11-15");
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Renewals {
+    /// The reference day.
+    pub as_of: Date,
+    /// The last day of the look-ahead: [`AHEAD_MONTHS`] after `as_of`.
+    pub until: Date,
+    /// Certificates that end from `as_of` to `until`, soonest filing
+    /// deadline first; the [`MAX_CASES`] soonest.
+    pub due: Vec<CertificateCase>,
+    /// All of them.
+    pub due_count: u64,
+    /// Certificates that ended before `as_of`, latest first; the
+    /// [`MAX_CASES`] latest.
+    pub ended: Vec<CertificateCase>,
+    /// All of them.
+    pub ended_count: u64,
+    /// Certificates that end after `until`.
+    pub later: u64,
+    /// Lines whose `recognised` is not a `YYYY-MM-DD` date.
+    pub unreadable: u64,
+}
+
+impl Renewals {
+    pub(super) fn new(as_of: Date) -> Renewals {
+        Renewals {
+            as_of,
+            until: as_of.add_months(AHEAD_MONTHS),
+            due: Vec::new(),
+            due_count: 0,
+            ended: Vec::new(),
+            ended_count: 0,
+            later: 0,
+            unreadable: 0,
+        }
+    }
+
+    pub(super) fn add(
+        &mut self,
+        card: &Scorecard,
+        recorded: Option<u8>,
+        place: PlaceKey,
+    ) {
+        let Some(v) = card.meta.get(RECOGNISED) else { return };
+        let Some(day) =
+            v.as_str().and_then(|t| Date::parse(RECOGNISED, t).ok())
+        else {
+            self.unreadable += 1;
+            return;
+        };
+        let c = Certificate::issued(day);
+        if c.ends > self.until {
+            self.later += 1;
+            return;
+        }
+        let due = c.on(self.as_of);
+        let (list, count) = if due == Due::Ended {
+            (&mut self.ended, &mut self.ended_count)
+        } else {
+            (&mut self.due, &mut self.due_count)
+        };
+        *count += 1;
+        list.push(CertificateCase {
+            named: Named::of(card, place),
+            recorded,
+            recognised: day,
+            ends: c.ends,
+            file_from: c.file_from,
+            file_by: c.file_by,
+            due,
+            edition: card.edition.clone(),
+            stars: card.rating.stars,
+            status: card.rating.status,
+        });
+        // The soonest deadlines and the latest ends are kept.
+        if due == Due::Ended {
+            list.sort_by_key(|c| std::cmp::Reverse(c.ends));
+        } else {
+            list.sort_by_key(|c| c.file_by);
+        }
+        list.truncate(MAX_CASES);
+    }
+}

@@ -1,0 +1,241 @@
+//! Places: which carried fields a report groups by, decided by the data.
+//!
+//! Vietnam abolished its districts on 1 July 2025, so a round of 2026
+//! names a province and a commune, an older one a district too, and a
+//! province's archive mixes both. Fixing the levels in advance either
+//! loses the communes of new data or drops the lines of old data from the
+//! panel. So a summary counts every line by all its place fields, and the
+//! levels are chosen once the data is in ([`Grouping`]): a field no line
+//! has is skipped, a field with one value throughout names the page, and
+//! the rest are levels, in the order given. A line without a field that
+//! other lines have is counted under "not given", never dropped.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeStruct};
+
+use super::Counts;
+use crate::scorecard::{Scorecard, Status};
+
+/// A line's values of the place fields, in their order; `None` where the
+/// line has no text value for the field.
+pub type PlaceKey = Vec<Option<String>>;
+
+/// The most distinct places counted: far more than a country's communes.
+/// Lines of further places are counted under the last place's "not given"
+/// key (all `None`), so none is dropped.
+pub const MAX_PLACES: usize = 100_000;
+
+/// Every scored line counted by its place, with the levels to show it by.
+///
+/// Serializes as the grouping and the tree of areas:
+/// `{"levels": [...], "fixed": {"province": "…"}, "absent": [...],
+/// "areas": [{"value": "…" | null, "outcomes": {...}, "within": [...]}]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    fields: Vec<String>,
+    follow: bool,
+    tally: BTreeMap<PlaceKey, Counts>,
+}
+
+/// How the places are grouped: the levels, the fields that name the page,
+/// and the fields no line has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Grouping {
+    /// The fields grouped by, outermost first.
+    pub levels: Vec<String>,
+    /// Fields with one value on every line, with that value: they name
+    /// the page instead of making a level of one row.
+    pub fixed: Vec<(String, String)>,
+    /// Fields that no line has.
+    pub absent: Vec<String>,
+}
+
+/// A place at one level, and the places within it at the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Area {
+    /// The field's value; `None` for lines without it ("not given").
+    pub value: Option<String>,
+    /// Outcomes of the lines here.
+    pub outcomes: Counts,
+    /// The areas of the next level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<Area>,
+}
+
+impl Places {
+    /// Counts by `fields`, choosing the levels from the data.
+    pub(super) fn following(fields: &[&str]) -> Places {
+        Places::new(fields, true)
+    }
+
+    /// Counts by `fields`, each a level, as a user asked.
+    pub(super) fn fixed(fields: &[&str]) -> Places {
+        Places::new(fields, false)
+    }
+
+    fn new(fields: &[&str], follow: bool) -> Places {
+        let fields = fields.iter().map(|f| (*f).to_owned()).collect();
+        Places { fields, follow, tally: BTreeMap::new() }
+    }
+
+    /// The fields counted by, in order.
+    pub fn fields(&self) -> &[String] {
+        &self.fields
+    }
+
+    /// The place of a card: its text values of the fields.
+    pub fn key_of(&self, card: &Scorecard) -> PlaceKey {
+        self.fields
+            .iter()
+            .map(|f| match card.meta.get(f) {
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub(super) fn add(
+        &mut self,
+        key: PlaceKey,
+        stars: Option<u8>,
+        st: Status,
+    ) {
+        let key = if self.tally.len() >= MAX_PLACES
+            && !self.tally.contains_key(&key)
+        {
+            vec![None; self.fields.len()]
+        } else {
+            key
+        };
+        self.tally.entry(key).or_default().add(stars, st);
+    }
+
+    /// How the places are grouped (see the module's docs).
+    ///
+    /// ```
+    /// use ocop::{BatchScorer, Catalog, report::Summary};
+    ///
+    /// let mut summary = Summary::default();
+    /// BatchScorer::new(Catalog::official()).for_each(
+    ///     ocop::samples::EVALUATION_2026.trim_end().as_bytes(),
+    ///     |line, r| summary.add(line, &r),
+    /// )?;
+    /// let g = summary.places.grouping();
+    /// // One product: its province names the page; it has no district or
+    /// // commune.
+    /// assert_eq!(g.fixed, [("province".to_owned(), "Lâm Đồng".to_owned())]);
+    /// assert!(g.levels.is_empty());
+    /// assert_eq!(g.absent, ["district", "commune"]);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn grouping(&self) -> Grouping {
+        let mut g = Grouping::default();
+        for (i, field) in self.fields.iter().enumerate() {
+            let mut values = self.tally.keys().map(|k| k[i].as_deref());
+            let first = values.next().flatten();
+            let one = values.all(|v| v.is_some() && v == first);
+            match first {
+                _ if !self.follow => g.levels.push(field.clone()),
+                Some(v) if one => g.fixed.push((field.clone(), v.to_owned())),
+                _ if self.tally.keys().all(|k| k[i].is_none()) => {
+                    g.absent.push(field.clone())
+                }
+                _ => g.levels.push(field.clone()),
+            }
+        }
+        g
+    }
+
+    /// The positions of the level fields among [`Places::fields`].
+    fn level_positions(&self, g: &Grouping) -> Vec<usize> {
+        g.levels
+            .iter()
+            .filter_map(|l| self.fields.iter().position(|f| f == l))
+            .collect()
+    }
+
+    /// A place's values at the levels, outermost first: how lists are
+    /// ordered by place.
+    pub fn at_levels<'k>(
+        &self,
+        g: &Grouping,
+        key: &'k PlaceKey,
+    ) -> Vec<Option<&'k str>> {
+        self.level_positions(g)
+            .into_iter()
+            .map(|i| key.get(i).and_then(|v| v.as_deref()))
+            .collect()
+    }
+
+    /// The areas of the outermost level, each with the next within: the
+    /// values in order, "not given" last.
+    pub fn areas(&self) -> Vec<Area> {
+        let g = self.grouping();
+        let at = self.level_positions(&g);
+        let rows: Vec<(&PlaceKey, &Counts)> = self.tally.iter().collect();
+        tree(&rows, &at)
+    }
+}
+
+/// Orders values with "not given" last.
+pub(crate) fn order(v: Option<&str>) -> (bool, &str) {
+    (v.is_none(), v.unwrap_or(""))
+}
+
+fn tree(rows: &[(&PlaceKey, &Counts)], at: &[usize]) -> Vec<Area> {
+    let Some((&i, rest)) = at.split_first() else { return Vec::new() };
+    let mut groups: BTreeMap<(bool, &str), Vec<(&PlaceKey, &Counts)>> =
+        BTreeMap::new();
+    for &(k, c) in rows {
+        groups.entry(order(k[i].as_deref())).or_default().push((k, c));
+    }
+    groups
+        .into_iter()
+        .map(|((none, v), rows)| {
+            let mut outcomes = Counts::default();
+            for (_, c) in &rows {
+                outcomes.merge(c);
+            }
+            Area {
+                value: (!none).then(|| v.to_owned()),
+                outcomes,
+                within: tree(&rows, rest),
+            }
+        })
+        .collect()
+}
+
+impl Serialize for Places {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let g = self.grouping();
+        let mut out = s.serialize_struct("Places", 4)?;
+        out.serialize_field("levels", &g.levels)?;
+        out.serialize_field("fixed", &Fixed(&g.fixed))?;
+        out.serialize_field("absent", &g.absent)?;
+        out.serialize_field("areas", &self.areas())?;
+        out.end()
+    }
+}
+
+/// The fixed fields as a JSON object.
+struct Fixed<'a>(&'a [(String, String)]);
+
+impl Serialize for Fixed<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
