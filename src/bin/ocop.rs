@@ -189,7 +189,8 @@ enum Command {
         rules: Rules,
         #[command(flatten)]
         threads: Threads,
-        /// The HTML file to write, or - for stdout.
+        /// The HTML file to write, or - for stdout; FILE.xlsx writes the
+        /// results workbook instead.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
     },
@@ -405,21 +406,43 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let input = input.source(catalog, &score)?;
             let opts = PlanOptions { score, ..Default::default() };
             let scorer = threads.apply(BatchScorer::new(catalog));
+            // FILE.xlsx: the results workbook, which also lists each
+            // product's council mean per criterion.
+            let book = book::results_wanted(&output);
+            let mut results = ocop::workbook::Results::default();
             let stats = input.map_each(
                 &scorer,
-                |ev| catalog.score_and_plan(ev, &opts),
+                |ev| {
+                    let (card, plan) = catalog.score_and_plan(ev, &opts)?;
+                    let x = book.then(|| catalog.explain(ev, &opts.score));
+                    Ok((card, plan, x.transpose()?))
+                },
                 |line, result| match result {
-                    Ok((card, plan)) => {
+                    Ok((card, plan, x)) => {
                         summary.add_plan(&card, &plan);
+                        if book {
+                            results.add(line, Ok((card.clone(), plan, x)));
+                        }
                         summary.add_with(line, &Ok(card), Some(catalog));
                     }
-                    Err(e) => summary.add(line, &Err(e)),
+                    Err(e) => {
+                        if book {
+                            results.add(line, Err(e.clone()));
+                        }
+                        summary.add(line, &Err(e))
+                    }
                 },
             )?;
-            let page = ocop::html::page(&summary, lang);
+            let page = if book {
+                results
+                    .xlsx(&summary, lang == ocop::html::Lang::Vi)
+                    .map_err(|e| e.to_string())?
+            } else {
+                ocop::html::page(&summary, lang).into_bytes()
+            };
             if output.as_os_str() == "-" {
                 let mut out = std::io::stdout().lock();
-                out.write_all(page.as_bytes())
+                out.write_all(&page)
                     .and_then(|()| out.flush())
                     .map_err(|e| format!("output: {e}"))?;
             } else {

@@ -74,12 +74,14 @@ mod layout;
 mod product;
 mod read;
 mod resolve;
+mod results;
 mod write;
 mod xlsx;
 
 use std::path::Path;
 
 pub use batch::{map_products, score_products};
+pub use results::Results;
 
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::error::{ErrorKind, Result};

@@ -20,7 +20,7 @@ use super::resolve;
 /// answered for a template) and its set.
 pub(crate) type Product<'e, 'c> = (&'e Evaluation<'e>, &'c CriteriaSet);
 
-fn xlsx_error(e: XlsxError) -> Error {
+pub(crate) fn xlsx_error(e: XlsxError) -> Error {
     ErrorKind::Io { path: "workbook".into(), message: e.to_string() }.into()
 }
 

@@ -126,3 +126,8 @@ pub fn import(
         .map_err(|e| format!("output: {e}"))?;
     Ok(stats)
 }
+
+/// Whether `ocop report` writes the results workbook: an `.xlsx` output.
+pub fn results_wanted(output: &Path) -> bool {
+    Format::of(output) == Some(Format::Xlsx)
+}
