@@ -47,8 +47,11 @@ struct Pending {
     code: String,
     written: Written,
     /// The cell of the points or option, and of the criterion code.
-    cell_at: String,
-    crit_at: String,
+    /// The row, and the columns of the value and of the criterion code:
+    /// cell names are made only for problems.
+    row: usize,
+    cell_col: usize,
+    crit_col: usize,
 }
 
 /// One product being gathered from its rows.
@@ -58,7 +61,7 @@ struct Gathered {
     /// Product fields as first written, to find rows that disagree.
     fields: Vec<(usize, String, String)>,
     members: Vec<(String, Vec<Pending>)>,
-    seen: HashMap<(String, String), String>,
+    seen: HashMap<(String, String), usize>,
 }
 
 /// Reads the CSV form. `name` (the file's name) stands for the sheet in
@@ -126,18 +129,16 @@ pub(crate) fn evaluations(
     if !p.is_empty() {
         return Err(ErrorKind::Workbook { problems: p.0 }.into());
     }
-    let get = |row: &[String], c: Option<usize>| {
-        c.and_then(|c| row.get(c))
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    };
+    fn get(row: &[String], c: Option<usize>) -> Option<&str> {
+        c.and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
+    }
     let mut order: Vec<Gathered> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (r, row) in rows.iter().enumerate().skip(1) {
         if row.iter().all(|s| s.trim().is_empty()) {
             continue;
         }
-        let id = get(row, col(Field::Id)).unwrap_or_default();
+        let id = get(row, col(Field::Id)).unwrap_or_default().to_owned();
         let k = *index.entry(id.clone()).or_insert_with(|| {
             order.push(Gathered {
                 draft: Draft::default(),
@@ -176,14 +177,14 @@ pub(crate) fn evaluations(
                 ),
                 Some(_) => {}
                 None => {
-                    let cell = Cell::Text(v.clone());
+                    let cell = Cell::Text(v.to_owned());
                     match f {
                         Some(f) => g.draft.field(*f, &cell, at(r, *c)),
                         None => {
                             g.draft.carry(h, &number_or_text(&v), &at(r, *c))
                         }
                     }
-                    g.fields.push((*c, v, h.clone()));
+                    g.fields.push((*c, v.to_owned(), h.clone()));
                 }
             }
         }
@@ -201,37 +202,48 @@ pub(crate) fn evaluations(
             }
             continue;
         };
-        if !g.members.iter().any(|(m, _)| *m == member) {
-            g.members.push((member.clone(), Vec::new()));
-        }
-        let key = (member.clone(), criterion.clone());
-        let crit_at = at(r, col(Field::Criterion).unwrap_or(0));
-        if let Some(first) = g.seen.insert(key, crit_at.clone()) {
+        let m = match g.members.iter().position(|(m, _)| m == member) {
+            Some(m) => m,
+            None => {
+                g.members.push((member.to_owned(), Vec::new()));
+                g.members.len() - 1
+            }
+        };
+        let crit_col = col(Field::Criterion).unwrap_or(0);
+        let key = (member.to_owned(), criterion.to_owned());
+        if let Some(first) = g.seen.insert(key, r) {
             g.draft.problems.push(
-                crit_at.clone(),
+                at(r, crit_col),
                 CellIssue::UnknownCode,
-                format!("member {member:?} has criterion {criterion} twice, first at {first}"),
+                format!(
+                    "member {member:?} has criterion {criterion} twice, first \
+                     at {}",
+                    at(first, crit_col)
+                ),
             );
             continue;
         }
         // The option's position wins over the points.
-        let (written, cell_at) = match get(row, col(Field::Option)) {
+        let (written, cell_col) = match get(row, col(Field::Option)) {
             Some(o) => (
-                resolve::text(&format!("#{o}")),
-                at(r, col(Field::Option).unwrap_or(0)),
+                o.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| o.parse().ok().map(|k| Some(Written::Option(k))))
+                    .flatten(),
+                col(Field::Option).unwrap_or(0),
             ),
             None => (
                 resolve::text(
-                    &get(row, col(Field::Points)).unwrap_or_default(),
+                    get(row, col(Field::Points)).unwrap_or_default(),
                 ),
-                at(r, col(Field::Points).unwrap_or(0)),
+                col(Field::Points).unwrap_or(0),
             ),
         };
         let Some(written) = written else {
             let raw =
                 get(row, col(Field::Option)).or(get(row, col(Field::Points)));
             g.draft.problems.push(
-                cell_at,
+                at(r, cell_col),
                 CellIssue::NotPoints,
                 format!(
                     "{:?} is not points or an option's position",
@@ -241,14 +253,13 @@ pub(crate) fn evaluations(
             continue;
         };
         // Kept as written; resolved once the set is known.
-        if let (Some(w), Some((_, list))) =
-            (written, g.members.iter_mut().find(|(m, _)| *m == member))
-        {
-            list.push(Pending {
-                code: criterion,
+        if let Some(w) = written {
+            g.members[m].1.push(Pending {
+                code: criterion.to_owned(),
                 written: w,
-                cell_at,
-                crit_at,
+                row: r,
+                cell_col,
+                crit_col,
             });
         }
     }
@@ -275,17 +286,19 @@ pub(crate) fn evaluations(
         let mut members = Vec::new();
         for (name, written) in g.members {
             let mut answers = Vec::new();
-            for Pending { code, written, cell_at, crit_at } in written {
+            for Pending { code, written, row, cell_col, crit_col } in written {
                 let Some(set) = set else { continue };
                 let Some(c) =
                     set.sheet().criterion(&code).filter(|c| !c.header)
                 else {
-                    d.problems.push(crit_at, CellIssue::UnknownCode, format!("criterion {code:?} is not on the sheet of set {} ({})", set.id(), set.edition()));
+                    d.problems.push(at(row, crit_col), CellIssue::UnknownCode, format!("criterion {code:?} is not on the sheet of set {} ({})", set.id(), set.edition()));
                     continue;
                 };
                 match resolve::answer(c, written) {
                     Ok(a) => answers.push((code, a)),
-                    Err((issue, m)) => d.problems.push(cell_at, issue, m),
+                    Err((issue, m)) => {
+                        d.problems.push(at(row, cell_col), issue, m)
+                    }
                 }
             }
             members.push(MemberSheet::new(name, answers));
