@@ -22,13 +22,17 @@ use super::resolve::{self, Written};
 pub(crate) fn decode(bytes: &[u8]) -> String {
     use unicode_normalization::UnicodeNormalization;
     let bytes = crate::input::strip_bom(bytes);
+    let nfc = |t: &str| match unicode_normalization::is_nfc_quick(t.chars()) {
+        // Most files are composed already: no copy through the composer.
+        unicode_normalization::IsNormalized::Yes => t.to_owned(),
+        _ => t.nfc().collect(),
+    };
     match std::str::from_utf8(bytes) {
-        Ok(t) => t.nfc().collect(),
-        Err(_) => encoding_rs::WINDOWS_1258
+        Ok(t) => nfc(t),
+        Err(_) => nfc(encoding_rs::WINDOWS_1258
             .decode_without_bom_handling(bytes)
             .0
-            .nfc()
-            .collect(),
+            .as_ref()),
     }
 }
 
