@@ -185,7 +185,7 @@ pub(crate) fn evaluations(
                     match f {
                         Some(f) => g.draft.field(*f, &cell, at(r, *c)),
                         None => {
-                            g.draft.carry(h, &number_or_text(&v), &at(r, *c))
+                            g.draft.carry(h, &number_or_text(v), &at(r, *c))
                         }
                     }
                     g.fields.push((*c, v.to_owned(), h.clone()));
