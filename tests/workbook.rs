@@ -121,6 +121,22 @@ fn the_example_workbook_scores_as_its_jsonl() {
     }
 }
 
+/// The example workbook saved as `.xls` by LibreOffice (made once with
+/// `soffice --headless --convert-to xls`): the older format reads as the
+/// same evaluations.
+#[test]
+fn an_xls_file_reads_as_its_xlsx() {
+    let xls = read(include_bytes!("fixtures/tan-hong-2021.xls"), Format::Xls);
+    let xlsx = read(
+        include_bytes!("../examples/data/tan-hong-2021.xlsx"),
+        Format::Xlsx,
+    );
+    assert_eq!(xls.len(), 12);
+    for (a, b) in xls.iter().zip(&xlsx) {
+        assert_eq!(a.as_ref().unwrap(), b.as_ref().unwrap());
+    }
+}
+
 /// A range of cells: first row and column, last row and column.
 type Range = (u32, u16, u32, u16);
 

@@ -48,6 +48,15 @@
 //! answer, a criterion that does not apply) is the scorer's to say, as for
 //! JSON.
 //!
+//! # Rooms
+//!
+//! `layout` the names (headers in both languages, sheet-name rules, `A1`);
+//! `grid` a sheet's cells whatever the file; `xlsx` calamine's reading;
+//! `flat` the CSV form; `product` one product's fields and placing;
+//! `read` the workbook layout; `resolve` points to options; `write` the
+//! template and evaluations; `results` the results workbook ([`Results`]);
+//! `batch` a workbook's products through the batch commands.
+//!
 //! # Example
 //!
 //! ```
