@@ -167,7 +167,8 @@ impl Error {
             | ErrorKind::InvalidCosts { .. } => Category::Content,
             ErrorKind::Json { .. }
             | ErrorKind::BlankLine
-            | ErrorKind::LineTooLong { .. } => Category::Syntax,
+            | ErrorKind::LineTooLong { .. }
+            | ErrorKind::Workbook { .. } => Category::Syntax,
             ErrorKind::Io { .. } => Category::Io,
         }
     }
@@ -175,8 +176,7 @@ impl Error {
 
 /// What an [`Error`] is about, and so where its fix lies, as returned by
 /// [`Error::category`]. Each [`ErrorKind`] belongs to exactly one
-/// category. New categories may be added in minor releases (a workbook's
-/// syntax, when workbooks are read, falls under [`Category::Syntax`]).
+/// category. New categories may be added in minor releases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Category {
@@ -205,8 +205,9 @@ pub enum Category {
     /// not an evaluation, such as a missing `"set"` or a number where a
     /// list belongs ([`ErrorKind::Json`]); a blank batch line
     /// ([`ErrorKind::BlankLine`]); a batch line over the length limit
-    /// ([`ErrorKind::LineTooLong`]). The fix is in how the file is
-    /// written.
+    /// ([`ErrorKind::LineTooLong`]); a workbook's cells that do not hold
+    /// an evaluation ([`ErrorKind::Workbook`]). The fix is in how the file
+    /// is written.
     Syntax,
     /// Reading or writing a file, folder or stream failed
     /// ([`ErrorKind::Io`]), such as a criteria folder that does not exist.
@@ -346,6 +347,67 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// One problem in a workbook or CSV file of evaluations, at its cell.
+///
+/// # Example
+///
+/// ```
+/// let p = ocop::CellProblem {
+///     cell: "P1!G5".into(),
+///     issue: ocop::CellIssue::NotPoints,
+///     message: "\"ba\" is not points".into(),
+/// };
+/// assert_eq!(p.to_string(), "P1!G5: \"ba\" is not points");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellProblem {
+    /// Where: `sheet!A1`, or `sheet!A1:B2` for a range; a CSV file's
+    /// name stands for its sheet.
+    pub cell: String,
+    /// What kind of problem.
+    pub issue: CellIssue,
+    /// What is wrong, for the person who fixes the cell.
+    pub message: String,
+}
+
+impl std::fmt::Display for CellProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.cell, self.message)
+    }
+}
+
+/// The kind of a [`CellProblem`]. New kinds may be added in minor
+/// releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CellIssue {
+    /// A required sheet or column is missing.
+    Missing,
+    /// The set, edition or date does not place the product.
+    UnknownSet,
+    /// A product has no sheet of points.
+    MissingSheet,
+    /// A criterion code the set's sheet does not have, or one listed twice.
+    UnknownCode,
+    /// Points no option of the criterion gives.
+    NoSuchPoints,
+    /// Points that more than one option gives: the option must be said.
+    AmbiguousPoints,
+    /// A value that is not points, an option, a date or yes/no.
+    NotPoints,
+    /// A member column without a name.
+    UnnamedMember,
+    /// Two member columns, or two headers, with the same name.
+    DuplicateName,
+    /// A merged cell where a value belongs.
+    MergedCell,
+    /// An id listed twice, or no id.
+    DuplicateId,
+    /// Rows of one product that disagree on a product field (CSV).
+    Conflict,
+}
+
 fn lines(problems: &[Problem]) -> String {
     let mut out = String::new();
     for p in problems {
@@ -353,6 +415,14 @@ fn lines(problems: &[Problem]) -> String {
         out.push_str(&p.to_string());
     }
     out
+}
+
+fn count(n: usize) -> String {
+    if n == 1 { "1 problem".into() } else { format!("{n} problems") }
+}
+
+fn cell_lines(problems: &[CellProblem]) -> String {
+    problems.iter().map(|p| format!("\n  {p}")).collect()
 }
 
 fn position(line: &Option<usize>, column: &usize) -> String {
@@ -712,6 +782,15 @@ pub enum ErrorKind {
         /// The limit.
         limit: usize,
     },
+    /// A workbook or CSV file's cells do not hold an evaluation: every
+    /// problem found, each at its cell. For one product's cells the error
+    /// carries the product; for the file as a whole (a missing sheet of
+    /// products, say) it does not.
+    #[error("{} in the workbook:{}", count(problems.len()), cell_lines(problems))]
+    Workbook {
+        /// The problems, in the order of the cells.
+        problems: Vec<CellProblem>,
+    },
     /// A file or directory could not be read or written.
     #[error("{path}: {message}")]
     Io {
@@ -756,6 +835,7 @@ impl ErrorKind {
             ErrorKind::InvalidCosts { .. } => "invalid_costs",
             ErrorKind::InvalidData { .. } => "invalid_data",
             ErrorKind::LineTooLong { .. } => "line_too_long",
+            ErrorKind::Workbook { .. } => "workbook",
             ErrorKind::Io { .. } => "io",
         }
     }

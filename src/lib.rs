@@ -89,7 +89,7 @@
 //! | scoring | `score` | [`Catalog::score`] and [`Catalog::check`], and the one scorecard assembly |
 //! | advice | [`advice`] | explanations, plans and what-if, above the scorer |
 //! | batches | `write`, `fast`, `batch`, `each` | the scorecard writer, the fast path, [`BatchScorer`] (a line reader and an ordered pipeline), plans and explanations of a batch |
-//! | around | [`report`], `html`, [`generate`], `strategy`, [`samples`] | summaries, the HTML report (feature `report`), generated test data, proptest strategies (feature `proptest`), samples |
+//! | around | [`report`], `html`, `workbook`, [`generate`], `strategy`, [`samples`] | summaries, the HTML report (feature `report`), workbooks in and out (feature `xlsx`), generated test data, proptest strategies (feature `proptest`), samples |
 //!
 //! Three words carry one meaning each. A **sheet** is a council member's
 //! filled form ([`MemberSheet`]; `sheet` resolves and sums it), while the
@@ -146,10 +146,13 @@
 //! # Crate features
 //!
 //! - `cli`: the `ocop` command-line program (adds `clap`; turns on
-//!   `report`). The library itself needs only `serde`, `serde_json`,
-//!   `thiserror` and `rust_decimal`.
+//!   `report` and `xlsx`). The library itself needs only `serde`,
+//!   `serde_json`, `thiserror` and `rust_decimal`.
 //! - `report`: `ocop::html`, a province report as one self-contained HTML
 //!   page drawn from a [`report::Summary`] (adds `maud`).
+//! - `xlsx`: `ocop::workbook`, council workbooks read from `.xlsx`, `.xls`
+//!   and `.csv` and templates written as `.xlsx` (adds `calamine`,
+//!   `rust_xlsxwriter`, `csv`, `encoding_rs`, `unicode-normalization`).
 //! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
 //!   a set, for the test suites of other scorers (adds `proptest`).
 //! - `packed-data`: the criteria files embedded packed (long repeats as
@@ -186,6 +189,8 @@ mod each;
 pub mod report;
 #[cfg(feature = "report")]
 pub mod html;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
 pub mod generate;
 #[cfg(feature = "proptest")]
 pub mod strategy;
@@ -195,7 +200,7 @@ pub use batch::{BatchScorer, BatchStats};
 pub use catalog::{Catalog, CriteriaSet, Edition};
 pub use date::Date;
 pub use embedded::DATA_VERSION;
-pub use error::{Category, Error, ErrorKind, Result};
+pub use error::{Category, CellIssue, CellProblem, Error, ErrorKind, Result};
 pub use evaluation::{Answer, Evaluation, MemberSheet, Text};
 pub use options::{MAX_ANSWERS, MAX_MEMBERS, ScoreOptions};
 pub use rust_decimal::Decimal;

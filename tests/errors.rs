@@ -667,6 +667,16 @@ fn every_kind() -> Vec<(ErrorKind, Category)> {
             Category::Syntax,
         ),
         (
+            ErrorKind::Workbook {
+                problems: vec![ocop::CellProblem {
+                    cell: s("P1!G5"),
+                    issue: ocop::CellIssue::NotPoints,
+                    message: s("\"ba\" is not points"),
+                }],
+            },
+            Category::Syntax,
+        ),
+        (
             ErrorKind::Io { path: s("in.jsonl"), message: s("denied") },
             Category::Io,
         ),

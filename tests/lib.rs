@@ -20,6 +20,8 @@ mod props;
 mod report;
 #[cfg(feature = "proptest")]
 mod strategies;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 use ocop::{Catalog, Evaluation, ScoreOptions, Scorecard};
 

@@ -4,6 +4,10 @@
 //! output is still written) or a criteria directory has problems, 2 on a
 //! usage or I/O error.
 
+// Per-command code beside this file, in src/bin/ocop/.
+#[path = "ocop/book.rs"]
+mod book;
+
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -66,7 +70,8 @@ impl Rules {
 /// The input of a command that reads evaluations.
 #[derive(Args)]
 struct Input {
-    /// Input file, or - for stdin.
+    /// Input file (JSON Lines; or a workbook, .xlsx, .xls or .csv, by its
+    /// extension), or - for stdin.
     #[arg(default_value = "-")]
     file: String,
 }
@@ -74,6 +79,15 @@ struct Input {
 impl Input {
     fn open(&self) -> Result<Box<dyn BufRead + Send>, String> {
         open(&self.file).map_err(|e| format!("{}: {e}", self.file))
+    }
+
+    /// Evaluations: JSON Lines, or a workbook's products.
+    fn source(
+        &self,
+        catalog: &Catalog,
+        opts: &ScoreOptions,
+    ) -> Result<book::Source, String> {
+        book::Source::of(&self.file, catalog, opts, || self.open())
     }
 }
 
@@ -175,9 +189,37 @@ enum Command {
         rules: Rules,
         #[command(flatten)]
         threads: Threads,
-        /// The HTML file to write, or - for stdout.
+        /// The HTML file to write, or - for stdout; FILE.xlsx writes the
+        /// results workbook instead.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
+    },
+    /// Writes a blank workbook (.xlsx) or CSV file for a set, to type a
+    /// council's points into.
+    Template {
+        /// Set id or phân nhóm name.
+        set: String,
+        /// Edition (default: the one in force today in Vietnam).
+        #[arg(long)]
+        edition: Option<String>,
+        /// Member columns on each product's sheet.
+        #[arg(long, default_value_t = 5)]
+        members: usize,
+        /// Products (one sheet of points each).
+        #[arg(long, default_value_t = 1)]
+        products: usize,
+        /// The file to write: FILE.xlsx or FILE.csv.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
+    /// Reads a workbook (.xlsx, .xls) or CSV file of council points and
+    /// writes its evaluations as JSON Lines, an error record in place of
+    /// each product with problems.
+    Import {
+        /// The workbook.
+        file: String,
+        #[command(flatten)]
+        rules: Rules,
     },
     /// Lists editions and their sets.
     Sets {
@@ -236,7 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Score { input, rules, points, threads } => {
             let options = rules.options(catalog)?;
-            let input = input.open()?;
+            let input = input.source(catalog, &options)?;
             let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let tty = std::io::stderr().is_terminal();
             let progress = |s: BatchStats| {
@@ -248,10 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .options(options)
                 .points(points)
                 .progress(&progress);
-            let stats = threads
-                .apply(scorer)
-                .run(input, out)
-                .map_err(|e| e.to_string())?;
+            let stats = input.score(&threads.apply(scorer), out)?;
             if tty && stats.lines >= 100_000 {
                 eprintln!();
             }
@@ -288,13 +327,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     Some(c)
                 }
             };
+            let input = input.source(catalog, &score)?;
             let opts = PlanOptions { target, costs, score };
-            let input = input.open()?;
             let mut out = Lines::stdout();
             let mut counts = report::PlanCounts::default();
-            let stats = threads
-                .apply(BatchScorer::new(catalog))
-                .plan_each(input, &opts, |line, result| {
+            let scorer = threads.apply(BatchScorer::new(catalog));
+            let stats = input.map_each(
+                &scorer,
+                |ev| catalog.plan(ev, &opts),
+                |line, result| {
                     out.line(|buf| match &result {
                         Ok(plan) => {
                             counts.add(plan);
@@ -309,8 +350,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         }
                         Err(e) => BatchScorer::error_record(buf, line, e),
                     })
-                })
-                .map_err(|e| e.to_string())?;
+                },
+            )?;
             out.finish()?;
             eprintln!(
                 "{} lines: {} planned, {} rejected",
@@ -321,11 +362,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Explain { input, json, rules } => {
             let options = rules.options(catalog)?;
-            let input = input.open()?;
+            let input = input.source(catalog, &options)?;
             let mut out = Lines::stdout();
-            let stats = BatchScorer::new(catalog)
-                .options(options)
-                .explain_each(input, |line, result| {
+            let scorer = BatchScorer::new(catalog);
+            let stats = input.map_each(
+                &scorer,
+                |ev| catalog.explain(ev, &options),
+                |line, result| {
                     out.line(|buf| match &result {
                         Ok(x) if json => {
                             if let Ok(j) = serde_json::to_vec(x) {
@@ -342,8 +385,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             let _ = writeln!(buf, "line {line}: {e}");
                         }
                     })
-                })
-                .map_err(|e| e.to_string())?;
+                },
+            )?;
             out.finish()?;
             eprintln!(
                 "{} lines: {} explained, {} rejected",
@@ -360,23 +403,46 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let as_of = as_of.unwrap_or_else(ocop::Date::today_in_vietnam);
             let mut summary = summary.as_of(as_of);
+            let input = input.source(catalog, &score)?;
             let opts = PlanOptions { score, ..Default::default() };
-            let input = input.open()?;
-            let stats = threads
-                .apply(BatchScorer::new(catalog))
-                .score_and_plan_each(input, &opts, |line, result| match result
-                {
-                    Ok((card, plan)) => {
+            let scorer = threads.apply(BatchScorer::new(catalog));
+            // FILE.xlsx: the results workbook, which also lists each
+            // product's council mean per criterion.
+            let book = book::results_wanted(&output);
+            let mut results = ocop::workbook::Results::default();
+            let stats = input.map_each(
+                &scorer,
+                |ev| {
+                    let (card, plan) = catalog.score_and_plan(ev, &opts)?;
+                    let x = book.then(|| catalog.explain(ev, &opts.score));
+                    Ok((card, plan, x.transpose()?))
+                },
+                |line, result| match result {
+                    Ok((card, plan, x)) => {
                         summary.add_plan(&card, &plan);
+                        if book {
+                            results.add(line, Ok((card.clone(), plan, x)));
+                        }
                         summary.add_with(line, &Ok(card), Some(catalog));
                     }
-                    Err(e) => summary.add(line, &Err(e)),
-                })
-                .map_err(|e| e.to_string())?;
-            let page = ocop::html::page(&summary, lang);
+                    Err(e) => {
+                        if book {
+                            results.add(line, Err(e.clone()));
+                        }
+                        summary.add(line, &Err(e))
+                    }
+                },
+            )?;
+            let page = if book {
+                results
+                    .xlsx(&summary, lang == ocop::html::Lang::Vi)
+                    .map_err(|e| e.to_string())?
+            } else {
+                ocop::html::page(&summary, lang).into_bytes()
+            };
             if output.as_os_str() == "-" {
                 let mut out = std::io::stdout().lock();
-                out.write_all(page.as_bytes())
+                out.write_all(&page)
                     .and_then(|()| out.flush())
                     .map_err(|e| format!("output: {e}"))?;
             } else {
@@ -390,6 +456,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 stats.rejected,
                 output.display(),
                 page.len().div_ceil(1024)
+            );
+            Ok(exit(stats))
+        }
+        Command::Template { set, edition, members, products, output } => {
+            book::template(
+                catalog,
+                &set,
+                edition.as_deref(),
+                members,
+                products,
+                &output,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { file, rules } => {
+            let options = rules.options(catalog)?;
+            let out = BufWriter::new(std::io::stdout());
+            let stats = book::import(catalog, &file, &options, out)?;
+            eprintln!(
+                "{} products: {} read, {} rejected",
+                stats.lines, stats.scored, stats.rejected
             );
             Ok(exit(stats))
         }

@@ -46,7 +46,9 @@ pub(crate) use places::order as place_order;
 pub use places::{Area, Grouping, MAX_PLACES, PlaceKey, Places};
 pub use plans::{PlanCounts, Raised};
 pub use read::MAX_READ_LINE;
-pub use summary::{AuditCase, HeldGate, Rejection, SetSummary, SpreadCase};
+pub use summary::{
+    AuditCase, HeldGate, Rejection, SetSummary, SpreadCase, record,
+};
 
 /// The place fields, outermost first: a summary groups by those the data
 /// has unless told otherwise (see [`Places`]).

@@ -248,11 +248,7 @@ impl Summary {
     /// "Interpretations").
     fn audit_one(&mut self, card: &Scorecard, recorded: Option<u8>) {
         let r = &card.rating;
-        let agrees = match recorded {
-            None => r.stars.is_none_or(|s| s < 3),
-            Some(n) => r.stars == Some(n) && r.status == Status::Rated,
-        };
-        if agrees {
+        if agrees(card, recorded) {
             return;
         }
         // A star above the record, or a star where none was recognised.
@@ -270,6 +266,32 @@ impl Summary {
             });
         }
     }
+}
+
+/// Whether a card's outcome agrees with the star on record (`None`: not
+/// recognised, which any outcome without an OCOP star agrees with).
+fn agrees(card: &Scorecard, recorded: Option<u8>) -> bool {
+    let r = &card.rating;
+    match recorded {
+        None => r.stars.is_none_or(|s| s < 3),
+        Some(n) => r.stars == Some(n) && r.status == Status::Rated,
+    }
+}
+
+/// The card's `recorded_star` and whether its outcome agrees with it, as
+/// the report's audit judges: `None` when the card records no star (no
+/// such field, or a value that is not a star), `Some((None, _))` for
+/// `recorded_star: null` (not recognised).
+///
+/// ```
+/// let card = ocop::Catalog::official()
+///     .score(&ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?)?;
+/// assert_eq!(ocop::report::record(&card), None);
+/// # Ok::<(), ocop::Error>(())
+/// ```
+pub fn record(card: &Scorecard) -> Option<(Option<u8>, bool)> {
+    let recorded = card.meta.get(RECORDED).and_then(recorded_star)?;
+    Some((recorded, agrees(card, recorded)))
 }
 
 /// The star of a `recorded_star` value: `Some(None)` for `null` (not

@@ -1,0 +1,98 @@
+//! A workbook's products through the batch commands: one result per
+//! product, in order, as [`BatchScorer`] gives one per line.
+
+use std::io::Write;
+
+use crate::batch::{BatchScorer, BatchStats};
+use crate::error::{ErrorKind, Result};
+use crate::evaluation::Evaluation;
+
+use super::Products;
+
+/// Applies `op` to each product read and calls `f` with the product's
+/// number (from 1) and the result, or the product's own error: what
+/// [`BatchScorer::map_each`] does for the lines of a JSONL file.
+///
+/// ```
+/// use ocop::{Catalog, ScoreOptions, workbook};
+///
+/// let catalog = Catalog::official();
+/// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?.into_owned();
+/// let stats = workbook::map_products(vec![Ok(ev)], |ev| catalog.score(ev), |n, card| {
+///     assert_eq!((n, card.unwrap().rating.band), (1, 4));
+/// });
+/// assert_eq!(stats.scored, 1);
+/// # Ok::<(), ocop::Error>(())
+/// ```
+pub fn map_products<T>(
+    products: Products,
+    op: impl Fn(&Evaluation<'_>) -> Result<T>,
+    mut f: impl FnMut(u64, Result<T>),
+) -> BatchStats {
+    let mut stats = BatchStats::default();
+    for (n, p) in products.into_iter().enumerate() {
+        let result = p.and_then(|ev| op(&ev));
+        stats.lines += 1;
+        if result.is_ok() {
+            stats.scored += 1;
+        } else {
+            stats.rejected += 1;
+        }
+        f(n as u64 + 1, result);
+    }
+    stats
+}
+
+/// Writes one scorecard or error record per product to `out`, exactly as
+/// [`BatchScorer::run`] writes them for the same evaluations as JSON
+/// Lines (the record's `line` is the product's number).
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when writing fails.
+pub fn score_products(
+    scorer: &BatchScorer<'_>,
+    products: &Products,
+    mut out: impl Write,
+) -> Result<BatchStats> {
+    let mut stats = BatchStats::default();
+    let mut buf = Vec::new();
+    for (n, p) in products.iter().enumerate() {
+        let n = n as u64 + 1;
+        buf.clear();
+        let ok = match p {
+            Ok(ev) => match serde_json::to_vec(ev) {
+                Ok(json) => scorer.score_line(&json, n, &mut buf),
+                Err(e) => {
+                    let err = ErrorKind::Io {
+                        path: "output".into(),
+                        message: e.to_string(),
+                    };
+                    BatchScorer::error_record(&mut buf, n, &err.into());
+                    buf.push(b'\n');
+                    false
+                }
+            },
+            Err(e) => {
+                BatchScorer::error_record(&mut buf, n, e);
+                buf.push(b'\n');
+                false
+            }
+        };
+        stats.lines += 1;
+        if ok {
+            stats.scored += 1;
+        } else {
+            stats.rejected += 1;
+        }
+        out.write_all(&buf).map_err(|e| ErrorKind::Io {
+            path: "output".into(),
+            message: e.to_string(),
+        })?;
+    }
+    out.flush().map_err(|e| ErrorKind::Io {
+        path: "output".into(),
+        message: e.to_string(),
+    })?;
+    Ok(stats)
+}

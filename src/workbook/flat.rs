@@ -1,0 +1,344 @@
+//! The CSV form: one row per product, member and criterion. Read comma-
+//! or semicolon-separated, in UTF-8 (with or without a byte-order mark) or
+//! Windows-1258.
+
+use std::collections::HashMap;
+
+use crate::catalog::Catalog;
+use crate::error::{CellIssue, Error, ErrorKind, Result};
+use crate::evaluation::{Evaluation, MemberSheet};
+use crate::options::ScoreOptions;
+
+use super::grid::{Cell, Problems};
+use super::layout::{self, Field};
+use super::product::Draft;
+use super::resolve::{self, Written};
+
+/// The text of a CSV file: UTF-8 when it is, else Windows-1258 (the
+/// Vietnamese Windows code page that office exports still write). Either
+/// way the text is composed (NFC): Windows-1258 writes most tone marks as
+/// separate characters, and a header or set name must match the same
+/// words typed on another machine.
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let bytes = crate::input::strip_bom(bytes);
+    let nfc = |t: &str| match unicode_normalization::is_nfc_quick(t.chars()) {
+        // Most files are composed already: no copy through the composer.
+        unicode_normalization::IsNormalized::Yes => t.to_owned(),
+        _ => t.nfc().collect(),
+    };
+    match std::str::from_utf8(bytes) {
+        Ok(t) => nfc(t),
+        Err(_) => nfc(encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(bytes)
+            .0
+            .as_ref()),
+    }
+}
+
+/// `;` when the header line has more of them than commas, else `,`.
+fn delimiter(text: &str) -> u8 {
+    let head = text.lines().next().unwrap_or("");
+    if head.matches(';').count() > head.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A value as written, resolved once the product's set is known.
+struct Pending {
+    code: String,
+    written: Written,
+    /// The cell of the points or option, and of the criterion code.
+    /// The row, and the columns of the value and of the criterion code:
+    /// cell names are made only for problems.
+    row: usize,
+    cell_col: usize,
+    crit_col: usize,
+}
+
+/// One product being gathered from its rows.
+struct Gathered {
+    draft: Draft,
+    first_row: usize,
+    /// Product fields as first written, to find rows that disagree.
+    fields: Vec<(usize, String, String)>,
+    members: Vec<(String, Vec<Pending>)>,
+    seen: HashMap<(String, String), usize>,
+}
+
+/// Reads the CSV form. `name` (the file's name) stands for the sheet in
+/// cell locations.
+pub(crate) fn evaluations(
+    bytes: &[u8],
+    name: &str,
+    catalog: &Catalog,
+    opts: &ScoreOptions,
+) -> Result<Vec<Result<Evaluation<'static>>>> {
+    let text = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| -> Error {
+            ErrorKind::Io { path: name.to_owned(), message: e.to_string() }
+                .into()
+        })?;
+        rows.push(rec.iter().map(str::to_owned).collect());
+    }
+    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
+    let header = rows.first().cloned().unwrap_or_default();
+    let mut cols: Vec<(usize, Option<Field>, String)> = Vec::new();
+    let mut p = Problems::default();
+    for (c, h) in header.iter().enumerate() {
+        let h = h.trim();
+        if h.is_empty() {
+            continue;
+        }
+        let f = layout::field(h);
+        if cols
+            .iter()
+            .any(|(_, g, n)| (f.is_some() && *g == f) || layout::same(n, h))
+        {
+            p.push(
+                at(0, c),
+                CellIssue::DuplicateName,
+                format!("column {h:?} is written twice"),
+            );
+        }
+        cols.push((c, f, h.to_owned()));
+    }
+    let col =
+        |f: Field| cols.iter().find(|(_, g, _)| *g == Some(f)).map(|x| x.0);
+    for need in [Field::Id, Field::Set, Field::Member, Field::Criterion] {
+        if col(need).is_none() {
+            p.push(
+                at(0, 0),
+                CellIssue::Missing,
+                format!("no column {:?} in row 1", layout::name(need)),
+            );
+        }
+    }
+    if col(Field::Points).is_none() && col(Field::Option).is_none() {
+        p.push(
+            at(0, 0),
+            CellIssue::Missing,
+            "no column \"points\" or \"option\" in row 1".into(),
+        );
+    }
+    if !p.is_empty() {
+        return Err(ErrorKind::Workbook { problems: p.0 }.into());
+    }
+    fn get(row: &[String], c: Option<usize>) -> Option<&str> {
+        c.and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
+    }
+    let mut order: Vec<Gathered> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (r, row) in rows.iter().enumerate().skip(1) {
+        if row.iter().all(|s| s.trim().is_empty()) {
+            continue;
+        }
+        let id = get(row, col(Field::Id)).unwrap_or_default().to_owned();
+        let k = *index.entry(id.clone()).or_insert_with(|| {
+            order.push(Gathered {
+                draft: Draft::default(),
+                first_row: r,
+                fields: Vec::new(),
+                members: Vec::new(),
+                seen: HashMap::new(),
+            });
+            order.len() - 1
+        });
+        let g = &mut order[k];
+        // Product fields: the first row gives them; a later row that
+        // writes one differently is a problem.
+        for (c, f, h) in &cols {
+            let row_field = matches!(
+                f,
+                Some(
+                    Field::Member
+                        | Field::Criterion
+                        | Field::Points
+                        | Field::Option
+                )
+            );
+            if row_field {
+                continue;
+            }
+            let Some(v) = get(row, Some(*c)) else { continue };
+            match g.fields.iter().find(|(fc, _, _)| fc == c) {
+                Some((_, first, _)) if *first != v => g.draft.problems.push(
+                    at(r, *c),
+                    CellIssue::Conflict,
+                    format!(
+                        "{h} {v:?} differs from {first:?} at {}",
+                        at(g.first_row, *c)
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    let cell = Cell::Text(v.to_owned());
+                    match f {
+                        Some(f) => g.draft.field(*f, &cell, at(r, *c)),
+                        None => {
+                            g.draft.carry(h, &number_or_text(v), &at(r, *c))
+                        }
+                    }
+                    g.fields.push((*c, v.to_owned(), h.clone()));
+                }
+            }
+        }
+        let member = get(row, col(Field::Member));
+        let criterion = get(row, col(Field::Criterion));
+        let (Some(member), Some(criterion)) = (member, criterion) else {
+            if get(row, col(Field::Points)).is_some()
+                || get(row, col(Field::Option)).is_some()
+            {
+                g.draft.problems.push(
+                    at(r, col(Field::Member).unwrap_or(0)),
+                    CellIssue::UnnamedMember,
+                    "points without a member and criterion".into(),
+                );
+            }
+            continue;
+        };
+        let m = match g.members.iter().position(|(m, _)| m == member) {
+            Some(m) => m,
+            None => {
+                g.members.push((member.to_owned(), Vec::new()));
+                g.members.len() - 1
+            }
+        };
+        let crit_col = col(Field::Criterion).unwrap_or(0);
+        let key = (member.to_owned(), criterion.to_owned());
+        if let Some(first) = g.seen.insert(key, r) {
+            g.draft.problems.push(
+                at(r, crit_col),
+                CellIssue::UnknownCode,
+                format!(
+                    "member {member:?} has criterion {criterion} twice, first \
+                     at {}",
+                    at(first, crit_col)
+                ),
+            );
+            continue;
+        }
+        // The option's position wins over the points.
+        let (written, cell_col) = match get(row, col(Field::Option)) {
+            Some(o) => (
+                o.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| o.parse().ok().map(|k| Some(Written::Option(k))))
+                    .flatten(),
+                col(Field::Option).unwrap_or(0),
+            ),
+            None => (
+                resolve::text(
+                    get(row, col(Field::Points)).unwrap_or_default(),
+                ),
+                col(Field::Points).unwrap_or(0),
+            ),
+        };
+        let Some(written) = written else {
+            let raw =
+                get(row, col(Field::Option)).or(get(row, col(Field::Points)));
+            g.draft.problems.push(
+                at(r, cell_col),
+                CellIssue::NotPoints,
+                format!(
+                    "{:?} is not points or an option's position",
+                    raw.unwrap_or_default()
+                ),
+            );
+            continue;
+        };
+        // Kept as written; resolved once the set is known.
+        if let Some(w) = written {
+            g.members[m].1.push(Pending {
+                code: criterion.to_owned(),
+                written: w,
+                row: r,
+                cell_col,
+                crit_col,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for g in order {
+        let mut d = g.draft;
+        if d.ev.id.is_none() {
+            d.problems.push(
+                at(g.first_row, col(Field::Id).unwrap_or(0)),
+                CellIssue::DuplicateId,
+                "no id: each product needs one".into(),
+            );
+        }
+        let set = if d.set_at.is_empty() {
+            d.problems.push(
+                at(g.first_row, col(Field::Set).unwrap_or(0)),
+                CellIssue::UnknownSet,
+                "no set: give the set id or phân nhóm name".into(),
+            );
+            None
+        } else {
+            d.place(catalog, opts)
+        };
+        let mut members = Vec::new();
+        for (name, written) in g.members {
+            let mut answers = Vec::new();
+            for Pending { code, written, row, cell_col, crit_col } in written {
+                let Some(set) = set else { continue };
+                let Some(c) =
+                    set.sheet().criterion(&code).filter(|c| !c.header)
+                else {
+                    d.problems.push(at(row, crit_col), CellIssue::UnknownCode, format!("criterion {code:?} is not on the sheet of set {} ({})", set.id(), set.edition()));
+                    continue;
+                };
+                match resolve::answer(c, written) {
+                    Ok(a) => answers.push((code, a)),
+                    Err((issue, m)) => {
+                        d.problems.push(at(row, cell_col), issue, m)
+                    }
+                }
+            }
+            members.push(MemberSheet::new(name, answers));
+        }
+        out.push(d.finish(members));
+    }
+    Ok(out)
+}
+
+/// A carried CSV value: a number when it is written as one (so that
+/// `recorded_star` reads as in JSON), else text.
+fn number_or_text(v: &str) -> Cell {
+    let numeric = v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && v.bytes().filter(|b| *b == b'.').count() <= 1
+        && v.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    match v.parse::<f64>() {
+        Ok(f)
+            if numeric
+                && (v == "0"
+                    || !v.starts_with('0')
+                    || v.starts_with("0.")) =>
+        {
+            Cell::Number(f)
+        }
+        _ => Cell::Text(v.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1258_is_composed() {
+        // "Mã" in Windows-1258: a, then the tilde as its own byte.
+        assert_eq!(decode(b"Ma\xde"), "M\u{e3}");
+        assert_eq!(delimiter("a;b;c,d\n1,2,3,4,5"), b';');
+    }
+}

@@ -1,0 +1,80 @@
+//! Reading `.xlsx` and `.xls` files into grids with calamine. Formulas
+//! are read through the values the program that saved the file cached.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
+
+use crate::date::Date;
+use crate::error::{Error, ErrorKind, Result};
+
+use super::grid::{Cell, Grid, serial_date};
+
+fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
+    ErrorKind::Io {
+        path: name.to_owned(),
+        message: format!("not a workbook that can be read: {e}"),
+    }
+    .into()
+}
+
+/// Every sheet of a workbook's bytes, in the workbook's order. `name` is
+/// the file's name, for errors.
+pub(crate) fn grids(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    let mut book: Sheets<Cursor<&[u8]>> =
+        open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map_err(|e| unreadable(name, e))?;
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let range =
+            book.worksheet_range(&sheet).map_err(|e| unreadable(name, e))?;
+        let mut g = Grid { name: sheet.clone(), rows: Vec::new() };
+        if let Some((r0, c0)) = range.start() {
+            for (r, c, v) in range.used_cells() {
+                let (r, c) = (r + r0 as usize, c + c0 as usize);
+                if g.rows.len() <= r {
+                    g.rows.resize(r + 1, Vec::new());
+                }
+                let row = &mut g.rows[r];
+                if row.len() <= c {
+                    row.resize(c + 1, Cell::Empty);
+                }
+                row[c] = cell(v);
+            }
+        }
+        let merged = match &mut book {
+            Sheets::Xlsx(x) => match x.worksheet_merge_cells(&sheet) {
+                Some(m) => m.map_err(|e| unreadable(name, e))?,
+                None => Vec::new(),
+            },
+            Sheets::Xls(x) => {
+                x.worksheet_merge_cells(&sheet).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        for d in merged {
+            g.merge(d.start, d.end);
+        }
+        out.push(g);
+    }
+    Ok(out)
+}
+
+fn cell(v: &Data) -> Cell {
+    match v {
+        Data::Empty => Cell::Empty,
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => serial_date(d.as_f64())
+            .map_or(Cell::Number(d.as_f64()), Cell::Date),
+        Data::DateTime(d) => Cell::Number(d.as_f64()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|t| Date::parse("date", t).ok())
+            .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}

@@ -1,0 +1,554 @@
+//! Workbooks (feature `xlsx`): the round trip over every bundled set, a
+//! workbook another program filled, and each problem at its cell.
+
+use ocop::criteria::SetStatus;
+use ocop::workbook::{self, Format};
+use ocop::{Catalog, CellIssue, Evaluation, ScoreOptions};
+use rust_xlsxwriter::{Formula, Workbook};
+
+fn opts() -> ScoreOptions {
+    ScoreOptions::default()
+}
+
+/// Reads bytes of `format` with the embedded catalog.
+fn read(bytes: &[u8], format: Format) -> workbook::Products {
+    let name = if format == Format::Csv { "in.csv" } else { "in.xlsx" };
+    workbook::read(bytes, format, name, Catalog::official(), &opts()).unwrap()
+}
+
+/// The problems of product `n` (0-based), as `(cell, issue)`.
+fn problems(p: &workbook::Products, n: usize) -> Vec<(String, CellIssue)> {
+    let err = p[n].as_ref().unwrap_err();
+    let ocop::ErrorKind::Workbook { problems } = err.kind() else {
+        panic!("{err}")
+    };
+    problems.iter().map(|p| (p.cell.clone(), p.issue)).collect()
+}
+
+#[cfg(feature = "proptest")]
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    /// Generated evaluations of every bundled set, written as `.xlsx` and
+    /// as CSV and read back, are the same evaluations and score the same
+    /// as the JSON path.
+    #[test]
+    fn every_set_round_trips_through_xlsx_and_csv() {
+        let catalog = Catalog::official();
+        let mut sets = 0;
+        for ed in catalog.editions() {
+            for set in ed.sets() {
+                sets += 1;
+                let status = set.sheet().status;
+                let opts = ScoreOptions {
+                    inferred: status == SetStatus::Inferred,
+                    weak_sources: status == SetStatus::WeakSource,
+                    ..Default::default()
+                };
+                let mut runner = TestRunner::new(Config {
+                    cases: 4,
+                    failure_persistence: None,
+                    ..Config::default()
+                });
+                let evs = prop::collection::vec(
+                    ocop::strategy::evaluation(set),
+                    1..3,
+                );
+                runner
+                    .run(&evs, |mut evs| {
+                        for (n, ev) in evs.iter_mut().enumerate() {
+                            ev.id = Some(format!("{}-{n}", set.id()).into());
+                        }
+                        for format in [Format::Xlsx, Format::Csv] {
+                            let bytes =
+                                workbook::write(&evs, catalog, &opts, format)
+                                    .unwrap();
+                            let back = workbook::read(
+                                &bytes, format, "rt", catalog, &opts,
+                            )
+                            .unwrap();
+                            prop_assert_eq!(back.len(), evs.len());
+                            for (ev, got) in evs.iter().zip(&back) {
+                                let got = got.as_ref().map_err(|e| {
+                                    TestCaseError::fail(format!(
+                                        "{format:?}: {e}"
+                                    ))
+                                })?;
+                                prop_assert_eq!(got, ev, "{:?}", format);
+                                prop_assert_eq!(
+                                    catalog.score_with(got, &opts).unwrap(),
+                                    catalog.score_with(ev, &opts).unwrap()
+                                );
+                            }
+                        }
+                        Ok(())
+                    })
+                    .unwrap();
+            }
+        }
+        assert!(sets > 70, "{sets}");
+    }
+}
+
+#[test]
+fn a_workbook_openpyxl_filled_scores_as_its_json() {
+    let bytes = include_bytes!("fixtures/openpyxl-hoa.xlsx");
+    let got = read(bytes, Format::Xlsx);
+    let ev = got[0].as_ref().unwrap();
+    let json = include_str!("fixtures/openpyxl-hoa.json");
+    let want = Evaluation::from_json(json).unwrap();
+    assert_eq!(ev, &want);
+    let card = Catalog::official().score(ev).unwrap();
+    assert_eq!(card, Catalog::official().score(&want).unwrap());
+    // Bà Lan 96, Ông Hùng 86, Bà Mai 96: a mean of 92.67, band 5, held at
+    // 3★ by the 4★ minimums on 2.1 and 6.2.
+    assert_eq!(card.mean.total.to_string(), "92.67");
+    assert_eq!((card.rating.band, card.rating.stars), (5, Some(3)));
+    assert_eq!(card.meta["Tỉnh"], "Lâm Đồng");
+}
+
+#[test]
+fn the_example_workbook_scores_as_its_jsonl() {
+    let bytes = include_bytes!("../examples/data/tan-hong-2021.xlsx");
+    let got = read(bytes, Format::Xlsx);
+    let text = include_str!("../examples/data/tan-hong-2021.jsonl");
+    assert_eq!(got.len(), text.lines().count());
+    for (line, ev) in text.lines().zip(&got) {
+        let want = Evaluation::from_json(line).unwrap();
+        assert_eq!(ev.as_ref().unwrap(), &want);
+    }
+}
+
+/// The example workbook saved as `.xls` by LibreOffice (made once with
+/// `soffice --headless --convert-to xls`): the older format reads as the
+/// same evaluations.
+#[test]
+fn an_xls_file_reads_as_its_xlsx() {
+    let xls = read(include_bytes!("fixtures/tan-hong-2021.xls"), Format::Xls);
+    let xlsx = read(
+        include_bytes!("../examples/data/tan-hong-2021.xlsx"),
+        Format::Xlsx,
+    );
+    assert_eq!(xls.len(), 12);
+    for (a, b) in xls.iter().zip(&xlsx) {
+        assert_eq!(a.as_ref().unwrap(), b.as_ref().unwrap());
+    }
+}
+
+/// A range of cells: first row and column, last row and column.
+type Range = (u32, u16, u32, u16);
+
+/// Writes a workbook of `sheets`: each cell a number, text, or nothing.
+fn book(
+    sheets: &[(&str, &[&[&str]])],
+    merge: Option<(&str, Range)>,
+) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if v.is_empty() {
+                    continue;
+                }
+                if let Some(f) = v.strip_prefix('=') {
+                    // A formula with its cached value after `|`.
+                    let (f, cached) = f.split_once('|').unwrap();
+                    ws.write_formula(r, c, Formula::new(f).set_result(cached))
+                        .unwrap();
+                } else if let Some(t) = v.strip_prefix('\'') {
+                    ws.write_string(r, c, t).unwrap();
+                } else if let Ok(n) = v.parse::<f64>() {
+                    ws.write_number(r, c, n).unwrap();
+                } else {
+                    ws.write_string(r, c, *v).unwrap();
+                }
+            }
+        }
+        if let Some((sheet, (r0, c0, r1, c1))) = merge {
+            if sheet == *name {
+                let fmt = rust_xlsxwriter::Format::new();
+                ws.merge_range(r0, c0, r1, c1, "2", &fmt).unwrap();
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+const PRODUCTS: &[&str] = &["id", "set", "edition"];
+
+fn one(sheet: &[&[&str]]) -> workbook::Products {
+    let products: &[&[&str]] = &[PRODUCTS, &["P1", "hoa", "qd26-2026"]];
+    read(&book(&[("Sản phẩm", products), ("P1", sheet)], None), Format::Xlsx)
+}
+
+#[test]
+fn an_unknown_set_is_at_its_cell() {
+    let products: &[&[&str]] =
+        &[PRODUCTS, &["P1", "no-such-set", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(
+        problems(&got, 0),
+        [("Sản phẩm!B2".into(), CellIssue::UnknownSet)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("Sản phẩm!B2: edition qd26-2026 has no criteria set \"no-such-set\""), "{msg}");
+}
+
+#[test]
+fn a_missing_product_sheet_is_at_the_id() {
+    let products: &[&[&str]] =
+        &[PRODUCTS, &["P1", "hoa", "qd26-2026"], &["P2", "hoa", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet)], None),
+        Format::Xlsx,
+    );
+    assert!(got[0].is_ok());
+    assert_eq!(
+        problems(&got, 1),
+        [("Sản phẩm!A3".into(), CellIssue::MissingSheet)]
+    );
+    assert_eq!(got[1].as_ref().unwrap_err().product(), Some("P2"));
+}
+
+#[test]
+fn a_code_not_on_the_sheet_is_at_its_cell() {
+    let got = one(&[&["Mã", "m1"], &["'1.1", "4"], &["'9.9", "1"]]);
+    assert_eq!(problems(&got, 0), [("P1!A3".into(), CellIssue::UnknownCode)]);
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains(
+            "P1!A3: criterion \"9.9\" is not on the sheet of set hoa"
+        ),
+        "{msg}"
+    );
+}
+
+#[test]
+fn points_no_option_gives_are_at_their_cell() {
+    let got = one(&[&["Mã", "m1", "m2"], &["'1.1", "4", "3"]]);
+    assert_eq!(problems(&got, 0), [("P1!C2".into(), CellIssue::NoSuchPoints)]);
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("P1!C2: 3 points: no option of criterion 1.1 gives them; it gives 1, 2, 4"), "{msg}");
+}
+
+#[test]
+fn ambiguous_points_name_the_candidates_and_an_option_settles_them() {
+    let got = one(&[&["Mã", "m1", "m2"], &["'6.2", "1", "#2"]]);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!B2".into(), CellIssue::AmbiguousPoints)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains(
+            "P1!B2: 1 points: options #1 (Chấp nhận được), #2 (Phù hợp"
+        ),
+        "{msg}"
+    );
+}
+
+#[test]
+fn text_in_a_points_cell_is_at_its_cell() {
+    let got = one(&[&["Mã", "m1"], &["'1.1", "bốn"]]);
+    assert_eq!(problems(&got, 0), [("P1!B2".into(), CellIssue::NotPoints)]);
+}
+
+#[test]
+fn a_member_column_without_a_name_is_at_its_header() {
+    let got = one(&[&["Mã", "m1", ""], &["'1.1", "4", "2"]]);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::UnnamedMember)]
+    );
+}
+
+#[test]
+fn two_members_with_one_name_are_at_the_second() {
+    let got = one(&[&["Mã", "m1", "M1"], &["'1.1", "4", "2"]]);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::DuplicateName)]
+    );
+}
+
+#[test]
+fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
+    let products: &[&[&str]] = &[PRODUCTS, &["P1", "hoa", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1", "m2"], &["'1.1"]];
+    let bytes = book(
+        &[("Sản phẩm", products), ("P1", sheet)],
+        Some(("P1", (1, 1, 1, 2))),
+    );
+    let got = read(&bytes, Format::Xlsx);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!B2:C2".into(), CellIssue::MergedCell)]
+    );
+}
+
+#[test]
+fn an_id_listed_twice_is_an_error_for_both_rows() {
+    let products: &[&[&str]] =
+        &[PRODUCTS, &["P1", "hoa", "qd26-2026"], &["P1", "hoa", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        problems(&got, 0),
+        [("Sản phẩm!A2".into(), CellIssue::DuplicateId)]
+    );
+    assert_eq!(
+        problems(&got, 1),
+        [("Sản phẩm!A3".into(), CellIssue::DuplicateId)]
+    );
+}
+
+#[test]
+fn every_problem_of_a_product_is_reported_at_once() {
+    let got =
+        one(&[&["Mã", "m1", "m1"], &["'1.1", "3", "x"], &["'9.9", "1", ""]]);
+    assert_eq!(
+        problems(&got, 0),
+        [
+            ("P1!C1".into(), CellIssue::DuplicateName),
+            ("P1!B2".into(), CellIssue::NoSuchPoints),
+            ("P1!A3".into(), CellIssue::UnknownCode),
+        ]
+    );
+}
+
+#[test]
+fn formulas_are_read_through_their_cached_values() {
+    let got = one(&[&["Mã", "m1"], &["'1.1", "=2+2|4"]]);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(ev.members[0].answers[0].1, ocop::Answer::Option(3));
+}
+
+#[test]
+fn a_workbook_without_a_products_sheet_is_one_error() {
+    let sheet: &[&[&str]] = &[&["Mã", "m1"]];
+    let err = workbook::read(
+        &book(&[("P1", sheet)], None),
+        Format::Xlsx,
+        "x.xlsx",
+        Catalog::official(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(err.tag(), "workbook");
+    assert!(
+        err.to_string().contains("Sản phẩm!A1: no sheet named \"Sản phẩm\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_semicolons_windows_1258_and_the_option_column() {
+    // "Thành viên" and a carried "Tỉnh" in Windows-1258; 6.2 by option.
+    let text = "Mã sản phẩm;Bộ sản phẩm;Phiên bản;Thành viên;criterion;points;option;Tỉnh\n\
+                P1;hoa;qd26-2026;Bà Lan;1.1;4;;Lâm Đồng\n\
+                P1;hoa;qd26-2026;Bà Lan;6.2;1;2;Lâm Đồng\n";
+    let bytes = windows_1258(text);
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let got = read(&bytes, Format::Csv);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(&*ev.members[0].member, "Bà Lan");
+    let answers: Vec<_> = ev.members[0]
+        .answers
+        .iter()
+        .map(|(c, a)| (c.to_string(), a.clone()))
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            ("1.1".into(), ocop::Answer::Option(3)),
+            ("6.2".into(), ocop::Answer::Option(2))
+        ]
+    );
+    // The same file in UTF-8 with a byte-order mark reads the same.
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(read(&bom, Format::Csv)[0].as_ref().unwrap(), ev);
+}
+
+/// `text` in Windows-1258, as the code page writes Vietnamese: a letter
+/// it holds whole (â, ô, ơ, ư, đ, à, ...) as one byte, and a tone mark it
+/// has no precomposed letter for as a separate combining byte.
+fn windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let enc = |s: &str| {
+        let (b, _, bad) = encoding_rs::WINDOWS_1258.encode(s);
+        (!bad).then(|| b.into_owned())
+    };
+    let mut out = Vec::new();
+    for c in text.chars() {
+        let whole = c.to_string();
+        if let Some(b) = enc(&whole) {
+            out.extend(b);
+            continue;
+        }
+        // The letter with its vowel marks (â, ơ, ...), then the tone
+        // marks, which the code page writes as separate characters.
+        let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+        let (tone, letter): (Vec<char>, Vec<char>) =
+            whole.nfd().partition(|m| tones.contains(m));
+        let letter: String =
+            letter.into_iter().collect::<String>().nfc().collect();
+        out.extend(enc(&letter).unwrap());
+        for m in tone {
+            out.extend(enc(&m.to_string()).unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn csv_problems_are_at_their_cells() {
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,hoa,qd26-2026,m1,1.1,3\n\
+                P1,hoa,qd26-2025,m1,1.2,4\n\
+                P2,hoa,qd26-2026,m1,1.1,4\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    assert_eq!(
+        problems(&got, 0),
+        [
+            ("in.csv!C3".into(), CellIssue::Conflict),
+            ("in.csv!F2".into(), CellIssue::NoSuchPoints),
+        ]
+    );
+    assert!(got[1].is_ok());
+}
+
+#[test]
+fn a_template_reads_back_blank_in_both_forms() {
+    let set =
+        Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    for format in [Format::Xlsx, Format::Csv] {
+        let bytes = workbook::template(set, 4, 3, format).unwrap();
+        let got = read(&bytes, format);
+        assert_eq!(got.len(), 3);
+        for ev in &got {
+            let ev = ev.as_ref().unwrap();
+            assert_eq!(ev.members.len(), 4);
+            assert!(ev.members.iter().all(|m| m.answers.is_empty()));
+        }
+    }
+}
+
+/// The results workbook's `Kết quả` sheet agrees with the scorecards of
+/// the batch scorer (`ocop score`) on every product of the province
+/// example: id, each member's total, the means, band, star and outcome,
+/// all as number cells where they are numbers.
+#[test]
+fn the_results_sheet_agrees_with_score_on_every_product() {
+    use calamine::{Data, Reader};
+    let catalog = Catalog::official();
+    let text = include_str!("../examples/data/dong-thap-2021-2023.jsonl");
+    let opts = ocop::advice::PlanOptions {
+        score: ScoreOptions { inferred: true, ..Default::default() },
+        ..Default::default()
+    };
+    let mut summary = ocop::report::Summary::default();
+    let mut results = workbook::Results::default();
+    ocop::BatchScorer::new(catalog)
+        .map_each(
+            text.as_bytes(),
+            |ev| {
+                let (c, p) = catalog.score_and_plan(ev, &opts)?;
+                Ok((c, p, Some(catalog.explain(ev, &opts.score)?)))
+            },
+            |line, r| match r {
+                Ok((card, plan, x)) => {
+                    summary.add_plan(&card, &plan);
+                    results.add(line, Ok((card.clone(), plan, x)));
+                    summary.add_with(line, &Ok(card), Some(catalog));
+                }
+                Err(e) => {
+                    results.add(line, Err(e.clone()));
+                    summary.add(line, &Err(e));
+                }
+            },
+        )
+        .unwrap();
+    let bytes = results.xlsx(&summary, true).unwrap();
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .unwrap();
+    let range = book.worksheet_range("Kết quả").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let head: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+    let col = |h: &str| {
+        head.iter().position(|x| x == h).unwrap_or_else(|| panic!("{h}"))
+    };
+    // What `ocop score --inferred` writes, line by line.
+    let mut out = Vec::new();
+    ocop::BatchScorer::new(catalog)
+        .options(opts.score.clone())
+        .run(text.as_bytes(), &mut out)
+        .unwrap();
+    let cards: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len() - 1, cards.len());
+    let num = |d: &Data| match d {
+        Data::Float(f) => *f,
+        Data::Int(n) => *n as f64,
+        other => panic!("not a number cell: {other:?}"),
+    };
+    for (row, card) in rows[1..].iter().zip(&cards) {
+        assert_eq!(row[col("id")].to_string(), card["id"].as_str().unwrap());
+        if card.get("error").is_some() {
+            assert!(!row[col("Lỗi")].to_string().is_empty());
+            continue;
+        }
+        for (m, member) in
+            card["members"].as_array().unwrap().iter().enumerate()
+        {
+            let cell = &row[col(&format!("Tổng TV {}", m + 1))];
+            assert_eq!(num(cell), member["total"].as_f64().unwrap());
+        }
+        for (h, key) in [
+            ("TB phần A", "A"),
+            ("TB phần B", "B"),
+            ("TB phần C", "C"),
+            ("TB tổng", "total"),
+        ] {
+            let want: f64 = card["mean"][key]
+                .to_string()
+                .trim_matches('"')
+                .parse()
+                .unwrap();
+            assert_eq!(num(&row[col(h)]), want, "{h}");
+        }
+        let rating = &card["rating"];
+        assert_eq!(
+            num(&row[col("Hạng theo điểm")]),
+            rating["band"].as_f64().unwrap()
+        );
+        match rating["stars"].as_f64() {
+            Some(s) => assert_eq!(num(&row[col("Sao")]), s),
+            None => assert_eq!(row[col("Sao")], Data::Empty),
+        }
+        let status: ocop::Status =
+            serde_json::from_value(rating["status"].clone()).unwrap();
+        let stars = rating["stars"].as_u64().map(|s| s as u8);
+        assert_eq!(
+            row[col("Kết quả")].to_string(),
+            ocop::report::Outcome::of(stars, status).label(true)
+        );
+    }
+}
