@@ -135,6 +135,17 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The year, month (1 to 12) and day (1 to 31).
+    ///
+    /// ```
+    /// let d: ocop::Date = "2027-02-28".parse()?;
+    /// assert_eq!(d.ymd(), (2027, 2, 28));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn ymd(self) -> (i32, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// Days from `earlier` to this date (negative when it is later).
     ///
     /// ```

@@ -7,30 +7,8 @@ use maud::{Markup, html};
 
 use super::panels::ptr;
 use super::words::Words;
-use crate::report::{Grouping, Named, Outcome, PlaceKey, Summary};
+use crate::report::{Named, Outcome, Summary};
 use crate::scorecard::Status;
-
-/// A place as one line: its values at the levels, outermost first.
-fn place_line(s: &Summary, g: &Grouping, key: &PlaceKey, w: &Words) -> String {
-    let at = s.places.at_levels(g, key);
-    if at.is_empty() {
-        return String::new();
-    }
-    at.iter().map(|v| w.place(*v)).collect::<Vec<_>>().join(" · ")
-}
-
-/// The order of a place among others: by level values, "not given" last.
-fn place_order<'k>(
-    s: &Summary,
-    g: &Grouping,
-    key: &'k PlaceKey,
-) -> Vec<(bool, &'k str)> {
-    s.places
-        .at_levels(g, key)
-        .into_iter()
-        .map(crate::report::place_order)
-        .collect()
-}
 
 fn product(n: &Named) -> Markup {
     html! {
@@ -51,30 +29,20 @@ fn place_row(line: &str, cols: usize) -> Markup {
     html! { tr class="place" { th colspan=(cols) { (line) } } }
 }
 
-/// The cases ordered by place, then by number of changes, then id, each
-/// with its index in the summary's list and the place line to open
-/// before it when its place is not the one before.
-fn by_place<'c, T>(
+/// Each case with its index and the place line to open before it, when
+/// its place is not the one before.
+fn with_places<'c, T>(
     s: &Summary,
-    g: &Grouping,
     w: &Words,
-    list: &'c [T],
+    cases: Vec<(usize, &'c T)>,
     named: impl Fn(&T) -> &Named,
-    changes: impl Fn(&T) -> usize,
 ) -> Vec<(Option<String>, usize, &'c T)> {
-    let mut cases: Vec<(usize, &T)> = list.iter().enumerate().collect();
-    cases.sort_by(|(_, x), (_, y)| {
-        let (nx, ny) = (named(x), named(y));
-        place_order(s, g, &nx.place)
-            .cmp(&place_order(s, g, &ny.place))
-            .then(changes(x).cmp(&changes(y)))
-            .then(nx.id.cmp(&ny.id))
-    });
+    let g = s.places.grouping();
     let mut last = None;
     cases
         .into_iter()
         .map(|(i, c)| {
-            let line = place_line(s, g, &named(c).place, w);
+            let line = s.places.line(&g, &named(c).place, w.not_given);
             let open = (last.as_ref() != Some(&line) && !line.is_empty())
                 .then(|| line.clone());
             last = Some(line);
@@ -84,10 +52,9 @@ fn by_place<'c, T>(
 }
 
 pub(super) fn act(s: &Summary, w: &Words) -> Markup {
-    let g = s.places.grouping();
     let a = &s.act;
-    let near = by_place(s, &g, w, &a.near, |c| &c.named, |c| c.steps.len());
-    let held = by_place(s, &g, w, &a.held, |c| &c.named, |c| c.failed.len());
+    let near = with_places(s, w, a.near_in_order(&s.places), |c| &c.named);
+    let held = with_places(s, w, a.held_in_order(&s.places), |c| &c.named);
     html! {
         section id="act" {
             h2 { (w.act) }
@@ -154,14 +121,14 @@ pub(super) fn renewals(s: &Summary, w: &Words) -> Markup {
                     th { (w.recognised) } th { (w.ends) } th { (w.window) } th { (w.state) } th { (w.recomputed) }
                 }
                 @for c in list {
-                    tr class=(format!("due-{}", due_index(c.due))) {
+                    tr class=(due_class(c.due)) {
                         (product(&c.named))
-                        td { (place_line(s, &g, &c.named.place, w)) }
+                        td { (s.places.line(&g, &c.named.place, w.not_given)) }
                         td { @if let Some(n) = c.recorded { (n) "★" } }
                         td class="date" { (c.recognised) }
                         td class="date" { strong { (c.ends) } }
                         td class="date" { (c.file_from) " –" br; (c.file_by) }
-                        td { (w.due[due_index(c.due)]) }
+                        td { (crate::report::due_label(c.due, w.vi)) }
                         td { (star(c.stars, c.status, w)) br; span class="muted" { (c.edition) } }
                     }
                 }
@@ -185,12 +152,13 @@ pub(super) fn renewals(s: &Summary, w: &Words) -> Markup {
     }
 }
 
-fn due_index(d: crate::certificate::Due) -> usize {
+/// The row's class: filing now and a closed window stand out.
+fn due_class(d: crate::certificate::Due) -> &'static str {
     use crate::certificate::Due;
     match d {
-        Due::Before => 0,
-        Due::Filing => 1,
-        Due::Closed => 2,
-        Due::Ended => 3,
+        Due::Before => "due-before",
+        Due::Filing => "due-filing",
+        Due::Closed => "due-closed",
+        Due::Ended => "due-ended",
     }
 }

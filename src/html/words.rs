@@ -78,8 +78,6 @@ pub(super) struct Words {
     pub later: &'static str,
     pub unreadable: &'static str,
     pub share: &'static str,
-    /// Where a certificate stands, in the order of `certificate::Due`.
-    pub due: [&'static str; 4],
     /// The place fields' names.
     pub fields: [(&'static str, &'static str); 3],
 }
@@ -157,12 +155,6 @@ pub(super) const VI: Words = Words {
     later: "hết hạn sau đó",
     unreadable: "ngày công nhận không đọc được",
     share: "Tỉ lệ so với điểm tối đa của phần (%)",
-    due: [
-        "chưa đến hạn nộp",
-        "đang trong hạn nộp",
-        "đã quá hạn nộp",
-        "đã hết hạn",
-    ],
     fields: [
         ("province", "tỉnh"),
         ("district", "huyện"),
@@ -243,7 +235,6 @@ pub(super) const EN: Words = Words {
     later: "ending later",
     unreadable: "unreadable recognition dates",
     share: "Share of the part's maximum (%)",
-    due: ["window not open", "filing now", "window closed", "ended"],
     fields: [
         ("province", "province"),
         ("district", "district"),

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::places::PlaceKey;
+use super::places::{PlaceKey, Places, order};
 use super::summary::holding;
 use super::{MAX_CASES, PRODUCER, PRODUCT};
 use crate::advice::{Plan, PlanStep};
@@ -16,6 +16,26 @@ use crate::scorecard::{FailedGate, Scorecard, Status};
 
 /// The most changes a plan may have for its product to be listed.
 pub const NEAR_CHANGES: u32 = 2;
+
+/// The report's order of a list: by place at the grouping's levels ("not
+/// given" last), then by number of changes, then by id.
+fn in_order<'c, T>(
+    places: &Places,
+    list: &'c [T],
+    named: impl Fn(&T) -> &Named,
+    changes: impl Fn(&T) -> usize,
+) -> Vec<(usize, &'c T)> {
+    let g = places.grouping();
+    let key = |c: &'c T| {
+        let n = named(c);
+        let at: Vec<(bool, &str)> =
+            places.at_levels(&g, &n.place).into_iter().map(order).collect();
+        (at, changes(c), n.id.as_deref())
+    };
+    let mut cases: Vec<(usize, &T)> = list.iter().enumerate().collect();
+    cases.sort_by_cached_key(|(_, c)| key(c));
+    cases
+}
 
 /// A product, as the lists name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,6 +137,18 @@ pub struct Act {
 }
 
 impl Act {
+    /// The products near their next star in report order (see
+    /// [`Act::in_order`]), each with its index in [`Act::near`].
+    pub fn near_in_order(&self, places: &Places) -> Vec<(usize, &NearCase)> {
+        in_order(places, &self.near, |c| &c.named, |c| c.steps.len())
+    }
+
+    /// The products held below their band in report order, each with its
+    /// index in [`Act::held`].
+    pub fn held_in_order(&self, places: &Places) -> Vec<(usize, &HeldCase)> {
+        in_order(places, &self.held, |c| &c.named, |c| c.failed.len())
+    }
+
     /// Lists a card held below its band.
     pub(super) fn add_card(&mut self, card: &Scorecard, place: PlaceKey) {
         let Some((_, gates)) = holding(card) else { return };

@@ -62,6 +62,23 @@ fn due_key<S: serde::Serializer>(d: &Due, s: S) -> Result<S::Ok, S::Error> {
     })
 }
 
+/// Where a certificate stands, in words for people, Vietnamese or English.
+///
+/// ```
+/// use ocop::certificate::Due;
+/// assert_eq!(ocop::report::due_label(Due::Filing, true), "đang trong hạn nộp");
+/// assert_eq!(ocop::report::due_label(Due::Ended, false), "ended");
+/// ```
+pub fn due_label(d: Due, vietnamese: bool) -> &'static str {
+    let (vi, en) = match d {
+        Due::Before => ("chưa đến hạn nộp", "window not open"),
+        Due::Filing => ("đang trong hạn nộp", "filing now"),
+        Due::Closed => ("đã quá hạn nộp", "window closed"),
+        Due::Ended => ("đã hết hạn", "ended"),
+    };
+    if vietnamese { vi } else { en }
+}
+
 /// Certificates on a reference day.
 ///
 /// ```

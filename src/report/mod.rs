@@ -39,10 +39,10 @@ use crate::error::Result;
 use crate::scorecard::Scorecard;
 
 pub use act::{Act, HeldCase, NEAR_CHANGES, Named, NearCase};
-pub use due::{AHEAD_MONTHS, CertificateCase, RECOGNISED, Renewals};
+pub use due::{
+    AHEAD_MONTHS, CertificateCase, RECOGNISED, Renewals, due_label,
+};
 pub use outcome::{Counts, Outcome};
-#[cfg(feature = "report")]
-pub(crate) use places::order as place_order;
 pub use places::{Area, Grouping, MAX_PLACES, PlaceKey, Places};
 pub use plans::{PlanCounts, Raised};
 pub use read::MAX_READ_LINE;

@@ -171,6 +171,20 @@ impl Places {
             .collect()
     }
 
+    /// A place as one line of text, its values at the levels joined by
+    /// " · ", outermost first, with `not_given` for a value it lacks.
+    pub fn line(
+        &self,
+        g: &Grouping,
+        key: &PlaceKey,
+        not_given: &str,
+    ) -> String {
+        let at = self.at_levels(g, key);
+        let words: Vec<&str> =
+            at.iter().map(|v| v.unwrap_or(not_given)).collect();
+        words.join(" · ")
+    }
+
     /// The areas of the outermost level, each with the next within: the
     /// values in order, "not given" last.
     pub fn areas(&self) -> Vec<Area> {
@@ -182,7 +196,7 @@ impl Places {
 }
 
 /// Orders values with "not given" last.
-pub(crate) fn order(v: Option<&str>) -> (bool, &str) {
+pub(super) fn order(v: Option<&str>) -> (bool, &str) {
     (v.is_none(), v.unwrap_or(""))
 }
 

@@ -25,8 +25,9 @@ struct Row {
 /// The products of a report, gathered as it runs, and written with its
 /// [`Summary`] as a workbook: sheets `Kết quả` (one row per product),
 /// `Kế hoạch nâng hạng` (each plan, one step a row), `Chi tiết` (the
-/// council's mean points per criterion and product), and the report's
-/// tables (`Sao theo địa bàn`, `Tiêu chí giữ hạng`, `Khoảng cách`).
+/// council's mean points per criterion and product), the report's lists
+/// (`Sản phẩm cần hỗ trợ`, `Bị giữ dưới hạng`, `Đến hạn đánh giá lại`) and
+/// its tables (`Sao theo địa bàn`, `Tiêu chí giữ hạng`, `Khoảng cách`).
 ///
 /// # Example
 ///
@@ -94,11 +95,14 @@ impl Results {
         );
         let w = |(vi, en): Words| if vietnamese { vi } else { en };
         let f = Formats::new();
-        let sheets: [(&str, Fill); 6] = [
+        let sheets: [(&str, Fill); 9] = [
             ("Kết quả", Results::results),
             ("Kế hoạch nâng hạng", Results::plans),
             ("Chi tiết", Results::details),
             ("Sao theo địa bàn", Results::places),
+            ("Sản phẩm cần hỗ trợ", Results::near),
+            ("Bị giữ dưới hạng", Results::held_products),
+            ("Đến hạn đánh giá lại", Results::renewals),
             ("Tiêu chí giữ hạng", Results::held),
             ("Khoảng cách", Results::distances),
         ];
@@ -432,6 +436,151 @@ impl Results {
         Ok(())
     }
 
+    /// The products one or two changes from their next star, one step a
+    /// row, in the report's order.
+    fn near(
+        &self,
+        s: &Summary,
+        ws: &mut Worksheet,
+        w: &dyn Fn(Words) -> &'static str,
+        f: &Formats,
+        vi: bool,
+    ) -> std::result::Result<(), XlsxError> {
+        let mut heads = named_heads(w);
+        heads.extend(
+            [
+                ("Hiện tại", "Now"),
+                ("Sao tiếp theo", "Next star"),
+                ("Số thay đổi", "Changes"),
+                ("Mã", "Code"),
+                ("Tiêu chí", "Criterion"),
+                ("Phương án", "Option"),
+                ("Điểm hội đồng trước", "Council points before"),
+                ("Điểm hội đồng sau", "Council points after"),
+            ]
+            .map(|x| w(x).to_owned()),
+        );
+        header(ws, &heads, f)?;
+        let g = s.places.grouping();
+        let mut row = 1u32;
+        for (_, c) in s.act.near_in_order(&s.places) {
+            for st in &c.steps {
+                named(ws, row, s, &g, &c.named, w)?;
+                let now = Outcome::of(c.stars, c.status).label(vi);
+                ws.write_string(row, 4, now)?;
+                ws.write_number(row, 5, c.target)?;
+                ws.write_number(row, 6, c.steps.len() as f64)?;
+                ws.write_string(row, 7, &st.criterion)?;
+                ws.write_string(row, 8, &st.title)?;
+                ws.write_string(row, 9, st.option.to_string())?;
+                decimal(ws, row, 10, st.council_points_before, f)?;
+                decimal(ws, row, 11, st.council_points_after, f)?;
+                row += 1;
+            }
+        }
+        more(ws, row, s.act.near_count, s.act.near.len(), w)
+    }
+
+    /// The products a minimum holds below their band, one failed minimum
+    /// a row, in the report's order.
+    fn held_products(
+        &self,
+        s: &Summary,
+        ws: &mut Worksheet,
+        w: &dyn Fn(Words) -> &'static str,
+        f: &Formats,
+        vi: bool,
+    ) -> std::result::Result<(), XlsxError> {
+        let mut heads = named_heads(w);
+        heads.extend(
+            [
+                ("Hạng theo điểm", "Band"),
+                ("Hiện tại", "Now"),
+                ("Hạng sao", "Tier"),
+                ("Mã", "Code"),
+                ("Tiêu chí", "Criterion"),
+                ("Phương án tối thiểu", "Minimum option"),
+                ("Điểm hội đồng", "Council points"),
+            ]
+            .map(|x| w(x).to_owned()),
+        );
+        header(ws, &heads, f)?;
+        let g = s.places.grouping();
+        let mut row = 1u32;
+        for (_, c) in s.act.held_in_order(&s.places) {
+            for gate in &c.failed {
+                named(ws, row, s, &g, &c.named, w)?;
+                ws.write_number(row, 4, c.band)?;
+                let now = Outcome::of(c.stars, c.status).label(vi);
+                ws.write_string(row, 5, now)?;
+                ws.write_number(row, 6, gate.stars)?;
+                ws.write_string(row, 7, &gate.criterion)?;
+                ws.write_string(row, 8, &gate.title)?;
+                ws.write_number(row, 9, gate.required_option)?;
+                decimal(ws, row, 10, gate.council_points, f)?;
+                row += 1;
+            }
+        }
+        more(ws, row, s.act.held_count, s.act.held.len(), w)
+    }
+
+    /// Certificates ending within the look-ahead, then those ended.
+    fn renewals(
+        &self,
+        s: &Summary,
+        ws: &mut Worksheet,
+        w: &dyn Fn(Words) -> &'static str,
+        f: &Formats,
+        vi: bool,
+    ) -> std::result::Result<(), XlsxError> {
+        let mut heads = named_heads(w);
+        heads.extend(
+            [
+                ("Sao đã công nhận", "Recorded star"),
+                ("Ngày công nhận", "Recognised"),
+                ("Hết hạn", "Ends"),
+                ("Nộp hồ sơ từ", "File from"),
+                ("Nộp hồ sơ đến", "File by"),
+                ("Tình trạng", "State"),
+                ("Bộ tiêu chí", "Edition"),
+                ("Chấm lại", "Rescored"),
+            ]
+            .map(|x| w(x).to_owned()),
+        );
+        header(ws, &heads, f)?;
+        let Some(r) = &s.renewals else { return Ok(()) };
+        let g = s.places.grouping();
+        for (row, c) in (1u32..).zip(r.due.iter().chain(&r.ended)) {
+            named(ws, row, s, &g, &c.named, w)?;
+            if let Some(n) = c.recorded {
+                ws.write_number(row, 4, n)?;
+            }
+            for (k, d) in [c.recognised, c.ends, c.file_from, c.file_by]
+                .into_iter()
+                .enumerate()
+            {
+                let (y, m, day) = d.ymd();
+                let y = u16::try_from(y).unwrap_or(0);
+                match ExcelDateTime::from_ymd(y, m, day) {
+                    Ok(x) => ws.write_datetime_with_format(
+                        row,
+                        5 + k as u16,
+                        &x,
+                        &f.date,
+                    )?,
+                    Err(_) => {
+                        ws.write_string(row, 5 + k as u16, d.to_string())?
+                    }
+                };
+            }
+            ws.write_string(row, 9, report::due_label(c.due, vi))?;
+            ws.write_string(row, 10, &c.edition)?;
+            let star = Outcome::of(c.stars, c.status).label(vi);
+            ws.write_string(row, 11, star)?;
+        }
+        Ok(())
+    }
+
     fn held(
         &self,
         s: &Summary,
@@ -506,9 +655,57 @@ impl Results {
     }
 }
 
+/// The headers naming a product in a list: place, id, product, producer.
+fn named_heads(w: &dyn Fn(Words) -> &'static str) -> Vec<String> {
+    [
+        ("Địa bàn", "Place"),
+        ("Mã sản phẩm", "Product id"),
+        ("Sản phẩm", "Product"),
+        ("Chủ thể", "Producer"),
+    ]
+    .map(|x| w(x).to_owned())
+    .to_vec()
+}
+
+/// A product's place, id, product and producer in columns 0 to 3.
+fn named(
+    ws: &mut Worksheet,
+    row: u32,
+    s: &Summary,
+    g: &report::Grouping,
+    n: &report::Named,
+    w: &dyn Fn(Words) -> &'static str,
+) -> std::result::Result<(), XlsxError> {
+    let place = s.places.line(g, &n.place, w(("không ghi", "not given")));
+    ws.write_string(row, 0, place)?;
+    for (k, v) in [&n.id, &n.product, &n.producer].into_iter().enumerate() {
+        if let Some(v) = v {
+            ws.write_string(row, 1 + k as u16, v)?;
+        }
+    }
+    Ok(())
+}
+
+/// A last row counting the products a bounded list had no room for.
+fn more(
+    ws: &mut Worksheet,
+    row: u32,
+    count: u64,
+    kept: usize,
+    w: &dyn Fn(Words) -> &'static str,
+) -> std::result::Result<(), XlsxError> {
+    let left = count.saturating_sub(kept as u64);
+    if left > 0 {
+        ws.write_string(row, 0, w(("sản phẩm khác", "more products")))?;
+        ws.write_number(row, 1, left as f64)?;
+    }
+    Ok(())
+}
+
 struct Formats {
     head: Format,
     two: Format,
+    date: Format,
 }
 
 impl Formats {
@@ -520,6 +717,7 @@ impl Formats {
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap(),
             two: Format::new().set_num_format("0.00"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
         }
     }
 }
