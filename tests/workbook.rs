@@ -652,3 +652,64 @@ fn the_renewals_sheet_lists_the_reports_certificates() {
     assert!(r.due_count > 10 && r.ended_count > 0);
     assert_eq!(got, want);
 }
+
+/// Any bytes, and the example workbook with bytes changed, read to
+/// products or to an error: never a panic.
+#[cfg(feature = "proptest")]
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn try_read(bytes: &[u8]) {
+        for (format, name) in [
+            (Format::Xlsx, "in.xlsx"),
+            (Format::Xls, "in.xls"),
+            (Format::Csv, "in.csv"),
+        ] {
+            let catalog = Catalog::official();
+            if let Ok(products) =
+                workbook::read(bytes, format, name, catalog, &opts())
+            {
+                for ev in products.iter().flatten() {
+                    let _ = catalog.score(ev);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            try_read(&bytes);
+        }
+
+        #[test]
+        fn a_damaged_workbook(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let mut bytes =
+                include_bytes!("../examples/data/tan-hong-2021.xlsx").to_vec();
+            for (at, b) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            try_read(&bytes);
+        }
+
+        #[test]
+        fn damaged_csv(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let catalog = Catalog::official();
+            let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+            let mut bytes = workbook::template(set, 3, 2, Format::Csv).unwrap();
+            for (at, b) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            try_read(&bytes);
+        }
+    }
+}
