@@ -137,8 +137,9 @@ pub struct Act {
 }
 
 impl Act {
-    /// The products near their next star in report order (see
-    /// [`Act::in_order`]), each with its index in [`Act::near`].
+    /// The products near their next star in report order (by place at
+    /// the grouping's levels, "not given" last, then by number of
+    /// changes, then by id), each with its index in [`Act::near`].
     pub fn near_in_order(&self, places: &Places) -> Vec<(usize, &NearCase)> {
         in_order(places, &self.near, |c| &c.named, |c| c.steps.len())
     }
