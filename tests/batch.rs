@@ -155,7 +155,7 @@ fn summary_counts_and_audits() {
     assert_eq!(s.rejections.values().sum::<u64>(), stats.rejected);
     assert_eq!(s.totals.iter().sum::<u64>(), stats.scored);
     let provinces: u64 =
-        s.by_field["province"].values().map(|c| c.total()).sum();
+        s.places.by_field()["province"].values().map(|c| c.total()).sum();
     assert_eq!(provinces, stats.scored);
     assert!(
         !s.audit.is_empty(),

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::places::{PlaceKey, Places, order};
+use super::places::{PlaceKey, Places, order, text_field};
 use super::summary::holding;
 use super::{MAX_CASES, PRODUCER, PRODUCT};
 use crate::advice::{Plan, PlanStep};
@@ -52,16 +52,12 @@ pub struct Named {
 }
 
 impl Named {
-    pub(super) fn of(card: &Scorecard, place: PlaceKey) -> Named {
-        let text = |f: &str| match card.meta.get(f) {
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            _ => None,
-        };
+    pub(super) fn of(card: &Scorecard, place: &PlaceKey) -> Named {
         Named {
-            place,
+            place: place.clone(),
             id: card.id.clone(),
-            product: text(PRODUCT),
-            producer: text(PRODUCER),
+            product: text_field(card, PRODUCT),
+            producer: text_field(card, PRODUCER),
         }
     }
 }
@@ -151,7 +147,7 @@ impl Act {
     }
 
     /// Lists a card held below its band.
-    pub(super) fn add_card(&mut self, card: &Scorecard, place: PlaceKey) {
+    pub(super) fn add_card(&mut self, card: &Scorecard, place: &PlaceKey) {
         let Some((_, gates)) = holding(card) else { return };
         self.held_count += 1;
         if self.held.len() < MAX_CASES {
@@ -170,7 +166,7 @@ impl Act {
         &mut self,
         card: &Scorecard,
         plan: &Plan,
-        place: PlaceKey,
+        place: &PlaceKey,
     ) {
         if !plan.reachable || !(1..=NEAR_CHANGES).contains(&plan.changes) {
             return;

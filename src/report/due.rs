@@ -135,7 +135,7 @@ impl Renewals {
         &mut self,
         card: &Scorecard,
         recorded: Option<u8>,
-        place: PlaceKey,
+        place: &PlaceKey,
     ) {
         let Some(v) = card.meta.get(RECOGNISED) else { return };
         let Some(day) =

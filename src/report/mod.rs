@@ -103,7 +103,7 @@ pub const MAX_CRITERIA: usize = 10_000;
 ///     .for_each(input.as_bytes(), |line, result| summary.add(line, &result))?;
 /// assert_eq!((summary.lines, summary.scored, summary.rejected), (2, 1, 1));
 /// assert_eq!(summary.outcomes.stars[&3], 1);
-/// assert_eq!(summary.by_field["province"]["Lâm Đồng"].stars[&3], 1);
+/// assert_eq!(summary.places.by_field()["province"]["Lâm Đồng"].stars[&3], 1);
 /// assert_eq!(summary.held_by_gates[0].criterion, "8");
 /// let json = serde_json::to_value(&summary).unwrap();
 /// assert_eq!(json["outcomes"]["stars"]["3"], 1);
@@ -127,10 +127,6 @@ pub struct Summary {
     /// Per set, keyed `edition/set id`: the same id names different
     /// sheets in different editions.
     pub by_set: BTreeMap<String, SetSummary>,
-    /// The carried fields counted per value, in order.
-    pub groups: Vec<String>,
-    /// Per grouping field, per value.
-    pub by_field: BTreeMap<String, BTreeMap<String, Counts>>,
     /// Outcomes by place, with the levels chosen ([`Places::grouping`]).
     pub places: Places,
     /// Council mean totals in 1-point bins: `totals[i]` counts means in
@@ -175,7 +171,7 @@ fn is_zero(n: &u64) -> bool {
 /// [`DEFAULT_GROUPS`].
 impl Default for Summary {
     fn default() -> Self {
-        Summary::empty(&DEFAULT_GROUPS, Places::following(&DEFAULT_GROUPS))
+        Summary::empty(Places::following(&DEFAULT_GROUPS))
     }
 }
 
@@ -183,7 +179,7 @@ impl Summary {
     /// An empty summary grouping by the carried fields `groups`, each a
     /// level of the places, as a user named them.
     pub fn new(groups: &[&str]) -> Summary {
-        Summary::empty(groups, Places::fixed(groups))
+        Summary::empty(Places::fixed(groups))
     }
 
     /// The summary taking certificates on `day` (see [`Renewals`]).
@@ -192,7 +188,7 @@ impl Summary {
         self
     }
 
-    fn empty(groups: &[&str], places: Places) -> Summary {
+    fn empty(places: Places) -> Summary {
         Summary {
             lines: 0,
             scored: 0,
@@ -201,8 +197,6 @@ impl Summary {
             first_errors: Vec::new(),
             outcomes: Counts::default(),
             by_set: BTreeMap::new(),
-            groups: groups.iter().map(|g| (*g).to_owned()).collect(),
-            by_field: BTreeMap::new(),
             places,
             totals: vec![0; 100],
             near_edges: Catalog::official()
@@ -227,7 +221,7 @@ impl Summary {
     /// product when the plan has one or two changes.
     pub fn add_plan(&mut self, card: &Scorecard, plan: &crate::advice::Plan) {
         self.plans.get_or_insert_with(PlanCounts::default).add(plan);
-        self.act.add_plan(card, plan, self.places.key_of(card));
+        self.act.add_plan(card, plan, &self.places.key_of(card));
     }
 
     /// Counts one line's result, reading each card's edition (its band

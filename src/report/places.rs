@@ -29,8 +29,10 @@ pub const MAX_PLACES: usize = 100_000;
 
 /// Every scored line counted by its place, with the levels to show it by.
 ///
-/// Serializes as the grouping and the tree of areas:
-/// `{"levels": [...], "fixed": {"province": "…"}, "absent": [...],
+/// Serializes as the fields, the counts per field and value
+/// ([`Places::by_field`]), the grouping and the tree of areas:
+/// `{"fields": [...], "by_field": {...}, "levels": [...],
+/// "fixed": {"province": "…"}, "absent": [...],
 /// "areas": [{"value": "…" | null, "outcomes": {...}, "within": [...]}]}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Places {
@@ -89,13 +91,38 @@ impl Places {
 
     /// The place of a card: its text values of the fields.
     pub fn key_of(&self, card: &Scorecard) -> PlaceKey {
-        self.fields
-            .iter()
-            .map(|f| match card.meta.get(f) {
-                Some(serde_json::Value::String(s)) => Some(s.clone()),
-                _ => None,
-            })
-            .collect()
+        self.fields.iter().map(|f| text_field(card, f)).collect()
+    }
+
+    /// Outcomes per value of each field; a line without the field is left
+    /// out of that field's counts.
+    ///
+    /// ```
+    /// use ocop::{BatchScorer, Catalog, report::Summary};
+    ///
+    /// let mut summary = Summary::default();
+    /// BatchScorer::new(Catalog::official()).for_each(
+    ///     ocop::samples::EVALUATION_2026.trim_end().as_bytes(),
+    ///     |line, r| summary.add(line, &r),
+    /// )?;
+    /// assert_eq!(summary.places.by_field()["province"]["Lâm Đồng"].stars[&3], 1);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn by_field(&self) -> BTreeMap<String, BTreeMap<String, Counts>> {
+        let mut out: BTreeMap<String, BTreeMap<String, Counts>> =
+            BTreeMap::new();
+        for (i, field) in self.fields.iter().enumerate() {
+            for (key, counts) in &self.tally {
+                if let Some(v) = &key[i] {
+                    out.entry(field.clone())
+                        .or_default()
+                        .entry(v.clone())
+                        .or_default()
+                        .merge(counts);
+                }
+            }
+        }
+        out
     }
 
     pub(super) fn add(
@@ -195,6 +222,14 @@ impl Places {
     }
 }
 
+/// A carried field's text value; `None` for another kind of value.
+pub(super) fn text_field(card: &Scorecard, field: &str) -> Option<String> {
+    match card.meta.get(field) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// Orders values with "not given" last.
 pub(super) fn order(v: Option<&str>) -> (bool, &str) {
     (v.is_none(), v.unwrap_or(""))
@@ -229,7 +264,9 @@ impl Serialize for Places {
         s: S,
     ) -> Result<S::Ok, S::Error> {
         let g = self.grouping();
-        let mut out = s.serialize_struct("Places", 4)?;
+        let mut out = s.serialize_struct("Places", 6)?;
+        out.serialize_field("fields", &self.fields)?;
+        out.serialize_field("by_field", &self.by_field())?;
         out.serialize_field("levels", &g.levels)?;
         out.serialize_field("fixed", &Fixed(&g.fixed))?;
         out.serialize_field("absent", &g.absent)?;

@@ -198,20 +198,10 @@ impl Summary {
         }
         let place = self.places.key_of(card);
         if let Some(r) = &mut self.renewals {
-            r.add(card, recorded.flatten(), place.clone());
+            r.add(card, recorded.flatten(), &place);
         }
-        self.act.add_card(card, place.clone());
+        self.act.add_card(card, &place);
         self.places.add(place, r.stars, r.status);
-        let value = |f: &str| match card.meta.get(f) {
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            _ => None,
-        };
-        for g in &self.groups {
-            if let Some(v) = value(g) {
-                let per = self.by_field.entry(g.clone()).or_default();
-                per.entry(v).or_default().add(r.stars, r.status);
-            }
-        }
     }
 
     /// Counts the gates that held a card below its band.

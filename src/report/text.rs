@@ -65,8 +65,9 @@ impl std::fmt::Display for Summary {
         let sets =
             self.by_set.iter().map(|(k, v)| (k.clone(), v.outcomes.clone()));
         table(&mut out, "set", &sets.collect());
-        for g in &self.groups {
-            if let Some(rows) = self.by_field.get(g) {
+        let by_field = self.places.by_field();
+        for g in self.places.fields() {
+            if let Some(rows) = by_field.get(g) {
                 table(&mut out, g, rows);
             }
         }
