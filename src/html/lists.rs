@@ -59,7 +59,7 @@ pub(super) fn act(s: &Summary, w: &Words) -> Markup {
         section id="act" {
             h2 { (w.act) }
             @if s.plans.is_some() {
-                p class="muted" { (w.act_note) }
+                p class="muted" { (w.act_note()) }
                 @if near.is_empty() { p { (w.none) } } @else {
                     div class="wrap" { table class="list" {
                         tr { th { (w.product) } th { (w.producer) } th { (w.now) } th { (w.next) } th { (w.steps) } }

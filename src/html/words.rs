@@ -1,7 +1,7 @@
 //! The page's words, in Vietnamese and English. Outcome labels are the
 //! report's own ([`Outcome::label`](crate::report::Outcome::label)).
 
-use crate::report::{AHEAD_MONTHS, NEAR_EDGE};
+use crate::report::{AHEAD_MONTHS, NEAR_CHANGES, NEAR_EDGE};
 
 /// The page's words in one language.
 pub(super) struct Words {
@@ -133,7 +133,7 @@ pub(super) const VI: Words = Words {
     no_field: "không dòng nào có",
     not_given: "không ghi",
     act: "Sản phẩm cần hỗ trợ",
-    act_note: "Sản phẩm cách sao tiếp theo 1 hoặc 2 thay đổi, theo địa bàn, với từng thay đổi: tiêu chí, phương án và điểm trung bình của hội đồng trước → sau.",
+    act_note: "Sản phẩm cách sao tiếp theo tối đa {n} thay đổi, theo địa bàn, với từng thay đổi: tiêu chí, phương án và điểm trung bình của hội đồng trước → sau.",
     producer: "Chủ thể",
     now: "Hiện tại",
     next: "Tiếp theo",
@@ -213,7 +213,7 @@ pub(super) const EN: Words = Words {
     no_field: "no line has",
     not_given: "not given",
     act: "Products to act on",
-    act_note: "Products one or two changes from their next star, by place, with each change: criterion, option and the council's mean points before → after.",
+    act_note: "Products at most {n} changes from their next star, by place, with each change: criterion, option and the council's mean points before → after.",
     producer: "Producer",
     now: "Now",
     next: "Next",
@@ -247,6 +247,11 @@ impl Words {
     /// look-ahead.
     pub fn due_list(&self) -> String {
         self.due_list.replace("{n}", &AHEAD_MONTHS.to_string())
+    }
+
+    /// The note over the products to act on, with the report's reach.
+    pub fn act_note(&self) -> String {
+        self.act_note.replace("{n}", &NEAR_CHANGES.to_string())
     }
 
     /// The certificate rules, with their numbers from `certificate`.

@@ -266,15 +266,7 @@ impl Results {
                         ws.write_string(row, c + 6, w(("không", "none")))?
                     }
                 };
-                ws.write_string(
-                    row,
-                    c + 7,
-                    if agrees {
-                        w(("có", "yes"))
-                    } else {
-                        w(("không", "no"))
-                    },
-                )?;
+                ws.write_string(row, c + 7, yes_no(w, agrees))?;
             }
         }
         Ok(())
@@ -313,24 +305,11 @@ impl Results {
                     ws.write_string(row, 1, id)?;
                 }
                 ws.write_number(row, 2, plan.target)?;
-                ws.write_string(
-                    row,
-                    3,
-                    if plan.reachable {
-                        w(("có", "yes"))
-                    } else {
-                        w(("không", "no"))
-                    },
-                )?;
+                ws.write_string(row, 3, yes_no(w, plan.reachable))?;
                 ws.write_number(row, 4, plan.changes)?;
                 if let Some(s) = plan.steps.get(k) {
                     ws.write_number(row, 5, k as f64 + 1.0)?;
-                    ws.write_string(row, 6, &s.criterion)?;
-                    ws.write_string(row, 7, &s.title)?;
-                    ws.write_string(row, 8, s.option.to_string())?;
-                    ws.write_number(row, 9, s.points)?;
-                    decimal(ws, row, 10, s.council_points_before, f)?;
-                    decimal(ws, row, 11, s.council_points_after, f)?;
+                    step(ws, row, 6, s, f)?;
                 }
                 row += 1;
             }
@@ -446,21 +425,22 @@ impl Results {
         f: &Formats,
         vi: bool,
     ) -> std::result::Result<(), XlsxError> {
-        let mut heads = named_heads(w);
-        heads.extend(
-            [
+        list_header(
+            ws,
+            w,
+            f,
+            &[
                 ("Hiện tại", "Now"),
                 ("Sao tiếp theo", "Next star"),
                 ("Số thay đổi", "Changes"),
                 ("Mã", "Code"),
                 ("Tiêu chí", "Criterion"),
                 ("Phương án", "Option"),
-                ("Điểm hội đồng trước", "Council points before"),
-                ("Điểm hội đồng sau", "Council points after"),
-            ]
-            .map(|x| w(x).to_owned()),
-        );
-        header(ws, &heads, f)?;
+                ("Điểm", "Points"),
+                ("TB trước", "Mean before"),
+                ("TB sau", "Mean after"),
+            ],
+        )?;
         let g = s.places.grouping();
         let mut row = 1u32;
         for (_, c) in s.act.near_in_order(&s.places) {
@@ -470,11 +450,7 @@ impl Results {
                 ws.write_string(row, 4, now)?;
                 ws.write_number(row, 5, c.target)?;
                 ws.write_number(row, 6, c.steps.len() as f64)?;
-                ws.write_string(row, 7, &st.criterion)?;
-                ws.write_string(row, 8, &st.title)?;
-                ws.write_string(row, 9, st.option.to_string())?;
-                decimal(ws, row, 10, st.council_points_before, f)?;
-                decimal(ws, row, 11, st.council_points_after, f)?;
+                step(ws, row, 7, st, f)?;
                 row += 1;
             }
         }
@@ -491,9 +467,11 @@ impl Results {
         f: &Formats,
         vi: bool,
     ) -> std::result::Result<(), XlsxError> {
-        let mut heads = named_heads(w);
-        heads.extend(
-            [
+        list_header(
+            ws,
+            w,
+            f,
+            &[
                 ("Hạng theo điểm", "Band"),
                 ("Hiện tại", "Now"),
                 ("Hạng sao", "Tier"),
@@ -501,10 +479,8 @@ impl Results {
                 ("Tiêu chí", "Criterion"),
                 ("Phương án tối thiểu", "Minimum option"),
                 ("Điểm hội đồng", "Council points"),
-            ]
-            .map(|x| w(x).to_owned()),
-        );
-        header(ws, &heads, f)?;
+            ],
+        )?;
         let g = s.places.grouping();
         let mut row = 1u32;
         for (_, c) in s.act.held_in_order(&s.places) {
@@ -533,9 +509,11 @@ impl Results {
         f: &Formats,
         vi: bool,
     ) -> std::result::Result<(), XlsxError> {
-        let mut heads = named_heads(w);
-        heads.extend(
-            [
+        list_header(
+            ws,
+            w,
+            f,
+            &[
                 ("Sao đã công nhận", "Recorded star"),
                 ("Ngày công nhận", "Recognised"),
                 ("Hết hạn", "Ends"),
@@ -544,10 +522,8 @@ impl Results {
                 ("Tình trạng", "State"),
                 ("Bộ tiêu chí", "Edition"),
                 ("Chấm lại", "Rescored"),
-            ]
-            .map(|x| w(x).to_owned()),
-        );
-        header(ws, &heads, f)?;
+            ],
+        )?;
         let Some(r) = &s.renewals else { return Ok(()) };
         let g = s.places.grouping();
         for (row, c) in (1u32..).zip(r.due.iter().chain(&r.ended)) {
@@ -655,16 +631,45 @@ impl Results {
     }
 }
 
-/// The headers naming a product in a list: place, id, product, producer.
-fn named_heads(w: &dyn Fn(Words) -> &'static str) -> Vec<String> {
-    [
+/// The header of a list of products: the columns naming a product
+/// (place, id, product, producer, filled by [`named`]), then `more`.
+fn list_header(
+    ws: &mut Worksheet,
+    w: &dyn Fn(Words) -> &'static str,
+    f: &Formats,
+    more: &[Words],
+) -> std::result::Result<(), XlsxError> {
+    let naming = [
         ("Địa bàn", "Place"),
         ("Mã sản phẩm", "Product id"),
         ("Sản phẩm", "Product"),
         ("Chủ thể", "Producer"),
-    ]
-    .map(|x| w(x).to_owned())
-    .to_vec()
+    ];
+    let heads: Vec<String> =
+        naming.iter().chain(more).map(|x| w(*x).to_owned()).collect();
+    header(ws, &heads, f)
+}
+
+/// A plan step from column `col`: code, title, option, its points, and
+/// the council's mean points before and after.
+fn step(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &crate::advice::PlanStep,
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    ws.write_string(row, col, &s.criterion)?;
+    ws.write_string(row, col + 1, &s.title)?;
+    ws.write_string(row, col + 2, s.option.to_string())?;
+    ws.write_number(row, col + 3, s.points)?;
+    decimal(ws, row, col + 4, s.council_points_before, f)?;
+    decimal(ws, row, col + 5, s.council_points_after, f)
+}
+
+/// "yes" or "no" in the sheet's language.
+fn yes_no(w: &dyn Fn(Words) -> &'static str, b: bool) -> &'static str {
+    w(if b { ("có", "yes") } else { ("không", "no") })
 }
 
 /// A product's place, id, product and producer in columns 0 to 3.
