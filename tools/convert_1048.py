@@ -73,12 +73,7 @@ def fail(msg):
 
 # ---------------------------------------------------------------- helpers
 
-def slug(s):
-    s = s.replace("đ", "d").replace("Đ", "D")
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
-    s = s.lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+slug = sg.slug  # one set-id rule for every 1048 script
 
 
 def norm(s):
