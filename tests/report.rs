@@ -569,3 +569,35 @@ fn certificates_end_36_months_on_and_are_filed_180_to_120_days_before() {
     assert!(panel.contains("As of <strong>2027-02-28</strong>"), "{panel}");
     assert!(panel.contains("window closed") && panel.contains("ended"));
 }
+
+#[test]
+fn the_certificate_lists_keep_the_soonest_and_count_them_all() {
+    use ocop::report::MAX_CASES;
+    let card = Catalog::official()
+        .score(
+            &ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)
+                .unwrap(),
+        )
+        .unwrap();
+    let as_of: ocop::Date = "2026-12-01".parse().unwrap();
+    let mut s = Summary::default().as_of(as_of);
+    // Issued over the 2,000 days before, in a scrambled order: some ended,
+    // some due within the year.
+    let n = 2000u64;
+    for i in 0..n {
+        let day = as_of.add_days(-((i * 7919 % n) as i64) - 800);
+        let mut c = card.clone();
+        c.meta.insert("recognised".into(), day.to_string().into());
+        s.add(i + 1, &Ok(c));
+    }
+    let r = s.renewals.as_ref().unwrap();
+    assert_eq!(r.due_count + r.ended_count + r.later, n);
+    assert!(r.ended_count > MAX_CASES as u64, "{}", r.ended_count);
+    assert_eq!(r.ended.len(), MAX_CASES);
+    // The latest ended first, and none later than those kept is left out.
+    assert!(r.ended.windows(2).all(|w| w[0].ends >= w[1].ends));
+    let latest = as_of.add_days(-1);
+    assert_eq!(r.ended[0].ends, latest);
+    assert!(r.due.windows(2).all(|w| w[0].file_by <= w[1].file_by));
+    assert_eq!(r.due.len() as u64, r.due_count);
+}

@@ -156,24 +156,32 @@ impl Renewals {
             (&mut self.due, &mut self.due_count)
         };
         *count += 1;
-        list.push(CertificateCase {
-            named: Named::of(card, place),
-            recorded,
-            recognised: day,
-            ends: c.ends,
-            file_from: c.file_from,
-            file_by: c.file_by,
-            due,
-            edition: card.edition.clone(),
-            stars: card.rating.stars,
-            status: card.rating.status,
-        });
-        // The soonest deadlines and the latest ends are kept.
-        if due == Due::Ended {
-            list.sort_by_key(|c| std::cmp::Reverse(c.ends));
+        // The soonest deadlines and the latest ends are kept, in that
+        // order: a certificate goes in after those that come before it or
+        // tie with it, and one past the last place is not built at all.
+        let at = if due == Due::Ended {
+            list.partition_point(|x| x.ends >= c.ends)
         } else {
-            list.sort_by_key(|c| c.file_by);
+            list.partition_point(|x| x.file_by <= c.file_by)
+        };
+        if at >= MAX_CASES {
+            return;
         }
+        list.insert(
+            at,
+            CertificateCase {
+                named: Named::of(card, place),
+                recorded,
+                recognised: day,
+                ends: c.ends,
+                file_from: c.file_from,
+                file_by: c.file_by,
+                due,
+                edition: card.edition.clone(),
+                stars: card.rating.stars,
+                status: card.rating.status,
+            },
+        );
         list.truncate(MAX_CASES);
     }
 }
