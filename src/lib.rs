@@ -150,8 +150,8 @@
 //!   `serde_json`, `thiserror` and `rust_decimal`.
 //! - `report`: `ocop::html`, a province report as one self-contained HTML
 //!   page drawn from a [`report::Summary`] (adds `maud`).
-//! - `xlsx`: `ocop::workbook`, council workbooks read from `.xlsx`, `.xls`
-//!   and `.csv` and templates written as `.xlsx` (adds `calamine`,
+//! - `xlsx`: `ocop::workbook`, council workbooks read from `.xlsx`, `.xls`,
+//!   `.ods` and `.csv` and templates written as `.xlsx` (adds `calamine`,
 //!   `rust_xlsxwriter`, `csv`, `encoding_rs`, `unicode-normalization`).
 //! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
 //!   a set, for the test suites of other scorers (adds `proptest`).

@@ -137,6 +137,59 @@ fn an_xls_file_reads_as_its_xlsx() {
     }
 }
 
+/// The example workbook saved as `.ods` by LibreOffice (made once with
+/// `soffice --headless --convert-to ods`), LibreOffice's own format, reads
+/// as the same evaluations.
+#[test]
+fn an_ods_file_reads_as_its_xlsx() {
+    let ods = read(include_bytes!("fixtures/tan-hong-2021.ods"), Format::Ods);
+    let xlsx = read(
+        include_bytes!("../examples/data/tan-hong-2021.xlsx"),
+        Format::Xlsx,
+    );
+    assert_eq!(ods.len(), 12);
+    for (a, b) in ods.iter().zip(&xlsx) {
+        assert_eq!(a.as_ref().unwrap(), b.as_ref().unwrap());
+    }
+}
+
+/// A damaged `.xls` record that trips the reader's overflow check (found
+/// by `a_damaged_workbook`) is an unreadable file, not a panic.
+#[test]
+fn a_damaged_xls_record_is_an_unreadable_file() {
+    let mut bytes = include_bytes!("fixtures/tan-hong-2021.xls").to_vec();
+    bytes[63277] = 33;
+    let err = workbook::read(
+        &bytes,
+        Format::Xls,
+        "in.xls",
+        Catalog::official(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind().tag(), "io");
+    assert!(err.to_string().contains("in.xls"), "{err}");
+}
+
+/// `.xls` and `.ods` are read, never written: a template asked for in
+/// either is an error that says what to write instead.
+#[test]
+fn read_only_formats_are_not_written() {
+    let set =
+        Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    for (format, ext) in [(Format::Xls, ".xls"), (Format::Ods, ".ods")] {
+        assert!(!format.writable());
+        let err = workbook::template(set, 3, 1, format).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(&format!("{ext} is read only")), "{text}");
+        assert_eq!(
+            Format::of(format!("book{}", ext.to_uppercase()).as_ref()),
+            Some(format)
+        );
+    }
+    assert!(Format::Xlsx.writable() && Format::Csv.writable());
+}
+
 /// A range of cells: first row and column, last row and column.
 type Range = (u32, u16, u32, u16);
 
@@ -653,8 +706,8 @@ fn the_renewals_sheet_lists_the_reports_certificates() {
     assert_eq!(got, want);
 }
 
-/// Any bytes, and the example workbook with bytes changed, read to
-/// products or to an error: never a panic.
+/// Any bytes, and the example workbook (as .xlsx, .xls or .ods) with bytes
+/// changed, read to products or to an error: never a panic.
 #[cfg(feature = "proptest")]
 mod no_panic {
     use super::*;
@@ -664,6 +717,7 @@ mod no_panic {
         for (format, name) in [
             (Format::Xlsx, "in.xlsx"),
             (Format::Xls, "in.xls"),
+            (Format::Ods, "in.ods"),
             (Format::Csv, "in.csv"),
         ] {
             let catalog = Catalog::official();
@@ -687,10 +741,15 @@ mod no_panic {
 
         #[test]
         fn a_damaged_workbook(
+            which in 0..3usize,
             edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
         ) {
-            let mut bytes =
-                include_bytes!("../examples/data/tan-hong-2021.xlsx").to_vec();
+            let books: [&[u8]; 3] = [
+                include_bytes!("../examples/data/tan-hong-2021.xlsx"),
+                include_bytes!("fixtures/tan-hong-2021.xls"),
+                include_bytes!("fixtures/tan-hong-2021.ods"),
+            ];
+            let mut bytes = books[which].to_vec();
             for (at, b) in edits {
                 let i = at.index(bytes.len());
                 bytes[i] = b;

@@ -70,8 +70,8 @@ impl Rules {
 /// The input of a command that reads evaluations.
 #[derive(Args)]
 struct Input {
-    /// Input file (JSON Lines; or a workbook, .xlsx, .xls or .csv, by its
-    /// extension), or - for stdin.
+    /// Input file (JSON Lines; or a workbook, .xlsx, .xls, .ods or .csv, by
+    /// its extension), or - for stdin.
     #[arg(default_value = "-")]
     file: String,
 }
@@ -212,7 +212,7 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
     },
-    /// Reads a workbook (.xlsx, .xls) or CSV file of council points and
+    /// Reads a workbook (.xlsx, .xls, .ods) or CSV file of council points and
     /// writes its evaluations as JSON Lines, an error record in place of
     /// each product with problems.
     Import {

@@ -1,4 +1,4 @@
-//! Council score sheets as workbooks: read from `.xlsx`, `.xls` and `.csv`,
+//! Council score sheets as workbooks: read from `.xlsx`, `.xls`, `.ods` and `.csv`,
 //! written as blank templates (feature `xlsx`).
 //!
 //! The people who hold OCOP scores work in spreadsheets: the council's
@@ -106,6 +106,9 @@ pub enum Format {
     Xlsx,
     /// The older Excel format, `.xls`: read only.
     Xls,
+    /// OpenDocument, `.ods`, LibreOffice's own format: read only. Merged
+    /// cells are not reported in it (the reader does not see them).
+    Ods,
     /// The CSV form, `.csv`: read and written.
     Csv,
 }
@@ -123,8 +126,31 @@ impl Format {
         match ext.as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),
             "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
             "csv" => Some(Format::Csv),
             _ => None,
+        }
+    }
+
+    /// Whether [`template`] and [`write()`] can write the format: `.xlsx` and
+    /// `.csv` only.
+    ///
+    /// ```
+    /// use ocop::workbook::Format;
+    /// assert!(Format::Xlsx.writable());
+    /// assert!(!Format::Ods.writable());
+    /// ```
+    pub fn writable(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Csv)
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
         }
     }
 }
@@ -153,7 +179,7 @@ pub fn read(
 ) -> Result<Products> {
     match format {
         Format::Csv => flat::evaluations(bytes, name, catalog, opts),
-        Format::Xlsx | Format::Xls => {
+        Format::Xlsx | Format::Xls | Format::Ods => {
             let grids = xlsx::grids(bytes, name)?;
             read::evaluations(&grids, catalog, opts)
         }
@@ -165,7 +191,7 @@ pub fn read(
 /// # Errors
 ///
 /// As [`read`]; [`ErrorKind::Io`] when the file cannot be read or its
-/// extension is none of `.xlsx`, `.xls`, `.csv`.
+/// extension is none of `.xlsx`, `.xlsm`, `.xls`, `.ods`, `.csv`.
 pub fn read_file(
     path: &Path,
     catalog: &Catalog,
@@ -173,7 +199,7 @@ pub fn read_file(
 ) -> Result<Products> {
     let format = Format::of(path).ok_or_else(|| ErrorKind::Io {
         path: path.display().to_string(),
-        message: "not a workbook: expected .xlsx, .xls or .csv".into(),
+        message: "not a workbook: expected .xlsx, .xls, .ods or .csv".into(),
     })?;
     let bytes = std::fs::read(path).map_err(|e| ErrorKind::io(path, e))?;
     let name = path
@@ -190,7 +216,8 @@ pub fn read_file(
 ///
 /// # Errors
 ///
-/// [`ErrorKind::Io`] for `.xls`, which is read only, or when the writer
+/// [`ErrorKind::Io`] for a format that is read only (`.xls`, `.ods`, see
+/// [`Format::writable`]), or when the writer
 /// fails.
 pub fn template(
     set: &CriteriaSet,
@@ -225,7 +252,8 @@ pub fn template(
 /// # Errors
 ///
 /// The placing error of an evaluation whose edition or set cannot be
-/// found (its points could not be written); [`ErrorKind::Io`] for `.xls`.
+/// found (its points could not be written); [`ErrorKind::Io`] for a
+/// format that is read only.
 ///
 /// ```
 /// use ocop::{Catalog, Evaluation, ScoreOptions, workbook};
@@ -263,9 +291,12 @@ fn written(
     match format {
         Format::Xlsx => write::xlsx(products),
         Format::Csv => write::csv(products, blank),
-        Format::Xls => Err(ErrorKind::Io {
+        Format::Xls | Format::Ods => Err(ErrorKind::Io {
             path: "workbook".into(),
-            message: ".xls is read only: write .xlsx or .csv".into(),
+            message: format!(
+                ".{} is read only: write .xlsx or .csv",
+                format.extension()
+            ),
         }
         .into()),
     }

@@ -1,6 +1,6 @@
 //! Workbooks at the command line: `template`, `import`, and the input of
-//! the batch commands when a file is `.xlsx`, `.xls` or `.csv`. The work is
-//! the library's (`ocop::workbook`).
+//! the batch commands when a file is `.xlsx`, `.xls`, `.ods` or `.csv`.
+//! The work is the library's (`ocop::workbook`).
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -79,7 +79,7 @@ pub fn template(
     .map_err(|e| e.to_string())?;
     let set = ed.find_set(set).map_err(|e| e.to_string())?;
     let format = Format::of(output)
-        .filter(|f| *f != Format::Xls)
+        .filter(|f| f.writable())
         .ok_or_else(|| format!("{}: write .xlsx or .csv", output.display()))?;
     let bytes = workbook::template(set, members, products, format)
         .map_err(|e| e.to_string())?;
