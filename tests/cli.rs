@@ -242,3 +242,36 @@ fn explain_shows_the_sheet() {
     assert_eq!(lines[0]["criteria"][0]["code"], "1.1");
     assert_eq!(lines[1]["error"]["kind"], "json");
 }
+
+/// `ocop check`: one list per line, every problem of a line at once, the
+/// same problems `Catalog::check` finds; exit 1 when any line has one.
+#[test]
+fn check_lists_every_problem_of_each_line() {
+    let good = ocop::samples::EVALUATION_2026.trim_end();
+    let (code, out, err) = ocop(&["check"], &format!("{good}\n"));
+    assert_eq!((code, out.as_str()), (0, "[]\n"), "{err}");
+
+    let mut ev = ocop::Evaluation::from_json(good).unwrap();
+    ev.set_answer(Some("m1"), "1.1", ocop::Answer::Option(9)).unwrap();
+    ev.set_answer(Some("m2"), "2.4", ocop::Answer::Option(1)).unwrap();
+    let bad = serde_json::to_string(&ev).unwrap();
+    let (code, out, err) = ocop(&["check"], &format!("{good}\n{bad}\nnope\n"));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("3 lines: 1 without problems, 1 with, 1 rejected"),
+        "{err}"
+    );
+    let lines: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], serde_json::json!([]));
+    let want: Vec<serde_json::Value> = ocop::Catalog::official()
+        .check(&ev)
+        .iter()
+        .map(|e| serde_json::json!({"message": e.to_string(), "error": e.kind()}))
+        .collect();
+    assert_eq!(want.len(), 2);
+    assert_eq!(lines[1], serde_json::Value::Array(want));
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["error"]["kind"], "json");
+}

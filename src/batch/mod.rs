@@ -469,6 +469,37 @@ impl<'c> BatchScorer<'c> {
         }
         error_record(out, line, err.product(), &kind);
     }
+
+    /// Writes the problems [`Catalog::check_with`] found in one evaluation
+    /// (without a newline), as `ocop check` writes them: a list of
+    /// `{"message": …, "error": {"kind": …, …}}` in the order found, `[]`
+    /// when there are none.
+    ///
+    /// ```
+    /// use ocop::{Answer, BatchScorer, Catalog, Evaluation, samples};
+    ///
+    /// let mut ev = Evaluation::from_json(samples::EVALUATION_2026)?;
+    /// ev.set_answer(Some("m1"), "1.1", Answer::Option(9))?;
+    /// let mut out = Vec::new();
+    /// BatchScorer::problems_record(&mut out, &Catalog::official().check(&ev));
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.starts_with(r#"[{"message":"#), "{text}");
+    /// assert!(text.contains(r#""error":{"kind":"option_out_of_range","#), "{text}");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn problems_record(out: &mut Vec<u8>, problems: &[Error]) {
+        #[derive(Serialize)]
+        struct Problem<'a> {
+            message: String,
+            error: &'a ErrorKind,
+        }
+        let list: Vec<Problem<'_>> = problems
+            .iter()
+            .map(|e| Problem { message: e.to_string(), error: e.kind() })
+            .collect();
+        // Writing to a Vec only fails on a serializer bug.
+        let _ = serde_json::to_writer(&mut *out, &list);
+    }
 }
 
 /// Writes `{"line": N, "id": ..., "error": {"kind": ..., ...}}` (without

@@ -169,6 +169,15 @@ enum Command {
         #[command(flatten)]
         rules: Rules,
     },
+    /// Checks each evaluation as a form would, listing every problem at
+    /// once rather than the first; writes one JSON list of problems per
+    /// line (`[]` for none). Exit 1 when any line has a problem.
+    Check {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        rules: Rules,
+    },
     /// Scores and plans evaluations and writes a province report: one
     /// self-contained HTML page.
     Report {
@@ -393,6 +402,35 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 stats.lines, stats.scored, stats.rejected
             );
             Ok(exit(stats))
+        }
+        Command::Check { input, rules } => {
+            let options = rules.options(catalog)?;
+            let input = input.source(catalog, &options)?;
+            let mut out = Lines::stdout();
+            let scorer = BatchScorer::new(catalog);
+            let mut with_problems = 0u64;
+            let stats = input.map_each(
+                &scorer,
+                |ev| Ok(catalog.check_with(ev, &options)),
+                |line, result| {
+                    out.line(|buf| match &result {
+                        Ok(problems) => {
+                            with_problems += u64::from(!problems.is_empty());
+                            BatchScorer::problems_record(buf, problems);
+                        }
+                        Err(e) => BatchScorer::error_record(buf, line, e),
+                    })
+                },
+            )?;
+            out.finish()?;
+            eprintln!(
+                "{} lines: {} without problems, {with_problems} with, {} rejected",
+                stats.lines,
+                stats.scored - with_problems,
+                stats.rejected
+            );
+            let clean = with_problems == 0 && stats.rejected == 0;
+            Ok(if clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Report { input, by, as_of, lang, rules, threads, output } => {
             let score = rules.options(catalog)?;

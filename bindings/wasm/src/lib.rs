@@ -65,20 +65,13 @@ pub fn score_lines(jsonl: &str, options: &str) -> Result<String, JsValue> {
 /// scores.
 #[wasm_bindgen]
 pub fn check(evaluation: &str, options: &str) -> Result<String, JsValue> {
-    #[derive(Serialize)]
-    struct Problem<'a> {
-        message: String,
-        error: &'a ocop::ErrorKind,
-    }
     run(options, |r| {
         let problems = line(r, evaluation, |ev| {
             Ok(r.catalog.check_with(ev, &r.opts.score))
         })?;
-        let list: Vec<Problem<'_>> = problems
-            .iter()
-            .map(|e| Problem { message: e.to_string(), error: e.kind() })
-            .collect();
-        json(&list)
+        let mut out = Vec::new();
+        ocop::BatchScorer::problems_record(&mut out, &problems);
+        Ok(text(out))
     })
 }
 

@@ -90,6 +90,27 @@ test('plan and explain give the CLI lines', () => {
   }
 });
 
+test('check gives the CLI lines, on whole and on broken evaluations', () => {
+  const gen = lines(fs.readFileSync(generated(6000), 'utf8')).slice(0, 300);
+  // Each broken line loses one answer and has another out of range.
+  const broken = gen.map((l, i) => {
+    const ev = JSON.parse(l);
+    const answers = ev.members[i % ev.members.length].answers;
+    const codes = Object.keys(answers);
+    delete answers[codes[i % codes.length]];
+    answers[codes[(i + 1) % codes.length]] = 99;
+    return JSON.stringify(ev);
+  });
+  const files = examples().map((f) => fs.readFileSync(f, 'utf8'));
+  let found = 0;
+  for (const input of [...files, gen.join('\n') + '\n', broken.join('\n') + '\n']) {
+    const want = run(['check', '-'], input);
+    found += lines(want).filter((l) => l.startsWith('[{')).length;
+    sameLines(want, input, (l) => ocop.check(l), 'check');
+  }
+  assert.ok(found >= broken.length, `${found} lines with problems`);
+});
+
 test('plan with --target and --costs', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-costs-'));
   const costs = { default: 2, criteria: { '1.2': 5, '8': { 3: 1, 4: 9 } } };
