@@ -1,0 +1,214 @@
+<?php
+// The `ocop` scorer for PHP portals: a thin client over the `ocop`
+// command, so that a portal gets the reference scorecard instead of a
+// scorer of its own. Each call runs the command once; nothing is scored
+// here. See README.md beside this file.
+
+declare(strict_types=1);
+
+namespace Ocop;
+
+/** An evaluation the command rejected: `kind` is the record's `error.kind`. */
+final class OcopError extends \RuntimeException
+{
+    /** The error's kind, as `ocop` names it (`missing_answer`, `json`, …). */
+    public string $kind;
+    /** The whole error record: `['line' => …, 'id' => …, 'error' => [...]]`. */
+    public array $record;
+
+    public function __construct(array $record)
+    {
+        $this->record = $record;
+        $this->kind = (string) ($record['error']['kind'] ?? 'unknown');
+        $message = $record['error']['message'] ?? null;
+        parent::__construct($this->kind . ($message === null ? '' : ': ' . $message));
+    }
+}
+
+/** The command could not run, or refused its arguments (exit 2). */
+final class CommandError extends \RuntimeException
+{
+}
+
+final class Ocop
+{
+    private string $binary;
+    /** @var list<string> */
+    private array $flags = [];
+
+    /**
+     * @param string $binary the `ocop` executable (a path, or a name on PATH)
+     * @param array{edition?: string, inferred?: bool, weakSources?: bool, criteria?: string} $options
+     *        the command's flags: `--edition`, `--inferred`, `--weak-sources`, `--criteria DIR`
+     */
+    public function __construct(string $binary = 'ocop', array $options = [])
+    {
+        $this->binary = $binary;
+        $known = ['edition', 'inferred', 'weakSources', 'criteria'];
+        foreach (array_diff(array_keys($options), $known) as $unknown) {
+            throw new \InvalidArgumentException("unknown option '$unknown'; known: " . implode(', ', $known));
+        }
+        if (isset($options['edition'])) {
+            array_push($this->flags, '--edition', (string) $options['edition']);
+        }
+        if (!empty($options['inferred'])) {
+            $this->flags[] = '--inferred';
+        }
+        if (!empty($options['weakSources'])) {
+            $this->flags[] = '--weak-sources';
+        }
+        if (isset($options['criteria'])) {
+            array_push($this->flags, '--criteria', (string) $options['criteria']);
+        }
+    }
+
+    /**
+     * The scorecard `ocop score` writes for one evaluation.
+     *
+     * @param array|string $evaluation an evaluation as an array or as JSON text
+     * @throws OcopError when the evaluation cannot be scored
+     */
+    public function score(array|string $evaluation): array
+    {
+        return $this->one('score', [], $evaluation);
+    }
+
+    /**
+     * Every problem of one evaluation at once, as `ocop check` lists them:
+     * `[['message' => …, 'error' => ['kind' => …, …]], …]`, empty when it
+     * scores.
+     *
+     * @throws OcopError when the text is not an evaluation at all
+     */
+    public function check(array|string $evaluation): array
+    {
+        return $this->one('check', [], $evaluation);
+    }
+
+    /**
+     * The plan `ocop plan` writes: the fewest changes (or the cheapest,
+     * with costs) that reach `$target` stars, or why none does.
+     *
+     * @param array|null $costs as the `--costs` file: `['default' => 1, 'criteria' => ['1.2' => 5]]`
+     * @throws OcopError when the evaluation cannot be scored
+     */
+    public function plan(array|string $evaluation, ?int $target = null, ?array $costs = null): array
+    {
+        $args = [];
+        if ($target !== null) {
+            array_push($args, '--target', (string) $target);
+        }
+        $file = null;
+        if ($costs !== null) {
+            $file = $this->temp(json_encode($costs, JSON_THROW_ON_ERROR));
+            array_push($args, '--costs', $file);
+        }
+        try {
+            return $this->one('plan', $args, $evaluation);
+        } finally {
+            if ($file !== null) {
+                @unlink($file);
+            }
+        }
+    }
+
+    /**
+     * The explanation `ocop explain --json` writes: criterion by criterion,
+     * the council's points, what is left, each tier's minimum.
+     *
+     * @throws OcopError when the evaluation cannot be scored
+     */
+    public function explain(array|string $evaluation): array
+    {
+        return $this->one('explain', ['--json'], $evaluation);
+    }
+
+    /**
+     * One record per product of a file, in order: a scorecard, or an error
+     * record (`['line' => …, 'error' => …]`) in its place. The file is
+     * JSON Lines, or a council workbook (.xlsx, .xls, .ods) or CSV file.
+     *
+     * @return list<array>
+     */
+    public function scoreFile(string $path): array
+    {
+        [$code, $out, $err] = $this->run('score', [$path]);
+        if ($code === 2) {
+            throw new CommandError(trim($err));
+        }
+        return array_map(
+            fn (string $line) => json_decode($line, true, 512, JSON_THROW_ON_ERROR),
+            $out === '' ? [] : explode("\n", rtrim($out, "\n")),
+        );
+    }
+
+    /**
+     * Runs `ocop COMMAND [flags] ARGS` with `$input` on standard input:
+     * the exit code, standard output and standard error, unparsed.
+     *
+     * @param list<string> $args
+     * @return array{0: int, 1: string, 2: string}
+     */
+    public function run(string $command, array $args, string $input = ''): array
+    {
+        $argv = [$this->binary, $command, ...$this->flags, ...$args];
+        // Input from a file and output to files: no pipe can fill up and
+        // stall the command, however long either is.
+        $in = $this->temp($input);
+        $out = tmpfile();
+        $err = tmpfile();
+        try {
+            $proc = @proc_open($argv, [0 => ['file', $in, 'r'], 1 => $out, 2 => $err], $pipes);
+            if ($proc === false) {
+                throw new CommandError("cannot run {$this->binary}");
+            }
+            $code = proc_close($proc);
+            rewind($out);
+            rewind($err);
+            $stdout = (string) stream_get_contents($out);
+            $stderr = (string) stream_get_contents($err);
+        } finally {
+            @unlink($in);
+            fclose($out);
+            fclose($err);
+        }
+        if ($code === 127 || ($code !== 0 && $code !== 1 && $code !== 2)) {
+            throw new CommandError("{$this->binary} exited with $code: " . trim($stderr));
+        }
+        return [$code, $stdout, $stderr];
+    }
+
+    /** One evaluation through a command that writes one line per line. */
+    private function one(string $command, array $args, array|string $evaluation): array
+    {
+        [$code, $out, $err] = $this->run($command, [...$args, '-'], self::line($evaluation) . "\n");
+        if ($code === 2) {
+            throw new CommandError(trim($err));
+        }
+        $value = json_decode(rtrim($out, "\n"), true, 512, JSON_THROW_ON_ERROR);
+        if ($code === 1 && is_array($value) && isset($value['error'], $value['line'])) {
+            throw new OcopError($value);
+        }
+        return $value;
+    }
+
+    /** An evaluation as one line of JSON. */
+    private static function line(array|string $evaluation): string
+    {
+        if (is_array($evaluation)) {
+            return json_encode($evaluation, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+        }
+        // A raw line break cannot occur inside a JSON string, so outside
+        // them it is whitespace: pretty-printed text becomes one line.
+        return str_replace(["\r", "\n"], ' ', $evaluation);
+    }
+
+    private function temp(string $content): string
+    {
+        $path = tempnam(sys_get_temp_dir(), 'ocop');
+        if ($path === false || file_put_contents($path, $content) === false) {
+            throw new CommandError('cannot write a temporary file');
+        }
+        return $path;
+    }
+}
