@@ -601,3 +601,21 @@ fn the_certificate_lists_keep_the_soonest_and_count_them_all() {
     assert!(r.due.windows(2).all(|w| w[0].file_by <= w[1].file_by));
     assert_eq!(r.due.len() as u64, r.due_count);
 }
+
+/// The minimums that held products back, and the criteria plans raise,
+/// are listed in one order whatever the order of the lines: by count,
+/// then tier, code and title (one code names different criteria in
+/// different sets).
+#[test]
+fn held_and_raised_lists_do_not_depend_on_line_order() {
+    let forward: String = [province(), round_2026()].concat();
+    let mut lines: Vec<&str> = forward.lines().collect();
+    lines.reverse();
+    let backward = lines.join("\n") + "\n";
+    let a = serde_json::to_value(summarise(&forward, true)).unwrap();
+    let b = serde_json::to_value(summarise(&backward, true)).unwrap();
+    assert!(a["held_by_gates"].as_array().unwrap().len() > 5);
+    assert!(!a["plans"]["raised"].as_array().unwrap().is_empty());
+    assert_eq!(a["held_by_gates"], b["held_by_gates"]);
+    assert_eq!(a["plans"]["raised"], b["plans"]["raised"]);
+}

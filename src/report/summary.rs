@@ -224,12 +224,14 @@ impl Summary {
                 }),
             }
         }
-        // Most frequent first; ties in tier, then code order.
+        // Most frequent first; ties in tier, code and title order, so that
+        // the order does not depend on the order of the lines.
         self.held_by_gates.sort_by(|a, b| {
             b.products
                 .cmp(&a.products)
                 .then(a.stars.cmp(&b.stars))
-                .then(a.criterion.cmp(&b.criterion))
+                .then_with(|| a.criterion.cmp(&b.criterion))
+                .then_with(|| a.title.cmp(&b.title))
         });
     }
 
