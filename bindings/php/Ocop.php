@@ -43,7 +43,10 @@ final class Ocop
      */
     public function __construct(string $binary = 'ocop', array $options = [])
     {
-        $this->binary = $binary;
+        // A relative path is taken from here, not from wherever the
+        // script has moved to by the time it calls.
+        $real = str_contains($binary, '/') ? realpath($binary) : false;
+        $this->binary = $real === false ? $binary : $real;
         $known = ['edition', 'inferred', 'weakSources', 'criteria'];
         foreach (array_diff(array_keys($options), $known) as $unknown) {
             throw new \InvalidArgumentException("unknown option '$unknown'; known: " . implode(', ', $known));
@@ -100,6 +103,9 @@ final class Ocop
         }
         $file = null;
         if ($costs !== null) {
+            if (($costs['criteria'] ?? null) === []) {
+                $costs['criteria'] = new \stdClass();
+            }
             $file = $this->temp(json_encode($costs, JSON_THROW_ON_ERROR));
             array_push($args, '--costs', $file);
         }
@@ -132,7 +138,11 @@ final class Ocop
      */
     public function scoreFile(string $path): array
     {
-        [$code, $out, $err] = $this->run('score', [$path]);
+        if ($path === '-' || $path === '') {
+            throw new \InvalidArgumentException('scoreFile takes the path of a file');
+        }
+        // After `--`, a path that starts with '-' is not read as a flag.
+        [$code, $out, $err] = $this->run('score', ['--', $path]);
         if ($code === 2) {
             throw new CommandError(trim($err));
         }
@@ -196,11 +206,19 @@ final class Ocop
     private static function line(array|string $evaluation): string
     {
         if (is_array($evaluation)) {
+            // PHP has one empty array for [] and {}: a member's answers
+            // are an object even when there are none yet.
+            foreach ($evaluation['members'] ?? [] as $i => $m) {
+                if (is_array($m) && ($m['answers'] ?? null) === []) {
+                    $evaluation['members'][$i]['answers'] = new \stdClass();
+                }
+            }
             return json_encode($evaluation, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
         }
-        // A raw line break cannot occur inside a JSON string, so outside
-        // them it is whitespace: pretty-printed text becomes one line.
-        return str_replace(["\r", "\n"], ' ', $evaluation);
+        // Line breaks become tabs: outside a JSON string both are
+        // whitespace, so pretty-printed text becomes one line; inside one
+        // both are forbidden, so text that was not JSON stays not JSON.
+        return str_replace(["\r\n", "\r", "\n"], "\t", $evaluation);
     }
 
     private function temp(string $content): string

@@ -94,6 +94,24 @@ foreach (file("$root/examples/data/tan-hong-2021.jsonl", FILE_IGNORE_NEW_LINES) 
     check_that($ocop->score($line) == $jsonl[$i], "line " . ($i + 1) . " alone");
 }
 
+// PHP's empty array is an object where the JSON needs one.
+$blank = $sample;
+$blank['members'][0]['answers'] = [];
+$kinds = array_unique(array_map(fn ($p) => $p['error']['kind'], $ocop->check($blank)));
+check_that($kinds === ['missing_answer'], 'empty answers are an object: ' . implode(',', $kinds));
+check_that($ocop->plan($sample, 4, ['default' => 1, 'criteria' => []])['reachable'] === true, 'empty costs criteria are an object');
+// A raw line break inside a string is still not JSON.
+throws(fn () => $ocop->score(str_replace('"SAMPLE-2026-01"', "\"SAMPLE\n2026\"", $sampleText)), OcopError::class, 'json');
+// A path that looks like a flag is a path; '-' is not a file.
+$dash = sys_get_temp_dir() . '/-ocop-test.jsonl';
+copy("$root/examples/data/tan-hong-2021.jsonl", $dash);
+$cwd = getcwd();
+chdir(sys_get_temp_dir());
+check_that(count($ocop->scoreFile('-ocop-test.jsonl')) === 12, 'a file named with a leading dash');
+chdir($cwd);
+unlink($dash);
+throws(fn () => $ocop->scoreFile('-'), \InvalidArgumentException::class);
+
 // Options are the command's flags; unknown ones are errors, not defaults.
 $inferred = new Ocop($bin, ['inferred' => true]);
 check_that($inferred->score($sample)['rating']['stars'] === 3, 'inferred data scores too');
