@@ -619,3 +619,39 @@ fn held_and_raised_lists_do_not_depend_on_line_order() {
     assert_eq!(a["held_by_gates"], b["held_by_gates"]);
     assert_eq!(a["plans"]["raised"], b["plans"]["raised"]);
 }
+
+/// A place written as a number (a commune's code, district `1`) is a
+/// place, not "not given"; a field named twice in `--by` is one level and
+/// counts each line once.
+#[test]
+fn numbered_places_count_and_a_field_named_twice_counts_once() {
+    let sample = ocop::samples::EVALUATION_2026.trim_end();
+    let with = |district: &str| {
+        sample.replacen(
+            "\"province\": \"Lâm Đồng\",",
+            &format!("\"province\": \"Lâm Đồng\", \"district\": {district},"),
+            1,
+        )
+    };
+    let input = [with("1"), with("3"), with("\"Bình Thạnh\""), with("1")]
+        .join("\n")
+        + "\n";
+    let s = summarise(&input, false);
+    let areas = s.places.areas();
+    let named: Vec<(Option<&str>, u64)> = areas
+        .iter()
+        .map(|a| (a.value.as_deref(), a.outcomes.total()))
+        .collect();
+    assert_eq!(
+        named,
+        [(Some("1"), 2), (Some("3"), 1), (Some("Bình Thạnh"), 1)]
+    );
+    let mut twice = Summary::new(&["district", "district"]);
+    for (n, line) in input.lines().enumerate() {
+        twice.add(n as u64 + 1, &crate::score(line, false));
+    }
+    assert_eq!(twice.places.grouping().levels, ["district"]);
+    let total: u64 =
+        twice.places.areas().iter().map(|a| a.outcomes.total()).sum();
+    assert_eq!(total, 4);
+}

@@ -19,7 +19,7 @@ use super::Counts;
 use crate::scorecard::{Scorecard, Status};
 
 /// A line's values of the place fields, in their order; `None` where the
-/// line has no text value for the field.
+/// line has no text or number value for the field.
 pub type PlaceKey = Vec<Option<String>>;
 
 /// The most distinct places counted: far more than a country's communes.
@@ -79,9 +79,16 @@ impl Places {
         Places::new(fields, false)
     }
 
+    /// A field named twice is one level: counting it twice would count
+    /// each line twice.
     fn new(fields: &[&str], follow: bool) -> Places {
-        let fields = fields.iter().map(|f| (*f).to_owned()).collect();
-        Places { fields, follow, tally: BTreeMap::new() }
+        let mut unique: Vec<String> = Vec::with_capacity(fields.len());
+        for f in fields {
+            if !unique.iter().any(|u| u == f) {
+                unique.push((*f).to_owned());
+            }
+        }
+        Places { fields: unique, follow, tally: BTreeMap::new() }
     }
 
     /// The fields counted by, in order.
@@ -222,10 +229,13 @@ impl Places {
     }
 }
 
-/// A carried field's text value; `None` for another kind of value.
+/// A carried field's value as text: a string, or a number as written (a
+/// commune's code, a district numbered `1`); `None` for another kind of
+/// value.
 pub(super) fn text_field(card: &Scorecard, field: &str) -> Option<String> {
     match card.meta.get(field) {
         Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,
     }
 }
