@@ -309,8 +309,7 @@ impl Catalog {
             return None;
         }
         let decision = tally.decide(edition.info(), compiled, knockouts);
-        let meta =
-            ev.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let meta = ev.carried();
         let id = ev.id.as_ref().map(|t| t.to_string());
         let card =
             scorecard(&placement, compiled, id, members, decision, meta);

@@ -559,9 +559,8 @@ fn certificates_end_36_months_on_and_are_filed_180_to_120_days_before() {
     );
     // Rescored under the line's own edition, with the recorded star.
     assert!(
-        r.due
-            .iter()
-            .all(|c| c.edition == "qd26-2026" && c.recorded == Some(3))
+        r.due.iter().all(|c| c.edition.as_deref() == Some("qd26-2026")
+            && c.recorded == Some(3))
     );
     assert_eq!(r.due[0].stars, Some(3));
     let html = page(&s, Lang::En);
@@ -654,4 +653,38 @@ fn numbered_places_count_and_a_field_named_twice_counts_once() {
     let total: u64 =
         twice.places.areas().iter().map(|a| a.outcomes.total()).sum();
     assert_eq!(total, 4);
+}
+
+/// A line that cannot be rescored (a 148 line, whose tables are not
+/// bundled) still holds its certificate: `ocop report` lists it as due,
+/// with the reason it was not rescored, and counts the line as rejected.
+#[test]
+fn a_rejected_line_keeps_its_certificate_on_the_page() {
+    let sample = ocop::samples::EVALUATION_2026.trim_end();
+    let line = sample
+        .replacen("\"edition\": \"qd26-2026\", ", "", 1)
+        .replacen("\"2026-09-15\"", "\"2023-05-10\"", 1)
+        .replacen(
+            "{",
+            r#"{"recognised": "2023-06-01", "recorded_star": 3, "#,
+            1,
+        );
+    assert!(!line.contains("qd26-2026") && line.contains("2023-05-10"));
+    let dir = crate::loader::scratch_dir("cli-report-rejected");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, format!("{line}\nnot json\n")).unwrap();
+    let out = dir.join("report.html");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(["report", "--as-of", "2026-01-20", "--lang", "en", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("2 lines: 0 scored, 2 rejected"), "{stderr}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains(r#"data-n="/renewals/due_count">1<"#), "{html}");
+    assert!(html.contains("not rescored: weak_source_set"), "{html}");
+    assert!(html.contains("SAMPLE-2026-01"), "{html}");
 }

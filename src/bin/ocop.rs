@@ -448,29 +448,47 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // product's council mean per criterion.
             let book = book::results_wanted(&output);
             let mut results = ocop::workbook::Results::default();
+            // A line that is an evaluation but cannot be scored keeps its
+            // carried fields, so that its certificate is still listed.
+            let mut unscored = 0;
             let stats = input.map_each(
                 &scorer,
                 |ev| {
-                    let (card, plan) = catalog.score_and_plan(ev, &opts)?;
-                    let x = book.then(|| catalog.explain(ev, &opts.score));
-                    Ok((card, plan, x.transpose()?))
+                    Ok((|| {
+                        let (card, plan) =
+                            catalog.score_and_plan(ev, &opts)?;
+                        let x = book.then(|| catalog.explain(ev, &opts.score));
+                        Ok((card, plan, x.transpose()?))
+                    })()
+                    .map_err(|e: ocop::Error| (e, ev.carried())))
                 },
-                |line, result| match result {
-                    Ok((card, plan, x)) => {
-                        summary.add_plan(&card, &plan);
-                        if book {
-                            results.add(line, Ok((card.clone(), plan, x)));
+                |line, result| {
+                    let (e, fields) = match result {
+                        Ok(Ok((card, plan, x))) => {
+                            summary.add_plan(&card, &plan);
+                            if book {
+                                results.add(line, Ok((card.clone(), plan, x)));
+                            }
+                            summary.add_with(line, &Ok(card), Some(catalog));
+                            return;
                         }
-                        summary.add_with(line, &Ok(card), Some(catalog));
-                    }
-                    Err(e) => {
-                        if book {
-                            results.add(line, Err(e.clone()));
+                        Ok(Err((e, fields))) => {
+                            unscored += 1;
+                            (e, Some(fields))
                         }
-                        summary.add(line, &Err(e))
+                        Err(e) => (e, None),
+                    };
+                    summary.add_rejected(line, &e, fields.as_ref());
+                    if book {
+                        results.add(line, Err(e));
                     }
                 },
             )?;
+            let stats = BatchStats {
+                scored: stats.scored - unscored,
+                rejected: stats.rejected + unscored,
+                ..stats
+            };
             let page = if book {
                 results
                     .xlsx(&summary, lang == ocop::html::Lang::Vi)

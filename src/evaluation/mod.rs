@@ -166,6 +166,19 @@ pub struct Evaluation<'a> {
 }
 
 impl<'a> Evaluation<'a> {
+    /// The other fields ([`Evaluation::meta`]) as a map: what a scorecard
+    /// carries as its `meta`, and what a report keeps of a line it could
+    /// not score.
+    ///
+    /// ```
+    /// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
+    /// assert_eq!(ev.carried()["province"], "Lâm Đồng");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn carried(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.meta.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
     /// Parses one evaluation from JSON, borrowing from `json`. A UTF-8
     /// byte-order mark at the start (spreadsheet exports write one) is
     /// skipped.

@@ -129,7 +129,7 @@ pub(super) fn renewals(s: &Summary, w: &Words) -> Markup {
                         td class="date" { strong { (c.ends) } }
                         td class="date" { (c.file_from) " –" br; (c.file_by) }
                         td { (crate::report::due_label(c.due, w.vi)) }
-                        td { (star(c.stars, c.status, w)) br; span class="muted" { (c.edition) } }
+                        td { (c.rescored(w.vi)) @if let Some(ed) = &c.edition { br; span class="muted" { (ed) } } }
                     }
                 }
             } }

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::places::{PlaceKey, Places, order, text_field};
+use super::places::{Fields, PlaceKey, Places, order, text_field};
 use super::summary::holding;
 use super::{MAX_CASES, PRODUCER, PRODUCT};
 use crate::advice::{Plan, PlanStep};
@@ -53,11 +53,20 @@ pub struct Named {
 
 impl Named {
     pub(super) fn of(card: &Scorecard, place: &PlaceKey) -> Named {
+        Named::in_fields(card.id.clone(), &card.meta, place)
+    }
+
+    /// A product named by its id and carried fields.
+    pub(super) fn in_fields(
+        id: Option<String>,
+        fields: &Fields,
+        place: &PlaceKey,
+    ) -> Named {
         Named {
             place: place.clone(),
-            id: card.id.clone(),
-            product: text_field(card, PRODUCT),
-            producer: text_field(card, PRODUCER),
+            id,
+            product: text_field(fields, PRODUCT),
+            producer: text_field(fields, PRODUCER),
         }
     }
 }

@@ -11,11 +11,12 @@
 
 use serde::Serialize;
 
-use super::MAX_CASES;
 use super::act::Named;
-use super::places::PlaceKey;
+use super::places::Fields;
+use super::{MAX_CASES, Outcome};
 use crate::certificate::{Certificate, Due};
 use crate::date::Date;
+use crate::error::Error;
 use crate::scorecard::{Scorecard, Status};
 
 /// The carried field holding the day a product's certificate was issued.
@@ -45,12 +46,60 @@ pub struct CertificateCase {
     /// Where it stands on the reference day.
     #[serde(serialize_with = "due_key")]
     pub due: Due,
-    /// The edition the line was rescored under.
-    pub edition: String,
+    /// The edition the line was rescored under; `None` when it could not
+    /// be rescored.
+    pub edition: Option<String>,
     /// The rescored final star.
     pub stars: Option<u8>,
-    /// How that star was decided.
-    pub status: Status,
+    /// How that star was decided; `None` when the line could not be
+    /// rescored.
+    pub status: Option<Status>,
+    /// Why the line could not be rescored (the error's kind, as in error
+    /// records): the certificate is listed all the same, since the product
+    /// still holds it and is due all the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<String>,
+}
+
+impl CertificateCase {
+    /// The rescored outcome in words, Vietnamese or English; for a line
+    /// that could not be rescored, that and the error's kind.
+    ///
+    /// ```
+    /// use ocop::report::Summary;
+    ///
+    /// let line = ocop::samples::EVALUATION_2026.trim_end().replacen(
+    ///     "{", r#"{"recognised": "2023-03-15", "#, 1);
+    /// let mut s = Summary::default().as_of("2026-01-20".parse()?);
+    /// ocop::BatchScorer::new(ocop::Catalog::official())
+    ///     .for_each(line.as_bytes(), |n, r| s.add(n, &r))?;
+    /// assert_eq!(s.renewals.as_ref().unwrap().due[0].rescored(false), "3★");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn rescored(&self, vietnamese: bool) -> String {
+        match (self.status, &self.rejected) {
+            (Some(status), _) => {
+                Outcome::of(self.stars, status).label(vietnamese).to_owned()
+            }
+            (None, kind) => {
+                let words = if vietnamese {
+                    "không chấm lại được"
+                } else {
+                    "not rescored"
+                };
+                format!("{words}: {}", kind.as_deref().unwrap_or("?"))
+            }
+        }
+    }
+}
+
+/// How a certificate's line came out of the rescoring.
+#[derive(Clone, Copy)]
+pub(super) enum Rescored<'a> {
+    /// Scored: its scorecard.
+    Card(&'a Scorecard),
+    /// Not scored: the error in its place.
+    Rejected(&'a Error),
 }
 
 fn due_key<S: serde::Serializer>(d: &Due, s: S) -> Result<S::Ok, S::Error> {
@@ -131,13 +180,15 @@ impl Renewals {
         }
     }
 
+    /// Adds the certificate of a line, if its fields hold one.
     pub(super) fn add(
         &mut self,
-        card: &Scorecard,
+        named: impl FnOnce() -> Named,
+        fields: &Fields,
         recorded: Option<u8>,
-        place: &PlaceKey,
+        rescored: Rescored<'_>,
     ) {
-        let Some(v) = card.meta.get(RECOGNISED) else { return };
+        let Some(v) = fields.get(RECOGNISED) else { return };
         let Some(day) =
             v.as_str().and_then(|t| Date::parse(RECOGNISED, t).ok())
         else {
@@ -167,19 +218,29 @@ impl Renewals {
         if at >= MAX_CASES {
             return;
         }
+        let (edition, stars, status, rejected) = match rescored {
+            Rescored::Card(card) => (
+                Some(card.edition.clone()),
+                card.rating.stars,
+                Some(card.rating.status),
+                None,
+            ),
+            Rescored::Rejected(e) => (None, None, None, Some(e.tag().into())),
+        };
         list.insert(
             at,
             CertificateCase {
-                named: Named::of(card, place),
+                named: named(),
                 recorded,
                 recognised: day,
                 ends: c.ends,
                 file_from: c.file_from,
                 file_by: c.file_by,
                 due,
-                edition: card.edition.clone(),
-                stars: card.rating.stars,
-                status: card.rating.status,
+                edition,
+                stars,
+                status,
+                rejected,
             },
         );
         list.truncate(MAX_CASES);

@@ -18,6 +18,9 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use super::Counts;
 use crate::scorecard::{Scorecard, Status};
 
+/// A line's carried fields ([`Scorecard::meta`]).
+pub(super) type Fields = serde_json::Map<String, serde_json::Value>;
+
 /// A line's values of the place fields, in their order; `None` where the
 /// line has no text or number value for the field.
 pub type PlaceKey = Vec<Option<String>>;
@@ -96,9 +99,14 @@ impl Places {
         &self.fields
     }
 
-    /// The place of a card: its text values of the fields.
+    /// The place of a card: its values of the fields.
     pub fn key_of(&self, card: &Scorecard) -> PlaceKey {
-        self.fields.iter().map(|f| text_field(card, f)).collect()
+        self.key_in(&card.meta)
+    }
+
+    /// The place of a line's carried fields.
+    pub(super) fn key_in(&self, fields: &Fields) -> PlaceKey {
+        self.fields.iter().map(|f| text_field(fields, f)).collect()
     }
 
     /// Outcomes per value of each field; a line without the field is left
@@ -232,8 +240,8 @@ impl Places {
 /// A carried field's value as text: a string, or a number as written (a
 /// commune's code, a district numbered `1`); `None` for another kind of
 /// value.
-pub(super) fn text_field(card: &Scorecard, field: &str) -> Option<String> {
-    match card.meta.get(field) {
+pub(super) fn text_field(fields: &Fields, field: &str) -> Option<String> {
+    match fields.get(field) {
         Some(serde_json::Value::String(s)) => Some(s.clone()),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,

@@ -4,13 +4,15 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
+use super::act::Named;
+use super::due::Rescored;
 use super::{
     Counts, FIRST_ERRORS, MAX_CASES, MAX_CRITERIA, NEAR_EDGE, RECORDED,
     Summary,
 };
 use crate::catalog::{Catalog, Edition};
 use crate::council::rounded_mean_of;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::scorecard::{FailedGate, Scorecard, Status};
 
 /// One set's products.
@@ -125,23 +127,11 @@ impl Summary {
         result: &Result<Scorecard>,
         catalog: Option<&Catalog>,
     ) {
-        self.lines += 1;
         let card = match result {
             Ok(card) => card,
-            Err(e) => {
-                self.rejected += 1;
-                *self.rejections.entry(e.tag().to_owned()).or_default() += 1;
-                if self.first_errors.len() < FIRST_ERRORS {
-                    self.first_errors.push(Rejection {
-                        line,
-                        id: e.product().map(str::to_owned),
-                        kind: e.tag().to_owned(),
-                        message: e.kind().to_string(),
-                    });
-                }
-                return;
-            }
+            Err(e) => return self.add_rejected(line, e, None),
         };
+        self.lines += 1;
         self.scored += 1;
         let r = &card.rating;
         self.outcomes.add(r.stars, r.status);
@@ -198,10 +188,60 @@ impl Summary {
         }
         let place = self.places.key_of(card);
         if let Some(r) = &mut self.renewals {
-            r.add(card, recorded.flatten(), &place);
+            let named = || Named::of(card, &place);
+            r.add(named, &card.meta, recorded.flatten(), Rescored::Card(card));
         }
         self.act.add_card(card, &place);
         self.places.add(place, r.stars, r.status);
+    }
+
+    /// Counts a line that could not be scored, as [`Summary::add`] counts
+    /// an error. When the line was an evaluation, `fields` are its carried
+    /// fields ([`Evaluation::carried`](crate::Evaluation::carried)): a certificate among them is still
+    /// listed, with the reason its line was not rescored, since the
+    /// product holds it and is due for re-evaluation all the same (the
+    /// lines of 148/QĐ-TTg, whose tables are not bundled, are most of the
+    /// certificates due in 2026).
+    ///
+    /// ```
+    /// use ocop::{Catalog, Evaluation, report::Summary};
+    ///
+    /// let text = r#"{"id": "P1", "set": "hoa", "date": "2023-05-10",
+    ///   "recognised": "2023-06-01", "members": []}"#;
+    /// let ev = Evaluation::from_json(text)?;
+    /// let err = Catalog::official().score(&ev).unwrap_err();
+    /// let mut s = Summary::default().as_of("2026-01-20".parse()?);
+    /// s.add_rejected(1, &err, Some(&ev.carried()));
+    /// let due = &s.renewals.as_ref().unwrap().due[0];
+    /// assert_eq!((due.named.id.as_deref(), due.rejected.as_deref()),
+    ///            (Some("P1"), Some(err.tag())));
+    /// assert_eq!(s.rejected, 1);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn add_rejected(
+        &mut self,
+        line: u64,
+        err: &Error,
+        fields: Option<&serde_json::Map<String, serde_json::Value>>,
+    ) {
+        self.lines += 1;
+        self.rejected += 1;
+        *self.rejections.entry(err.tag().to_owned()).or_default() += 1;
+        if self.first_errors.len() < FIRST_ERRORS {
+            self.first_errors.push(Rejection {
+                line,
+                id: err.product().map(str::to_owned),
+                kind: err.tag().to_owned(),
+                message: err.kind().to_string(),
+            });
+        }
+        if let (Some(fields), Some(r)) = (fields, &mut self.renewals) {
+            let recorded = fields.get(RECORDED).and_then(recorded_star);
+            let place = self.places.key_in(fields);
+            let id = err.product().map(str::to_owned);
+            let named = || Named::in_fields(id, fields, &place);
+            r.add(named, fields, recorded.flatten(), Rescored::Rejected(err));
+        }
     }
 
     /// Counts the gates that held a card below its band.

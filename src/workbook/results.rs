@@ -550,9 +550,10 @@ impl Results {
                 };
             }
             ws.write_string(row, 9, report::due_label(c.due, vi))?;
-            ws.write_string(row, 10, &c.edition)?;
-            let star = Outcome::of(c.stars, c.status).label(vi);
-            ws.write_string(row, 11, star)?;
+            if let Some(ed) = &c.edition {
+                ws.write_string(row, 10, ed)?;
+            }
+            ws.write_string(row, 11, c.rescored(vi))?;
         }
         Ok(())
     }
