@@ -349,6 +349,20 @@ fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
     );
 }
 
+/// Merged ranges that run to the sheet's last cell, `J1:XFD1048576` on P1
+/// and `B2:XFD1048576` on P2 (made with openpyxl, which writes a range
+/// added as `ws.merged_cells.add(CellRange(...))` without its cells):
+/// read where the sheet holds cells, not as 17 billion of them.
+#[test]
+fn a_merged_range_to_the_last_cell_is_read_where_the_sheet_holds_cells() {
+    let got = read(include_bytes!("fixtures/huge-merge.xlsx"), Format::Xlsx);
+    assert_eq!(got[0].as_ref().unwrap().members.len(), 2);
+    assert_eq!(
+        problems(&got, 1),
+        [("P2!B2:XFD1048576".into(), CellIssue::MergedCell)]
+    );
+}
+
 #[test]
 fn an_id_listed_twice_is_an_error_for_both_rows() {
     let products: &[&[&str]] =

@@ -91,8 +91,17 @@ impl Grid {
         layout::cell(&self.name, row as u32, col as u32)
     }
 
-    /// Marks the cells a merged range covers, all but its first.
-    pub fn merge(&mut self, (r0, c0): (u32, u32), (r1, c1): (u32, u32)) {
+    /// Marks the cells a merged range covers, all but its first, where the
+    /// grid holds cells (its used range: the rows it has, as wide as its
+    /// widest row). Beyond that no value is read, so a range that runs to
+    /// the sheet's last cell (`J1:XFD1048576`, 17 billion cells) costs no
+    /// more than the cells the sheet uses. Returns how many cells were
+    /// marked.
+    pub fn merge(
+        &mut self,
+        (r0, c0): (u32, u32),
+        (r1, c1): (u32, u32),
+    ) -> usize {
         let range = format!(
             "{}{}:{}{}",
             layout::column(c0),
@@ -100,22 +109,32 @@ impl Grid {
             layout::column(c1),
             r1 + 1
         );
+        let (r0, c0) = (r0 as usize, c0 as usize);
+        // The last row and column inside both the range and the grid.
+        let r1 = (r1 as usize).min(self.rows.len().saturating_sub(1));
+        let c1 = (c1 as usize).min(self.width().saturating_sub(1));
+        if self.rows.is_empty() || r0 > r1 || c0 > c1 {
+            return 0;
+        }
+        let mut marked = 0;
         for r in r0..=r1 {
-            for c in c0..=c1 {
-                if (r, c) == (r0, c0) {
-                    continue;
+            let row = &mut self.rows[r];
+            if row.len() <= c1 {
+                row.resize(c1 + 1, Cell::Empty);
+            }
+            for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+                if (r, c) != (r0, c0) {
+                    *cell = Cell::Covered(range.clone());
+                    marked += 1;
                 }
-                let (r, c) = (r as usize, c as usize);
-                if self.rows.len() <= r {
-                    self.rows.resize(r + 1, Vec::new());
-                }
-                let row = &mut self.rows[r];
-                if row.len() <= c {
-                    row.resize(c + 1, Cell::Empty);
-                }
-                row[c] = Cell::Covered(range.clone());
             }
         }
+        marked
+    }
+
+    /// The number of cells the grid holds: its rows times its widest row.
+    pub fn area(&self) -> usize {
+        self.rows.len().saturating_mul(self.width())
     }
 }
 
@@ -164,9 +183,23 @@ mod tests {
 
     #[test]
     fn merge_covers_all_but_the_first() {
-        let mut g = Grid { name: "P".into(), rows: vec![] };
-        g.merge((1, 1), (1, 2));
-        assert_eq!(g.get(1, 1), &Cell::Empty);
+        let n = || Cell::Number(1.0);
+        let mut g = Grid { name: "P".into(), rows: vec![vec![n(), n(), n()]] };
+        g.rows.push(vec![n(), n()]);
+        assert_eq!(g.merge((1, 1), (1, 2)), 1);
+        assert_eq!(g.get(1, 1), &Cell::Number(1.0));
         assert_eq!(g.get(1, 2), &Cell::Covered("B2:C2".into()));
+    }
+
+    #[test]
+    fn merge_stops_where_the_grid_does() {
+        let mut g =
+            Grid { name: "P".into(), rows: vec![vec![Cell::Empty; 3]] };
+        g.rows.push(vec![Cell::Empty]);
+        // J1:XFD1048576 lies beyond the grid; B2:XFD1048576 covers C2 in it.
+        assert_eq!(g.merge((0, 9), (1_048_575, 16_383)), 0);
+        assert_eq!(g.merge((1, 1), (1_048_575, 16_383)), 1);
+        assert_eq!((g.rows.len(), g.width()), (2, 3));
+        assert_eq!(g.get(1, 2), &Cell::Covered("B2:XFD1048576".into()));
     }
 }
