@@ -363,6 +363,21 @@ fn a_merged_range_to_the_last_cell_is_read_where_the_sheet_holds_cells() {
     );
 }
 
+/// A workbook in the 1904 date system, made with openpyxl
+/// (`wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904`): `date`
+/// 2026-06-01 and the carried `recognised` 2025-11-25 as date cells, and
+/// `submitted` typed as the number 44705 (2026-05-25 in that system). Read
+/// from 1899-12-30 the date would be 2022-05-31, under 1048/781, which
+/// has no set `hoa`.
+#[test]
+fn dates_of_a_1904_workbook_are_read_in_its_date_system() {
+    let got = read(include_bytes!("fixtures/date1904.xlsx"), Format::Xlsx);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(ev.date.as_deref(), Some("2026-06-01"));
+    assert_eq!(ev.submitted.as_deref(), Some("2026-05-25"));
+    assert_eq!(ev.meta[0].1, "2025-11-25");
+}
+
 #[test]
 fn an_id_listed_twice_is_an_error_for_both_rows() {
     let products: &[&[&str]] =

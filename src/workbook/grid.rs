@@ -60,11 +60,28 @@ pub(crate) fn whole(f: f64) -> Option<u64> {
         .then_some(f as u64)
 }
 
-/// A date from a spreadsheet's day number (days since 1899-12-30, the
-/// epoch both Excel and LibreOffice use for dates after February 1900).
-pub(crate) fn serial_date(serial: f64) -> Option<Date> {
+/// The day a workbook counts its dates from, a setting of the workbook.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Epoch {
+    /// Excel's and LibreOffice's own: day 1 is 1900-01-01, and after
+    /// February 1900 (which Excel takes for a leap year) days count from
+    /// 1899-12-30.
+    #[default]
+    Y1900,
+    /// The 1904 date system of workbooks begun on an old Mac (Excel's
+    /// "Use 1904 date system"): day 0 is 1904-01-01, so the same number
+    /// is a date 1,462 days later.
+    Y1904,
+}
+
+/// A date from a spreadsheet's day number in the workbook's date system.
+pub(crate) fn serial_date(serial: f64, epoch: Epoch) -> Option<Date> {
     let days = whole(serial.floor())?;
-    let epoch = Date::parse("date", "1899-12-30").ok()?;
+    let epoch = match epoch {
+        Epoch::Y1900 => "1899-12-30",
+        Epoch::Y1904 => "1904-01-01",
+    };
+    let epoch = Date::parse("date", epoch).ok()?;
     Some(epoch.add_days(days as i64))
 }
 
@@ -73,6 +90,8 @@ pub(crate) fn serial_date(serial: f64) -> Option<Date> {
 pub(crate) struct Grid {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// The workbook's date system, for a number read as a date.
+    pub epoch: Epoch,
 }
 
 const EMPTY: Cell = Cell::Empty;
@@ -173,7 +192,10 @@ mod tests {
 
     #[test]
     fn serials_and_numbers() {
-        assert_eq!(serial_date(44523.0).unwrap().to_string(), "2021-11-23");
+        let date = |n, e| serial_date(n, e).unwrap().to_string();
+        assert_eq!(date(44523.0, Epoch::Y1900), "2021-11-23");
+        assert_eq!(date(44523.0, Epoch::Y1904), "2025-11-24");
+        assert_eq!(date(0.0, Epoch::Y1904), "1904-01-01");
         assert_eq!(number_text(3.0), "3");
         assert_eq!(number_text(1.5), "1.5");
         assert_eq!(whole(3.0), Some(3));
@@ -184,7 +206,11 @@ mod tests {
     #[test]
     fn merge_covers_all_but_the_first() {
         let n = || Cell::Number(1.0);
-        let mut g = Grid { name: "P".into(), rows: vec![vec![n(), n(), n()]] };
+        let mut g = Grid {
+            name: "P".into(),
+            rows: vec![vec![n(), n(), n()]],
+            ..Grid::default()
+        };
         g.rows.push(vec![n(), n()]);
         assert_eq!(g.merge((1, 1), (1, 2)), 1);
         assert_eq!(g.get(1, 1), &Cell::Number(1.0));
@@ -193,8 +219,11 @@ mod tests {
 
     #[test]
     fn merge_stops_where_the_grid_does() {
-        let mut g =
-            Grid { name: "P".into(), rows: vec![vec![Cell::Empty; 3]] };
+        let mut g = Grid {
+            name: "P".into(),
+            rows: vec![vec![Cell::Empty; 3]],
+            ..Grid::default()
+        };
         g.rows.push(vec![Cell::Empty]);
         // J1:XFD1048576 lies beyond the grid; B2:XFD1048576 covers C2 in it.
         assert_eq!(g.merge((0, 9), (1_048_575, 16_383)), 0);

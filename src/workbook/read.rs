@@ -63,7 +63,7 @@ pub(crate) fn evaluations(
         if sheet.rows[r].iter().all(Cell::is_blank) {
             continue;
         }
-        let mut d = Draft::default();
+        let mut d = Draft { epoch: sheet.epoch, ..Draft::default() };
         for (c, f) in &columns {
             let cell = sheet.get(r, *c);
             let at = sheet.at(r, *c);
