@@ -398,6 +398,36 @@ fn an_id_listed_twice_is_an_error_for_both_rows() {
     );
 }
 
+/// Sheet names that differ only in case are one name, so `SP1`, `sp1`
+/// and a product that names `Sp1` as its sheet would all be scored from
+/// sheet `SP1`: each is a problem at its id.
+#[test]
+fn products_whose_sheets_are_one_sheet_are_each_a_problem() {
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "sheet"],
+        &["SP1", "hoa", "qd26-2026"],
+        &["sp1", "hoa", "qd26-2026"],
+        &["X", "hoa", "qd26-2026", "Sp1"],
+        &["P2", "hoa", "qd26-2026"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("SP1", sheet), ("P2", sheet)], None),
+        Format::Xlsx,
+    );
+    for (n, cell) in
+        ["Sản phẩm!A2", "Sản phẩm!A3", "Sản phẩm!A4"].iter().enumerate()
+    {
+        assert_eq!(
+            problems(&got, n),
+            [(cell.to_string(), CellIssue::DuplicateId)]
+        );
+    }
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("sheet \"SP1\" holds the points of more than one product (Sản phẩm!A2, Sản phẩm!A3, Sản phẩm!A4)"), "{msg}");
+    assert!(got[3].is_ok());
+}
+
 #[test]
 fn every_problem_of_a_product_is_reported_at_once() {
     let got =
