@@ -398,6 +398,35 @@ fn an_id_listed_twice_is_an_error_for_both_rows() {
     );
 }
 
+/// Text decomposed (NFD: `a` and a combining grave for `à`), as some
+/// programs save it, is composed (NFC) as the CSV form's is: one name for
+/// "Hà" whichever way it was typed, in members, ids, sheets and fields.
+#[test]
+fn workbook_text_is_composed_as_csv_text_is() {
+    let (nfc, nfd) = ("H\u{e0}", "Ha\u{300}");
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "Ti\u{309}nh"],
+        &["P1", "hoa", "qd26-2026"],
+        &[nfd, "hoa", "qd26-2026", "L\u{e2}m \u{110}o\u{302}\u{300}ng"],
+    ];
+    let p1: &[&[&str]] = &[&["Mã", nfc, nfd], &["'1.1", "4", "4"]];
+    let p2: &[&[&str]] = &[&["Ma\u{303}", nfd], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", p1), (nfc, p2)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::DuplicateName)]
+    );
+    let ev = got[1].as_ref().unwrap();
+    assert_eq!((ev.id.as_deref(), &*ev.members[0].member), (Some(nfc), nfc));
+    assert_eq!(
+        (&*ev.meta[0].0, &ev.meta[0].1),
+        ("T\u{1ec9}nh", &serde_json::json!("L\u{e2}m \u{110}\u{1ed3}ng"))
+    );
+}
+
 /// Sheet names that differ only in case are one name, so `SP1`, `sp1`
 /// and a product that names `Sp1` as its sheet would all be scored from
 /// sheet `SP1`: each is a problem at its id.

@@ -9,7 +9,7 @@ use crate::error::{CellIssue, Error, ErrorKind, Result};
 use crate::evaluation::{Evaluation, MemberSheet};
 use crate::options::ScoreOptions;
 
-use super::grid::{Cell, Problems};
+use super::grid::{Cell, Problems, composed};
 use super::layout::{self, Field};
 use super::product::Draft;
 use super::resolve::{self, Written};
@@ -20,19 +20,15 @@ use super::resolve::{self, Written};
 /// separate characters, and a header or set name must match the same
 /// words typed on another machine.
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let bytes = crate::input::strip_bom(bytes);
-    let nfc = |t: &str| match unicode_normalization::is_nfc_quick(t.chars()) {
-        // Most files are composed already: no copy through the composer.
-        unicode_normalization::IsNormalized::Yes => t.to_owned(),
-        _ => t.nfc().collect(),
-    };
     match std::str::from_utf8(bytes) {
-        Ok(t) => nfc(t),
-        Err(_) => nfc(encoding_rs::WINDOWS_1258
-            .decode_without_bom_handling(bytes)
-            .0
-            .as_ref()),
+        Ok(t) => composed(t),
+        Err(_) => composed(
+            encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling(bytes)
+                .0
+                .as_ref(),
+        ),
     }
 }
 

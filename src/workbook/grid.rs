@@ -60,6 +60,20 @@ pub(crate) fn whole(f: f64) -> Option<u64> {
         .then_some(f as u64)
 }
 
+/// Text composed (NFC), the one form in which the import compares and
+/// writes text, whatever the file: "Hà" typed on one machine may reach
+/// the file as `H`, `a`, a combining grave (NFD) from another, or from
+/// Windows-1258, which writes most tone marks as separate characters,
+/// and must still be the same name, id or code.
+pub(crate) fn composed(t: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization};
+    match unicode_normalization::is_nfc_quick(t.chars()) {
+        // Most text is composed already: no copy through the composer.
+        IsNormalized::Yes => t.to_owned(),
+        _ => t.nfc().collect(),
+    }
+}
+
 /// The day a workbook counts its dates from, a setting of the workbook.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Epoch {
@@ -201,6 +215,7 @@ mod tests {
         assert_eq!(whole(3.0), Some(3));
         assert_eq!(whole(2.5), None);
         assert_eq!(whole(-1.0), None);
+        assert_eq!(composed("Ha\u{300}"), "H\u{e0}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 
-use super::grid::{Cell, Epoch, Grid, serial_date};
+use super::grid::{Cell, Epoch, Grid, composed, serial_date};
 
 fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
     ErrorKind::Io {
@@ -49,7 +49,8 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     for sheet in book.sheet_names() {
         let range =
             book.worksheet_range(&sheet).map_err(|e| unreadable(name, e))?;
-        let mut g = Grid { name: sheet.clone(), rows: Vec::new(), epoch };
+        // Names and text composed (NFC), as the CSV form's are.
+        let mut g = Grid { name: composed(&sheet), rows: Vec::new(), epoch };
         if let Some((r0, c0)) = range.start() {
             for (r, c, v) in range.used_cells() {
                 let (r, c) = (r + r0 as usize, c + c0 as usize);
@@ -95,7 +96,7 @@ fn cell(v: &Data, epoch: Epoch) -> Cell {
         Data::Empty => Cell::Empty,
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(composed(s)),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(d) if d.is_datetime() => serial_date(d.as_f64(), epoch)
             .map_or(Cell::Number(d.as_f64()), Cell::Date),
