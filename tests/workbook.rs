@@ -335,6 +335,20 @@ fn two_members_with_one_name_are_at_the_second() {
 }
 
 #[test]
+fn a_reserved_header_written_twice_is_at_the_second() {
+    let got = one(&[&["Mã", "m1", "code"], &["'1.1", "4", "'1.2"]]);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::DuplicateName)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains("P1!C1: column \"code\" repeats column \"Mã\" at P1!A1"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
     let products: &[&[&str]] = &[PRODUCTS, &["P1", "hoa", "qd26-2026"]];
     let sheet: &[&[&str]] = &[&["Mã", "m1", "m2"], &["'1.1"]];

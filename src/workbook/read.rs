@@ -229,6 +229,7 @@ fn points(
     p: &mut Problems,
 ) -> Vec<MemberSheet<'static>> {
     let mut code_col = None;
+    let mut reserved: Vec<(Reserved, usize)> = Vec::new();
     let mut members: Vec<(usize, String)> = Vec::new();
     for c in 0..g.width() {
         let cell = g.get(0, c);
@@ -238,8 +239,25 @@ fn points(
         }
         match cell.text() {
             Some(h) => match layout::reserved(&h) {
-                Some(Reserved::Code) => code_col = Some(c),
-                Some(_) => {}
+                // A second column of codes (or of any reserved header)
+                // would silently replace the first.
+                Some(x) => match reserved.iter().find(|(y, _)| *y == x) {
+                    Some((_, first)) => p.push(
+                        g.at(0, c),
+                        CellIssue::DuplicateName,
+                        format!(
+                            "column {h:?} repeats column {:?} at {}; keep one",
+                            g.get(0, *first).text().unwrap_or_default(),
+                            g.at(0, *first)
+                        ),
+                    ),
+                    None => {
+                        reserved.push((x, c));
+                        if x == Reserved::Code {
+                            code_col = Some(c);
+                        }
+                    }
+                },
                 None => {
                     if let Some((first, _)) =
                         members.iter().find(|(_, m)| layout::same(m, &h))
