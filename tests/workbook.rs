@@ -587,6 +587,27 @@ fn csv_problems_are_at_their_cells() {
 }
 
 #[test]
+fn reevaluation_takes_1_and_0_as_text_or_numbers() {
+    let text = "id,set,edition,reevaluation,member,criterion,points\n\
+                P1,hoa,qd26-2026,1,m1,1.1,4\n\
+                P2,hoa,qd26-2026,0,m1,1.1,4\n";
+    let csv = read(text.as_bytes(), Format::Csv);
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "reevaluation"],
+        &["P1", "hoa", "qd26-2026", "'1"],
+        &["P2", "hoa", "qd26-2026", "0"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let sheets = [("Sản phẩm", products), ("P1", sheet), ("P2", sheet)];
+    let xlsx = read(&book(&sheets, None), Format::Xlsx);
+    for got in [csv, xlsx] {
+        let yes_no: Vec<bool> =
+            got.iter().map(|ev| ev.as_ref().unwrap().reevaluation).collect();
+        assert_eq!(yes_no, [true, false]);
+    }
+}
+
+#[test]
 fn a_template_reads_back_blank_in_both_forms() {
     let set =
         Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();

@@ -188,13 +188,15 @@ impl Draft {
     }
 }
 
+/// Yes or no: a checkbox, the number 1 or 0, or a word (the CSV form
+/// gives every value as text, so `1` and `0` are words too).
 fn yes_no(cell: &Cell, text: &str) -> Option<bool> {
     match cell {
         Cell::Bool(b) => Some(*b),
         Cell::Number(n) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
         _ => match text.to_lowercase().as_str() {
-            "yes" | "true" | "có" | "x" => Some(true),
-            "no" | "false" | "không" => Some(false),
+            "yes" | "true" | "có" | "x" | "1" => Some(true),
+            "no" | "false" | "không" | "0" => Some(false),
             _ => None,
         },
     }
