@@ -607,6 +607,29 @@ fn reevaluation_takes_1_and_0_as_text_or_numbers() {
     }
 }
 
+/// Members' names compare by one rule in both forms: `TV1` and `tv1` are
+/// one member, in a CSV file's rows as in a workbook's headers (see
+/// `two_members_with_one_name_are_at_the_second`).
+#[test]
+fn csv_members_compare_as_workbook_members_do() {
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n\
+                P1,hoa,qd26-2026,tv1 ,1.2,4\n\
+                P2,hoa,qd26-2026,TV1,1.1,4\n\
+                P2,hoa,qd26-2026,tv1,1.1,2\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(ev.members.len(), 1);
+    assert_eq!(
+        (&*ev.members[0].member, ev.members[0].answers.len()),
+        ("TV1", 2)
+    );
+    assert_eq!(
+        problems(&got, 1),
+        [("in.csv!E5".into(), CellIssue::UnknownCode)]
+    );
+}
+
 #[test]
 fn a_template_reads_back_blank_in_both_forms() {
     let set =

@@ -61,7 +61,8 @@ struct Gathered {
     /// Product fields as first written, to find rows that disagree.
     fields: Vec<(usize, String, String)>,
     members: Vec<(String, Vec<Pending>)>,
-    seen: HashMap<(String, String), usize>,
+    /// The first row of each member (by position) and criterion.
+    seen: HashMap<(usize, String), usize>,
 }
 
 /// Reads the CSV form. `name` (the file's name) stands for the sheet in
@@ -202,7 +203,12 @@ pub(crate) fn evaluations(
             }
             continue;
         };
-        let m = match g.members.iter().position(|(m, _)| m == member) {
+        // Members are one member by the rule of a workbook's headers.
+        let m = match g
+            .members
+            .iter()
+            .position(|(m, _)| layout::same(m, member))
+        {
             Some(m) => m,
             None => {
                 g.members.push((member.to_owned(), Vec::new()));
@@ -210,7 +216,7 @@ pub(crate) fn evaluations(
             }
         };
         let crit_col = col(Field::Criterion).unwrap_or(0);
-        let key = (member.to_owned(), criterion.to_owned());
+        let key = (m, criterion.to_owned());
         if let Some(first) = g.seen.insert(key, r) {
             g.draft.problems.push(
                 at(r, crit_col),
