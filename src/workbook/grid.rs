@@ -165,9 +165,26 @@ impl Grid {
         marked
     }
 
-    /// The number of cells the grid holds: its rows times its widest row.
-    pub fn area(&self) -> usize {
-        self.rows.len().saturating_mul(self.width())
+    /// Marks the cells of a sheet's merged ranges, each a first and last
+    /// cell; `false` when they overlap over more cells than the grid holds.
+    /// No spreadsheet program writes ranges that overlap, so together they
+    /// cover no more cells than the grid holds; ranges that do (each over
+    /// most of the sheet, listed thousands of times) would cost their
+    /// number times the sheet's cells, and are given up on.
+    pub fn merge_all(
+        &mut self,
+        mut ranges: Vec<((u32, u32), (u32, u32))>,
+    ) -> bool {
+        ranges.sort_unstable();
+        ranges.dedup();
+        let mut left = self.rows.len().saturating_mul(self.width());
+        for (first, last) in ranges {
+            match left.checked_sub(self.merge(first, last)) {
+                Some(n) => left = n,
+                None => return false,
+            }
+        }
+        true
     }
 }
 
@@ -245,5 +262,15 @@ mod tests {
         assert_eq!(g.merge((1, 1), (1_048_575, 16_383)), 1);
         assert_eq!((g.rows.len(), g.width()), (2, 3));
         assert_eq!(g.get(1, 2), &Cell::Covered("B2:XFD1048576".into()));
+    }
+
+    #[test]
+    fn ranges_that_overlap_past_the_grid_are_given_up_on() {
+        let rows = vec![vec![Cell::Empty; 4]; 4];
+        let mut g = Grid { name: "P".into(), rows, ..Grid::default() };
+        // A range listed twice is one range.
+        assert!(g.merge_all(vec![((0, 0), (3, 3)); 2]));
+        let all = (0..4).map(|r| ((r, 0), (3, 3))).collect();
+        assert!(!g.merge_all(all));
     }
 }

@@ -64,7 +64,7 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
                 row[c] = cell(v, epoch);
             }
         }
-        let mut merged = match &mut book {
+        let merged = match &mut book {
             Sheets::Xlsx(x) => match x.worksheet_merge_cells(&sheet) {
                 Some(m) => m.map_err(|e| unreadable(name, e))?,
                 None => Vec::new(),
@@ -74,17 +74,9 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
             }
             _ => Vec::new(),
         };
-        // Merged ranges do not overlap in any file a spreadsheet program
-        // writes, so together they cover no more cells than the grid holds;
-        // ranges that do (each over most of the sheet, listed thousands of
-        // times) would cost their number times the sheet's cells.
-        merged.sort_unstable();
-        merged.dedup();
-        let mut left = g.area();
-        for d in merged {
-            left = left.checked_sub(g.merge(d.start, d.end)).ok_or_else(
-                || unreadable(name, "its merged ranges overlap"),
-            )?;
+        if !g.merge_all(merged.into_iter().map(|d| (d.start, d.end)).collect())
+        {
+            return Err(unreadable(name, "its merged ranges overlap"));
         }
         out.push(g);
     }
