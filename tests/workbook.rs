@@ -1,5 +1,6 @@
 //! Workbooks (feature `xlsx`): the round trip over every bundled set, a
-//! workbook another program filled, and each problem at its cell.
+//! workbook another program filled, and each problem at its cell; the
+//! results workbook in `workbook/results.rs`.
 
 use ocop::criteria::SetStatus;
 use ocop::workbook::{self, Format};
@@ -24,6 +25,8 @@ fn problems(p: &workbook::Products, n: usize) -> Vec<(String, CellIssue)> {
     };
     problems.iter().map(|p| (p.cell.clone(), p.issue)).collect()
 }
+
+mod results;
 
 #[cfg(feature = "proptest")]
 mod round_trip {
@@ -335,6 +338,20 @@ fn two_members_with_one_name_are_at_the_second() {
 }
 
 #[test]
+fn a_reserved_header_written_twice_is_at_the_second() {
+    let got = one(&[&["Mã", "m1", "code"], &["'1.1", "4", "'1.2"]]);
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::DuplicateName)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains("P1!C1: column \"code\" repeats column \"Mã\" at P1!A1"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
     let products: &[&[&str]] = &[PRODUCTS, &["P1", "hoa", "qd26-2026"]];
     let sheet: &[&[&str]] = &[&["Mã", "m1", "m2"], &["'1.1"]];
@@ -347,6 +364,35 @@ fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
         problems(&got, 0),
         [("P1!B2:C2".into(), CellIssue::MergedCell)]
     );
+}
+
+/// Merged ranges that run to the sheet's last cell, `J1:XFD1048576` on P1
+/// and `B2:XFD1048576` on P2 (made with openpyxl, which writes a range
+/// added as `ws.merged_cells.add(CellRange(...))` without its cells):
+/// read where the sheet holds cells, not as 17 billion of them.
+#[test]
+fn a_merged_range_to_the_last_cell_is_read_where_the_sheet_holds_cells() {
+    let got = read(include_bytes!("fixtures/huge-merge.xlsx"), Format::Xlsx);
+    assert_eq!(got[0].as_ref().unwrap().members.len(), 2);
+    assert_eq!(
+        problems(&got, 1),
+        [("P2!B2:XFD1048576".into(), CellIssue::MergedCell)]
+    );
+}
+
+/// A workbook in the 1904 date system, made with openpyxl
+/// (`wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904`): `date`
+/// 2026-06-01 and the carried `recognised` 2025-11-25 as date cells, and
+/// `submitted` typed as the number 44705 (2026-05-25 in that system). Read
+/// from 1899-12-30 the date would be 2022-05-31, under 1048/781, which
+/// has no set `hoa`.
+#[test]
+fn dates_of_a_1904_workbook_are_read_in_its_date_system() {
+    let got = read(include_bytes!("fixtures/date1904.xlsx"), Format::Xlsx);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(ev.date.as_deref(), Some("2026-06-01"));
+    assert_eq!(ev.submitted.as_deref(), Some("2026-05-25"));
+    assert_eq!(ev.meta[0].1, "2025-11-25");
 }
 
 #[test]
@@ -367,6 +413,65 @@ fn an_id_listed_twice_is_an_error_for_both_rows() {
         problems(&got, 1),
         [("Sản phẩm!A3".into(), CellIssue::DuplicateId)]
     );
+}
+
+/// Text decomposed (NFD: `a` and a combining grave for `à`), as some
+/// programs save it, is composed (NFC) as the CSV form's is: one name for
+/// "Hà" whichever way it was typed, in members, ids, sheets and fields.
+#[test]
+fn workbook_text_is_composed_as_csv_text_is() {
+    let (nfc, nfd) = ("H\u{e0}", "Ha\u{300}");
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "Ti\u{309}nh"],
+        &["P1", "hoa", "qd26-2026"],
+        &[nfd, "hoa", "qd26-2026", "L\u{e2}m \u{110}o\u{302}\u{300}ng"],
+    ];
+    let p1: &[&[&str]] = &[&["Mã", nfc, nfd], &["'1.1", "4", "4"]];
+    let p2: &[&[&str]] = &[&["Ma\u{303}", nfd], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", p1), (nfc, p2)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(
+        problems(&got, 0),
+        [("P1!C1".into(), CellIssue::DuplicateName)]
+    );
+    let ev = got[1].as_ref().unwrap();
+    assert_eq!((ev.id.as_deref(), &*ev.members[0].member), (Some(nfc), nfc));
+    assert_eq!(
+        (&*ev.meta[0].0, &ev.meta[0].1),
+        ("T\u{1ec9}nh", &serde_json::json!("L\u{e2}m \u{110}\u{1ed3}ng"))
+    );
+}
+
+/// Sheet names that differ only in case are one name, so `SP1`, `sp1`
+/// and a product that names `Sp1` as its sheet would all be scored from
+/// sheet `SP1`: each is a problem at its id.
+#[test]
+fn products_whose_sheets_are_one_sheet_are_each_a_problem() {
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "sheet"],
+        &["SP1", "hoa", "qd26-2026"],
+        &["sp1", "hoa", "qd26-2026"],
+        &["X", "hoa", "qd26-2026", "Sp1"],
+        &["P2", "hoa", "qd26-2026"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("SP1", sheet), ("P2", sheet)], None),
+        Format::Xlsx,
+    );
+    for (n, cell) in
+        ["Sản phẩm!A2", "Sản phẩm!A3", "Sản phẩm!A4"].iter().enumerate()
+    {
+        assert_eq!(
+            problems(&got, n),
+            [(cell.to_string(), CellIssue::DuplicateId)]
+        );
+    }
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("sheet \"SP1\" holds the points of more than one product (Sản phẩm!A2, Sản phẩm!A3, Sản phẩm!A4)"), "{msg}");
+    assert!(got[3].is_ok());
 }
 
 #[test]
@@ -485,6 +590,50 @@ fn csv_problems_are_at_their_cells() {
 }
 
 #[test]
+fn reevaluation_takes_1_and_0_as_text_or_numbers() {
+    let text = "id,set,edition,reevaluation,member,criterion,points\n\
+                P1,hoa,qd26-2026,1,m1,1.1,4\n\
+                P2,hoa,qd26-2026,0,m1,1.1,4\n";
+    let csv = read(text.as_bytes(), Format::Csv);
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "reevaluation"],
+        &["P1", "hoa", "qd26-2026", "'1"],
+        &["P2", "hoa", "qd26-2026", "0"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let sheets = [("Sản phẩm", products), ("P1", sheet), ("P2", sheet)];
+    let xlsx = read(&book(&sheets, None), Format::Xlsx);
+    for got in [csv, xlsx] {
+        let yes_no: Vec<bool> =
+            got.iter().map(|ev| ev.as_ref().unwrap().reevaluation).collect();
+        assert_eq!(yes_no, [true, false]);
+    }
+}
+
+/// Members' names compare by one rule in both forms: `TV1` and `tv1` are
+/// one member, in a CSV file's rows as in a workbook's headers (see
+/// `two_members_with_one_name_are_at_the_second`).
+#[test]
+fn csv_members_compare_as_workbook_members_do() {
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n\
+                P1,hoa,qd26-2026,tv1 ,1.2,4\n\
+                P2,hoa,qd26-2026,TV1,1.1,4\n\
+                P2,hoa,qd26-2026,tv1,1.1,2\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    let ev = got[0].as_ref().unwrap();
+    assert_eq!(ev.members.len(), 1);
+    assert_eq!(
+        (&*ev.members[0].member, ev.members[0].answers.len()),
+        ("TV1", 2)
+    );
+    assert_eq!(
+        problems(&got, 1),
+        [("in.csv!E5".into(), CellIssue::UnknownCode)]
+    );
+}
+
+#[test]
 fn a_template_reads_back_blank_in_both_forms() {
     let set =
         Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
@@ -498,212 +647,6 @@ fn a_template_reads_back_blank_in_both_forms() {
             assert!(ev.members.iter().all(|m| m.answers.is_empty()));
         }
     }
-}
-
-/// The results workbook's `Kết quả` sheet agrees with the scorecards of
-/// the batch scorer (`ocop score`) on every product of the province
-/// example: id, each member's total, the means, band, star and outcome,
-/// all as number cells where they are numbers.
-#[test]
-fn the_results_sheet_agrees_with_score_on_every_product() {
-    use calamine::{Data, Reader};
-    let catalog = Catalog::official();
-    let text = include_str!("../examples/data/dong-thap-2021-2023.jsonl");
-    let opts = ocop::advice::PlanOptions {
-        score: ScoreOptions { inferred: true, ..Default::default() },
-        ..Default::default()
-    };
-    let mut summary = ocop::report::Summary::default();
-    let mut results = workbook::Results::default();
-    ocop::BatchScorer::new(catalog)
-        .map_each(
-            text.as_bytes(),
-            |ev| {
-                let (c, p) = catalog.score_and_plan(ev, &opts)?;
-                Ok((c, p, Some(catalog.explain(ev, &opts.score)?)))
-            },
-            |line, r| match r {
-                Ok((card, plan, x)) => {
-                    summary.add_plan(&card, &plan);
-                    results.add(line, Ok((card.clone(), plan, x)));
-                    summary.add_with(line, &Ok(card), Some(catalog));
-                }
-                Err(e) => {
-                    results.add(line, Err(e.clone()));
-                    summary.add(line, &Err(e));
-                }
-            },
-        )
-        .unwrap();
-    let bytes = results.xlsx(&summary, true).unwrap();
-    let mut book =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-            .unwrap();
-    let range = book.worksheet_range("Kết quả").unwrap();
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let head: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
-    let col = |h: &str| {
-        head.iter().position(|x| x == h).unwrap_or_else(|| panic!("{h}"))
-    };
-    // What `ocop score --inferred` writes, line by line.
-    let mut out = Vec::new();
-    ocop::BatchScorer::new(catalog)
-        .options(opts.score.clone())
-        .run(text.as_bytes(), &mut out)
-        .unwrap();
-    let cards: Vec<serde_json::Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(rows.len() - 1, cards.len());
-    let num = |d: &Data| match d {
-        Data::Float(f) => *f,
-        Data::Int(n) => *n as f64,
-        other => panic!("not a number cell: {other:?}"),
-    };
-    for (row, card) in rows[1..].iter().zip(&cards) {
-        assert_eq!(row[col("id")].to_string(), card["id"].as_str().unwrap());
-        if card.get("error").is_some() {
-            assert!(!row[col("Lỗi")].to_string().is_empty());
-            continue;
-        }
-        for (m, member) in
-            card["members"].as_array().unwrap().iter().enumerate()
-        {
-            let cell = &row[col(&format!("Tổng TV {}", m + 1))];
-            assert_eq!(num(cell), member["total"].as_f64().unwrap());
-        }
-        for (h, key) in [
-            ("TB phần A", "A"),
-            ("TB phần B", "B"),
-            ("TB phần C", "C"),
-            ("TB tổng", "total"),
-        ] {
-            let want: f64 = card["mean"][key]
-                .to_string()
-                .trim_matches('"')
-                .parse()
-                .unwrap();
-            assert_eq!(num(&row[col(h)]), want, "{h}");
-        }
-        let rating = &card["rating"];
-        assert_eq!(
-            num(&row[col("Hạng theo điểm")]),
-            rating["band"].as_f64().unwrap()
-        );
-        match rating["stars"].as_f64() {
-            Some(s) => assert_eq!(num(&row[col("Sao")]), s),
-            None => assert_eq!(row[col("Sao")], Data::Empty),
-        }
-        let status: ocop::Status =
-            serde_json::from_value(rating["status"].clone()).unwrap();
-        let stars = rating["stars"].as_u64().map(|s| s as u8);
-        assert_eq!(
-            row[col("Kết quả")].to_string(),
-            ocop::report::Outcome::of(stars, status).label(true)
-        );
-    }
-    // The products to act on: one step (or failed minimum) a row, in the
-    // report's order, as the page lists them.
-    let mut ids = |sheet: &str| -> Vec<(String, String)> {
-        let range = book.worksheet_range(sheet).unwrap();
-        range
-            .rows()
-            .skip(1)
-            .map(|r| (r[1].to_string(), r[7].to_string()))
-            .collect()
-    };
-    let want: Vec<(String, String)> = summary
-        .act
-        .near_in_order(&summary.places)
-        .into_iter()
-        .flat_map(|(_, c)| {
-            let id = c.named.id.clone().unwrap();
-            c.steps.iter().map(move |s| (id.clone(), s.criterion.clone()))
-        })
-        .collect();
-    assert!(want.len() > 20);
-    assert_eq!(ids("Sản phẩm cần hỗ trợ"), want);
-    let want: Vec<(String, String)> = summary
-        .act
-        .held_in_order(&summary.places)
-        .into_iter()
-        .flat_map(|(_, c)| {
-            let id = c.named.id.clone().unwrap();
-            c.failed.iter().map(move |g| (id.clone(), g.criterion.clone()))
-        })
-        .collect();
-    assert!(!want.is_empty());
-    assert_eq!(ids("Bị giữ dưới hạng"), want);
-}
-
-/// Certificates in the results workbook are the report's, with their
-/// dates and state.
-#[test]
-fn the_renewals_sheet_lists_the_reports_certificates() {
-    use calamine::Reader;
-    let catalog = Catalog::official();
-    let text = include_str!("../examples/data/dong-thap-2026.jsonl");
-    let mut summary =
-        ocop::report::Summary::default().as_of("2026-12-01".parse().unwrap());
-    let mut results = workbook::Results::default();
-    ocop::BatchScorer::new(catalog)
-        .map_each(
-            text.as_bytes(),
-            |ev| {
-                let (c, p) =
-                    catalog.score_and_plan(ev, &Default::default())?;
-                Ok((c, p, None))
-            },
-            |line, r| {
-                let (card, plan, x) = r.unwrap();
-                summary.add_plan(&card, &plan);
-                results.add(line, Ok((card.clone(), plan, x)));
-                summary.add_with(line, &Ok(card), Some(catalog));
-            },
-        )
-        .unwrap();
-    let bytes = results.xlsx(&summary, false).unwrap();
-    let mut book =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-            .unwrap();
-    let range = book.worksheet_range("Đến hạn đánh giá lại").unwrap();
-    let got: Vec<Vec<String>> = range
-        .rows()
-        .skip(1)
-        .map(|r| r[1..10].iter().map(|d| d.to_string()).collect())
-        .collect();
-    // Dates are date cells: a spreadsheet's day number since 1899-12-30.
-    let epoch: ocop::Date = "1899-12-30".parse().unwrap();
-    let serial = |d: ocop::Date| d.days_since(epoch).to_string();
-    assert!(
-        range
-            .rows()
-            .skip(1)
-            .all(|r| matches!(r[6], calamine::Data::DateTime(_)))
-    );
-    let r = summary.renewals.as_ref().unwrap();
-    let want: Vec<Vec<String>> = r
-        .due
-        .iter()
-        .chain(&r.ended)
-        .map(|c| {
-            vec![
-                c.named.id.clone().unwrap(),
-                c.named.product.clone().unwrap(),
-                c.named.producer.clone().unwrap(),
-                c.recorded.unwrap().to_string(),
-                serial(c.recognised),
-                serial(c.ends),
-                serial(c.file_from),
-                serial(c.file_by),
-                ocop::report::due_label(c.due, false).to_owned(),
-            ]
-        })
-        .collect();
-    assert!(r.due_count > 10 && r.ended_count > 0);
-    assert_eq!(got, want);
 }
 
 /// Any bytes, and the example workbook (as .xlsx, .xls or .ods) with bytes

@@ -9,7 +9,7 @@ use crate::error::{CellIssue, Error, ErrorKind, Result};
 use crate::evaluation::{Evaluation, MemberSheet};
 use crate::options::ScoreOptions;
 
-use super::grid::{Cell, Problems};
+use super::grid::{Cell, Problems, composed};
 use super::layout::{self, Field};
 use super::product::Draft;
 use super::resolve::{self, Written};
@@ -20,19 +20,15 @@ use super::resolve::{self, Written};
 /// separate characters, and a header or set name must match the same
 /// words typed on another machine.
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let bytes = crate::input::strip_bom(bytes);
-    let nfc = |t: &str| match unicode_normalization::is_nfc_quick(t.chars()) {
-        // Most files are composed already: no copy through the composer.
-        unicode_normalization::IsNormalized::Yes => t.to_owned(),
-        _ => t.nfc().collect(),
-    };
     match std::str::from_utf8(bytes) {
-        Ok(t) => nfc(t),
-        Err(_) => nfc(encoding_rs::WINDOWS_1258
-            .decode_without_bom_handling(bytes)
-            .0
-            .as_ref()),
+        Ok(t) => composed(t),
+        Err(_) => composed(
+            encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling(bytes)
+                .0
+                .as_ref(),
+        ),
     }
 }
 
@@ -65,7 +61,8 @@ struct Gathered {
     /// Product fields as first written, to find rows that disagree.
     fields: Vec<(usize, String, String)>,
     members: Vec<(String, Vec<Pending>)>,
-    seen: HashMap<(String, String), usize>,
+    /// The first row of each member (by position) and criterion.
+    seen: HashMap<(usize, String), usize>,
 }
 
 /// Reads the CSV form. `name` (the file's name) stands for the sheet in
@@ -206,7 +203,12 @@ pub(crate) fn evaluations(
             }
             continue;
         };
-        let m = match g.members.iter().position(|(m, _)| m == member) {
+        // Members are one member by the rule of a workbook's headers.
+        let m = match g
+            .members
+            .iter()
+            .position(|(m, _)| layout::same(m, member))
+        {
             Some(m) => m,
             None => {
                 g.members.push((member.to_owned(), Vec::new()));
@@ -214,7 +216,7 @@ pub(crate) fn evaluations(
             }
         };
         let crit_col = col(Field::Criterion).unwrap_or(0);
-        let key = (member.to_owned(), criterion.to_owned());
+        let key = (m, criterion.to_owned());
         if let Some(first) = g.seen.insert(key, r) {
             g.draft.problems.push(
                 at(r, crit_col),

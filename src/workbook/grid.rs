@@ -60,11 +60,42 @@ pub(crate) fn whole(f: f64) -> Option<u64> {
         .then_some(f as u64)
 }
 
-/// A date from a spreadsheet's day number (days since 1899-12-30, the
-/// epoch both Excel and LibreOffice use for dates after February 1900).
-pub(crate) fn serial_date(serial: f64) -> Option<Date> {
+/// Text composed (NFC), the one form in which the import compares and
+/// writes text, whatever the file: "Hà" typed on one machine may reach
+/// the file as `H`, `a`, a combining grave (NFD) from another, or from
+/// Windows-1258, which writes most tone marks as separate characters,
+/// and must still be the same name, id or code.
+pub(crate) fn composed(t: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization};
+    match unicode_normalization::is_nfc_quick(t.chars()) {
+        // Most text is composed already: no copy through the composer.
+        IsNormalized::Yes => t.to_owned(),
+        _ => t.nfc().collect(),
+    }
+}
+
+/// The day a workbook counts its dates from, a setting of the workbook.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Epoch {
+    /// Excel's and LibreOffice's own: day 1 is 1900-01-01, and after
+    /// February 1900 (which Excel takes for a leap year) days count from
+    /// 1899-12-30.
+    #[default]
+    Y1900,
+    /// The 1904 date system of workbooks begun on an old Mac (Excel's
+    /// "Use 1904 date system"): day 0 is 1904-01-01, so the same number
+    /// is a date 1,462 days later.
+    Y1904,
+}
+
+/// A date from a spreadsheet's day number in the workbook's date system.
+pub(crate) fn serial_date(serial: f64, epoch: Epoch) -> Option<Date> {
     let days = whole(serial.floor())?;
-    let epoch = Date::parse("date", "1899-12-30").ok()?;
+    let epoch = match epoch {
+        Epoch::Y1900 => "1899-12-30",
+        Epoch::Y1904 => "1904-01-01",
+    };
+    let epoch = Date::parse("date", epoch).ok()?;
     Some(epoch.add_days(days as i64))
 }
 
@@ -73,6 +104,8 @@ pub(crate) fn serial_date(serial: f64) -> Option<Date> {
 pub(crate) struct Grid {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// The workbook's date system, for a number read as a date.
+    pub epoch: Epoch,
 }
 
 const EMPTY: Cell = Cell::Empty;
@@ -91,8 +124,17 @@ impl Grid {
         layout::cell(&self.name, row as u32, col as u32)
     }
 
-    /// Marks the cells a merged range covers, all but its first.
-    pub fn merge(&mut self, (r0, c0): (u32, u32), (r1, c1): (u32, u32)) {
+    /// Marks the cells a merged range covers, all but its first, where the
+    /// grid holds cells (its used range: the rows it has, as wide as its
+    /// widest row). Beyond that no value is read, so a range that runs to
+    /// the sheet's last cell (`J1:XFD1048576`, 17 billion cells) costs no
+    /// more than the cells the sheet uses. Returns how many cells were
+    /// marked.
+    pub fn merge(
+        &mut self,
+        (r0, c0): (u32, u32),
+        (r1, c1): (u32, u32),
+    ) -> usize {
         let range = format!(
             "{}{}:{}{}",
             layout::column(c0),
@@ -100,22 +142,49 @@ impl Grid {
             layout::column(c1),
             r1 + 1
         );
+        let (r0, c0) = (r0 as usize, c0 as usize);
+        // The last row and column inside both the range and the grid.
+        let r1 = (r1 as usize).min(self.rows.len().saturating_sub(1));
+        let c1 = (c1 as usize).min(self.width().saturating_sub(1));
+        if self.rows.is_empty() || r0 > r1 || c0 > c1 {
+            return 0;
+        }
+        let mut marked = 0;
         for r in r0..=r1 {
-            for c in c0..=c1 {
-                if (r, c) == (r0, c0) {
-                    continue;
+            let row = &mut self.rows[r];
+            if row.len() <= c1 {
+                row.resize(c1 + 1, Cell::Empty);
+            }
+            for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+                if (r, c) != (r0, c0) {
+                    *cell = Cell::Covered(range.clone());
+                    marked += 1;
                 }
-                let (r, c) = (r as usize, c as usize);
-                if self.rows.len() <= r {
-                    self.rows.resize(r + 1, Vec::new());
-                }
-                let row = &mut self.rows[r];
-                if row.len() <= c {
-                    row.resize(c + 1, Cell::Empty);
-                }
-                row[c] = Cell::Covered(range.clone());
             }
         }
+        marked
+    }
+
+    /// Marks the cells of a sheet's merged ranges, each a first and last
+    /// cell; `false` when they overlap over more cells than the grid holds.
+    /// No spreadsheet program writes ranges that overlap, so together they
+    /// cover no more cells than the grid holds; ranges that do (each over
+    /// most of the sheet, listed thousands of times) would cost their
+    /// number times the sheet's cells, and are given up on.
+    pub fn merge_all(
+        &mut self,
+        mut ranges: Vec<((u32, u32), (u32, u32))>,
+    ) -> bool {
+        ranges.sort_unstable();
+        ranges.dedup();
+        let mut left = self.rows.len().saturating_mul(self.width());
+        for (first, last) in ranges {
+            match left.checked_sub(self.merge(first, last)) {
+                Some(n) => left = n,
+                None => return false,
+            }
+        }
+        true
     }
 }
 
@@ -154,19 +223,54 @@ mod tests {
 
     #[test]
     fn serials_and_numbers() {
-        assert_eq!(serial_date(44523.0).unwrap().to_string(), "2021-11-23");
+        let date = |n, e| serial_date(n, e).unwrap().to_string();
+        assert_eq!(date(44523.0, Epoch::Y1900), "2021-11-23");
+        assert_eq!(date(44523.0, Epoch::Y1904), "2025-11-24");
+        assert_eq!(date(0.0, Epoch::Y1904), "1904-01-01");
         assert_eq!(number_text(3.0), "3");
         assert_eq!(number_text(1.5), "1.5");
         assert_eq!(whole(3.0), Some(3));
         assert_eq!(whole(2.5), None);
         assert_eq!(whole(-1.0), None);
+        assert_eq!(composed("Ha\u{300}"), "H\u{e0}");
     }
 
     #[test]
     fn merge_covers_all_but_the_first() {
-        let mut g = Grid { name: "P".into(), rows: vec![] };
-        g.merge((1, 1), (1, 2));
-        assert_eq!(g.get(1, 1), &Cell::Empty);
+        let n = || Cell::Number(1.0);
+        let mut g = Grid {
+            name: "P".into(),
+            rows: vec![vec![n(), n(), n()]],
+            ..Grid::default()
+        };
+        g.rows.push(vec![n(), n()]);
+        assert_eq!(g.merge((1, 1), (1, 2)), 1);
+        assert_eq!(g.get(1, 1), &Cell::Number(1.0));
         assert_eq!(g.get(1, 2), &Cell::Covered("B2:C2".into()));
+    }
+
+    #[test]
+    fn merge_stops_where_the_grid_does() {
+        let mut g = Grid {
+            name: "P".into(),
+            rows: vec![vec![Cell::Empty; 3]],
+            ..Grid::default()
+        };
+        g.rows.push(vec![Cell::Empty]);
+        // J1:XFD1048576 lies beyond the grid; B2:XFD1048576 covers C2 in it.
+        assert_eq!(g.merge((0, 9), (1_048_575, 16_383)), 0);
+        assert_eq!(g.merge((1, 1), (1_048_575, 16_383)), 1);
+        assert_eq!((g.rows.len(), g.width()), (2, 3));
+        assert_eq!(g.get(1, 2), &Cell::Covered("B2:XFD1048576".into()));
+    }
+
+    #[test]
+    fn ranges_that_overlap_past_the_grid_are_given_up_on() {
+        let rows = vec![vec![Cell::Empty; 4]; 4];
+        let mut g = Grid { name: "P".into(), rows, ..Grid::default() };
+        // A range listed twice is one range.
+        assert!(g.merge_all(vec![((0, 0), (3, 3)); 2]));
+        let all = (0..4).map(|r| ((r, 0), (3, 3))).collect();
+        assert!(!g.merge_all(all));
     }
 }

@@ -77,8 +77,10 @@ pub(crate) const RESERVED: &[(Reserved, &str, &str)] = &[
     (Reserved::Notes, "Ghi chú", "notes"),
 ];
 
-/// Header text compared as a person reads it: case and surrounding space
-/// aside.
+/// Names compared as a person reads them, case and surrounding space
+/// aside: headers, sheet names, and members' names in every form (`TV1`
+/// and `tv1` are one member in a workbook's header and in a CSV file's
+/// `member` column alike).
 pub(crate) fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }

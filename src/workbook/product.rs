@@ -8,7 +8,7 @@ use crate::evaluation::{Evaluation, MemberSheet, Text};
 use crate::options::ScoreOptions;
 use crate::place::Placing;
 
-use super::grid::{Cell, Problems, number_text, whole};
+use super::grid::{Cell, Epoch, Problems, number_text, whole};
 use super::layout::Field;
 
 /// A product being read: its evaluation so far, where its fields were
@@ -25,6 +25,8 @@ pub(crate) struct Draft {
     pub date_at: Option<String>,
     pub submitted_at: Option<String>,
     pub problems: Problems,
+    /// The workbook's date system, for a date typed as a number.
+    pub epoch: Epoch,
 }
 
 impl Draft {
@@ -53,7 +55,9 @@ impl Draft {
                 let name = if f == Field::Date { "date" } else { "submitted" };
                 let value = match cell {
                     Cell::Date(d) => Some(*d),
-                    Cell::Number(n) => super::grid::serial_date(*n),
+                    Cell::Number(n) => {
+                        super::grid::serial_date(*n, self.epoch)
+                    }
                     _ => Date::parse(name, &text).ok(),
                 };
                 let Some(d) = value else {
@@ -184,13 +188,15 @@ impl Draft {
     }
 }
 
+/// Yes or no: a checkbox, the number 1 or 0, or a word (the CSV form
+/// gives every value as text, so `1` and `0` are words too).
 fn yes_no(cell: &Cell, text: &str) -> Option<bool> {
     match cell {
         Cell::Bool(b) => Some(*b),
         Cell::Number(n) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
         _ => match text.to_lowercase().as_str() {
-            "yes" | "true" | "có" | "x" => Some(true),
-            "no" | "false" | "không" => Some(false),
+            "yes" | "true" | "có" | "x" | "1" => Some(true),
+            "no" | "false" | "không" | "0" => Some(false),
             _ => None,
         },
     }

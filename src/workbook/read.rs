@@ -49,12 +49,20 @@ pub(crate) fn evaluations(
         })?;
     let sheet = &grids[products];
     let columns = product_columns(sheet)?;
-    // Every row's id, to find an id listed twice.
-    let id_col =
-        columns.iter().find(|(_, f)| *f == Some(Field::Id)).map(|c| c.0);
+    // Every row's id and sheet of points, to find an id listed twice and
+    // a sheet that two products would be scored from.
+    let col = |f| columns.iter().find(|(_, g)| *g == Some(f)).map(|c| c.0);
+    let (id_col, sheet_col) = (col(Field::Id), col(Field::Sheet));
+    let text = |r, c: Option<usize>| c.and_then(|c| sheet.get(r, c).text());
     let mut rows_of: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut rows_of_sheet: HashMap<usize, Vec<usize>> = HashMap::new();
     for r in 1..sheet.rows.len() {
-        if let Some(id) = id_col.and_then(|c| sheet.get(r, c).text()) {
+        let id = text(r, id_col);
+        let name = text(r, sheet_col).or(id.clone());
+        if let Some(g) = name.and_then(|n| sheet_of(grids, &n)) {
+            rows_of_sheet.entry(g).or_default().push(r);
+        }
+        if let Some(id) = id {
             rows_of.entry(id).or_default().push(r);
         }
     }
@@ -63,7 +71,7 @@ pub(crate) fn evaluations(
         if sheet.rows[r].iter().all(Cell::is_blank) {
             continue;
         }
-        let mut d = Draft::default();
+        let mut d = Draft { epoch: sheet.epoch, ..Draft::default() };
         for (c, f) in &columns {
             let cell = sheet.get(r, *c);
             let at = sheet.at(r, *c);
@@ -115,12 +123,30 @@ pub(crate) fn evaluations(
         let set =
             if d.set_at.is_empty() { None } else { d.place(catalog, opts) };
         let name = d.sheet.clone().or(id.clone());
-        let grid = name.as_deref().and_then(|n| {
-            grids
+        let found = name.as_deref().and_then(|n| sheet_of(grids, n));
+        // Other products whose points are on this sheet (sheet names that
+        // differ only in case are one name); one listed under the same id
+        // has its problem already.
+        let rows = found.and_then(|g| rows_of_sheet.get(&g));
+        let rows = rows.map_or(&[][..], Vec::as_slice);
+        if rows.iter().any(|&x| x != r && text(x, id_col) != id) {
+            let cells: Vec<String> = rows
                 .iter()
-                .find(|g| g.name == n)
-                .or_else(|| grids.iter().find(|g| layout::same(&g.name, n)))
-        });
+                .map(|&x| sheet.at(x, id_col.unwrap_or(0)))
+                .collect();
+            d.problems.push(
+                id_at.clone(),
+                CellIssue::DuplicateId,
+                format!(
+                    "sheet {:?} holds the points of more than one product \
+                     ({}); give each its own sheet, named in the \"sheet\" \
+                     column where ids differ only in case",
+                    grids[found.unwrap_or(0)].name,
+                    cells.join(", ")
+                ),
+            );
+        }
+        let grid = found.map(|g| &grids[g]);
         let mut members = Vec::new();
         match (name, grid) {
             (Some(n), None) => d.problems.push(
@@ -142,6 +168,15 @@ pub(crate) fn evaluations(
         out.push(d.finish(members));
     }
     Ok(out)
+}
+
+/// The sheet named `name`: exactly, else in another case, as spreadsheet
+/// programs compare sheet names.
+fn sheet_of(grids: &[Grid], name: &str) -> Option<usize> {
+    grids
+        .iter()
+        .position(|g| g.name == name)
+        .or_else(|| grids.iter().position(|g| layout::same(&g.name, name)))
 }
 
 /// The products sheet's columns: a field the import reads, or `None` for
@@ -194,6 +229,7 @@ fn points(
     p: &mut Problems,
 ) -> Vec<MemberSheet<'static>> {
     let mut code_col = None;
+    let mut reserved: Vec<(Reserved, usize)> = Vec::new();
     let mut members: Vec<(usize, String)> = Vec::new();
     for c in 0..g.width() {
         let cell = g.get(0, c);
@@ -203,8 +239,25 @@ fn points(
         }
         match cell.text() {
             Some(h) => match layout::reserved(&h) {
-                Some(Reserved::Code) => code_col = Some(c),
-                Some(_) => {}
+                // A second column of codes (or of any reserved header)
+                // would silently replace the first.
+                Some(x) => match reserved.iter().find(|(y, _)| *y == x) {
+                    Some((_, first)) => p.push(
+                        g.at(0, c),
+                        CellIssue::DuplicateName,
+                        format!(
+                            "column {h:?} repeats column {:?} at {}; keep one",
+                            g.get(0, *first).text().unwrap_or_default(),
+                            g.at(0, *first)
+                        ),
+                    ),
+                    None => {
+                        reserved.push((x, c));
+                        if x == Reserved::Code {
+                            code_col = Some(c);
+                        }
+                    }
+                },
                 None => {
                     if let Some((first, _)) =
                         members.iter().find(|(_, m)| layout::same(m, &h))

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 
-use super::grid::{Cell, Grid, serial_date};
+use super::grid::{Cell, Epoch, Grid, composed, serial_date};
 
 fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
     ErrorKind::Io {
@@ -35,11 +35,22 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     let mut book: Sheets<Cursor<&[u8]>> =
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, e))?;
+    // calamine hands date cells over as day numbers; the workbook says
+    // which day they count from.
+    let is_1904 = match &book {
+        Sheets::Xlsx(x) => x.has_1904_epoch(),
+        Sheets::Xls(x) => x.has_1904_epoch(),
+        Sheets::Xlsb(x) => x.has_1904_epoch(),
+        // OpenDocument writes dates as ISO text.
+        Sheets::Ods(_) => false,
+    };
+    let epoch = if is_1904 { Epoch::Y1904 } else { Epoch::Y1900 };
     let mut out = Vec::new();
     for sheet in book.sheet_names() {
         let range =
             book.worksheet_range(&sheet).map_err(|e| unreadable(name, e))?;
-        let mut g = Grid { name: sheet.clone(), rows: Vec::new() };
+        // Names and text composed (NFC), as the CSV form's are.
+        let mut g = Grid { name: composed(&sheet), rows: Vec::new(), epoch };
         if let Some((r0, c0)) = range.start() {
             for (r, c, v) in range.used_cells() {
                 let (r, c) = (r + r0 as usize, c + c0 as usize);
@@ -50,7 +61,7 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
                 if row.len() <= c {
                     row.resize(c + 1, Cell::Empty);
                 }
-                row[c] = cell(v);
+                row[c] = cell(v, epoch);
             }
         }
         let merged = match &mut book {
@@ -63,22 +74,23 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
             }
             _ => Vec::new(),
         };
-        for d in merged {
-            g.merge(d.start, d.end);
+        if !g.merge_all(merged.into_iter().map(|d| (d.start, d.end)).collect())
+        {
+            return Err(unreadable(name, "its merged ranges overlap"));
         }
         out.push(g);
     }
     Ok(out)
 }
 
-fn cell(v: &Data) -> Cell {
+fn cell(v: &Data, epoch: Epoch) -> Cell {
     match v {
         Data::Empty => Cell::Empty,
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(composed(s)),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) if d.is_datetime() => serial_date(d.as_f64())
+        Data::DateTime(d) if d.is_datetime() => serial_date(d.as_f64(), epoch)
             .map_or(Cell::Number(d.as_f64()), Cell::Date),
         Data::DateTime(d) => Cell::Number(d.as_f64()),
         Data::DateTimeIso(s) => s
