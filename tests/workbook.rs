@@ -366,6 +366,34 @@ fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
     );
 }
 
+/// Two values far apart, in A1 and XFD1048576 of a 5 KB file: read cell
+/// by cell, not as the 17 billion cells between them (which aborted).
+/// Rows each used up to column XFD, 1,100 of them (made with openpyxl:
+/// `ws.cell(row=r, column=16384, value=1)`), lay out more cells than a
+/// workbook may: an `io` error, not memory without end.
+#[test]
+fn far_apart_values_are_read_and_too_wide_a_layout_is_refused() {
+    let far = workbook::read(
+        include_bytes!("fixtures/far-apart.xlsx"),
+        Format::Xlsx,
+        "far.xlsx",
+        Catalog::official(),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(far.len(), 1);
+    let err = workbook::read(
+        include_bytes!("fixtures/wide-rows.xlsx"),
+        Format::Xlsx,
+        "wide.xlsx",
+        Catalog::official(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(err.tag(), "io");
+    assert!(err.to_string().contains("more than 16777216 cells"), "{err}");
+}
+
 /// Merged ranges that run to the sheet's last cell, `J1:XFD1048576` on P1
 /// and `B2:XFD1048576` on P2 (made with openpyxl, which writes a range
 /// added as `ws.merged_cells.add(CellRange(...))` without its cells):

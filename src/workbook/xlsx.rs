@@ -31,6 +31,11 @@ pub(crate) fn grids(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
         .unwrap_or_else(|_| Err(unreadable(name, "damaged beyond reading")))
 }
 
+/// The most cells a workbook's sheets may lay out together, counting each
+/// row from column A to its last used cell: about 30 times a council
+/// round of 1,000 products, and a few hundred megabytes at most.
+const MAX_CELLS: usize = 16 << 20;
+
 fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     let mut book: Sheets<Cursor<&[u8]>> =
         open_workbook_auto_from_rs(Cursor::new(bytes))
@@ -46,24 +51,64 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     };
     let epoch = if is_1904 { Epoch::Y1904 } else { Epoch::Y1900 };
     let mut out = Vec::new();
+    let mut budget = MAX_CELLS;
+    let too_big = || {
+        unreadable(
+            name,
+            format!(
+                "it lays out more than {MAX_CELLS} cells (from column A to \
+                 the last used cell of each row)"
+            ),
+        )
+    };
     for sheet in book.sheet_names() {
-        let range =
-            book.worksheet_range(&sheet).map_err(|e| unreadable(name, e))?;
         // Names and text composed (NFC), as the CSV form's are.
         let mut g = Grid { name: composed(&sheet), rows: Vec::new(), epoch };
-        if let Some((r0, c0)) = range.start() {
-            for (r, c, v) in range.used_cells() {
-                let (r, c) = (r + r0 as usize, c + c0 as usize);
-                if g.rows.len() <= r {
-                    g.rows.resize(r + 1, Vec::new());
+        let mut put = |r: usize, c: usize, v: &Data| {
+            if g.rows.len() <= r {
+                let more = r + 1 - g.rows.len();
+                budget = budget.checked_sub(more).ok_or_else(too_big)?;
+                g.rows.resize(r + 1, Vec::new());
+            }
+            let row = &mut g.rows[r];
+            if row.len() <= c {
+                let more = c + 1 - row.len();
+                budget = budget.checked_sub(more).ok_or_else(too_big)?;
+                row.resize(c + 1, Cell::Empty);
+            }
+            row[c] = cell(v, epoch);
+            Ok::<(), Error>(())
+        };
+        match &mut book {
+            // Cell by cell: the whole range between the first and the last
+            // used cell is never laid out, so two values far apart in a
+            // small file cost two cells, not billions.
+            Sheets::Xlsx(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(&sheet)
+                    .map_err(|e| unreadable(name, e))?;
+                while let Some(c) =
+                    cells.next_cell().map_err(|e| unreadable(name, e))?
+                {
+                    let (r, col) = c.get_position();
+                    let v = Data::from(c.get_value().clone());
+                    put(r as usize, col as usize, &v)?;
                 }
-                let row = &mut g.rows[r];
-                if row.len() <= c {
-                    row.resize(c + 1, Cell::Empty);
+            }
+            // .xls lays out at most 65,536 × 256 cells, and calamine caps
+            // an .ods sheet's cells itself.
+            _ => {
+                let range = book
+                    .worksheet_range(&sheet)
+                    .map_err(|e| unreadable(name, e))?;
+                if let Some((r0, c0)) = range.start() {
+                    for (r, c, v) in range.used_cells() {
+                        put(r + r0 as usize, c + c0 as usize, v)?;
+                    }
                 }
-                row[c] = cell(v, epoch);
             }
         }
+
         let merged = match &mut book {
             Sheets::Xlsx(x) => match x.worksheet_merge_cells(&sheet) {
                 Some(m) => m.map_err(|e| unreadable(name, e))?,
