@@ -211,11 +211,9 @@ impl Compiled {
                     }
                     for (i, o) in c.options.iter().enumerate() {
                         // Validation caps points below UNREADABLE.
-                        let p = match (&o.inferred, inferred) {
-                            (Some(x), true) => x.points as u8,
-                            _ if o.unreadable.is_some() => UNREADABLE,
-                            _ => o.points as u8,
-                        };
+                        let p = o
+                            .points_under(inferred)
+                            .map_or(UNREADABLE, |p| p as u8);
                         points.push(p);
                         // Validation keeps cases to the criterion's few.
                         cases.push(o.case.unwrap_or(0) as u8);

@@ -313,6 +313,46 @@ fn ambiguous_points_name_the_candidates_and_an_option_settles_them() {
     );
 }
 
+/// 6.1.1 of 26/2026 "Chè tươi, chè chế biến" prints its second option's
+/// points as "11" (at most 3): that box goes by `#2` (which the template
+/// offers, see `workbook::resolve`'s unit test), and with inferred data
+/// also by its inferred 1 point.
+#[test]
+fn a_box_whose_points_cannot_be_read_goes_by_k_or_its_inferred_points() {
+    let products: &[&[&str]] =
+        &[PRODUCTS, &["P1", "che-tuoi-che-che-bien", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1", "m2"], &["'6.1.1", "1", "#2"]];
+    let bytes = book(&[("Sản phẩm", products), ("P1", sheet)], None);
+    let plain = read(&bytes, Format::Xlsx);
+    assert_eq!(
+        problems(&plain, 0),
+        [("P1!B2".into(), CellIssue::NoSuchPoints)]
+    );
+    let inferred = ScoreOptions { inferred: true, ..Default::default() };
+    let got = workbook::read(
+        &bytes,
+        Format::Xlsx,
+        "in.xlsx",
+        Catalog::official(),
+        &inferred,
+    )
+    .unwrap();
+    let ev = got[0].as_ref().unwrap();
+    for m in &ev.members {
+        assert_eq!(m.answers[0].1, ocop::Answer::Option(2), "{}", m.member);
+    }
+    // Written back, the box is #2, which reads under either choice.
+    let back = workbook::write(
+        std::slice::from_ref(ev),
+        Catalog::official(),
+        &inferred,
+        Format::Xlsx,
+    )
+    .unwrap();
+    let again = read(&back, Format::Xlsx);
+    assert_eq!(again[0].as_ref().unwrap(), ev);
+}
+
 #[test]
 fn text_in_a_points_cell_is_at_its_cell() {
     let got = one(&[&["Mã", "m1"], &["'1.1", "bốn"]]);

@@ -565,6 +565,27 @@ pub struct Choice {
     pub inferred: Option<InferredPoints>,
 }
 
+impl Choice {
+    /// The points this option gives: with `inferred`, an inferred
+    /// correction where there is one; `None` where the printed points
+    /// cannot be read and nothing supplies them.
+    ///
+    /// ```
+    /// let set = ocop::Catalog::official().edition("qd26-2026").unwrap()
+    ///     .set("che-tuoi-che-che-bien").unwrap();
+    /// let c = set.sheet().criterion("6.1.1").unwrap();
+    /// assert_eq!(c.options[1].points_under(false), None);  // printed "11"
+    /// assert_eq!(c.options[1].points_under(true), Some(1));
+    /// ```
+    pub fn points_under(&self, inferred: bool) -> Option<u32> {
+        match (&self.inferred, inferred) {
+            (Some(x), true) => Some(x.points),
+            _ if self.unreadable.is_some() => None,
+            _ => Some(self.points),
+        }
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

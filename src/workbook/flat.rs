@@ -300,7 +300,7 @@ pub(crate) fn evaluations(
                     d.problems.push(at(row, crit_col), CellIssue::UnknownCode, format!("criterion {code:?} is not on the sheet of set {} ({})", set.id(), set.edition()));
                     continue;
                 };
-                match resolve::answer(c, written) {
+                match resolve::answer(c, written, opts.inferred) {
                     Ok(a) => answers.push((code, a)),
                     Err((issue, m)) => {
                         d.problems.push(at(row, cell_col), issue, m)

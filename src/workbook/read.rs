@@ -160,7 +160,7 @@ pub(crate) fn evaluations(
             ),
             (_, Some(g)) => {
                 if let Some(set) = set {
-                    members = points(g, set, &mut d.problems);
+                    members = points(g, set, opts.inferred, &mut d.problems);
                 }
             }
             (None, None) => {}
@@ -222,10 +222,12 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
     }
 }
 
-/// The members' answers on one product's sheet of points.
+/// The members' answers on one product's sheet of points; `inferred`
+/// lets inferred points name a box whose printed points cannot be read.
 fn points(
     g: &Grid,
     set: &CriteriaSet,
+    inferred: bool,
     p: &mut Problems,
 ) -> Vec<MemberSheet<'static>> {
     let mut code_col = None;
@@ -351,7 +353,7 @@ fn points(
                 continue;
             }
             let got = resolve::written(cell).and_then(|w| {
-                w.map(|w| resolve::answer(criterion, w)).transpose()
+                w.map(|w| resolve::answer(criterion, w, inferred)).transpose()
             });
             match got {
                 Ok(Some(a)) => answers[m].push((code.clone(), a)),

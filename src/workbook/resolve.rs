@@ -77,13 +77,26 @@ pub(crate) fn text(t: &str) -> Option<Option<Written>> {
     digits(t).map(|n| Some(Written::Points(n)))
 }
 
-/// The points an option gives, when they can be read.
-fn points(o: &Choice) -> Option<u64> {
-    o.unreadable.is_none().then_some(u64::from(o.points))
+/// The points printed beside an option's box, which is what a secretary
+/// types for it. Where the print cannot be read (a "11" on a criterion of
+/// at most 3), the box goes by its inferred points when inferred data is
+/// in use, and otherwise only by `#k`. An inferred correction of points
+/// that can be read does not change which box they name: the secretary
+/// still types what the sheet prints, and scoring applies the correction.
+fn points(o: &Choice, inferred: bool) -> Option<u64> {
+    match (&o.unreadable, &o.inferred) {
+        (None, _) => Some(u64::from(o.points)),
+        (Some(_), Some(x)) if inferred => Some(u64::from(x.points)),
+        (Some(_), _) => None,
+    }
 }
 
 /// The answer a written value gives on criterion `c`.
-pub(crate) fn answer(c: &Criterion, w: Written) -> Result<Answer, Issue> {
+pub(crate) fn answer(
+    c: &Criterion,
+    w: Written,
+    inferred: bool,
+) -> Result<Answer, Issue> {
     if c.yes_no {
         return match w {
             Written::Met(b) => Ok(Answer::Met(b)),
@@ -130,7 +143,7 @@ pub(crate) fn answer(c: &Criterion, w: Written) -> Result<Answer, Issue> {
         )),
         Written::Points(p) => {
             let found: Vec<usize> = (0..c.options.len())
-                .filter(|&i| points(&c.options[i]) == Some(p))
+                .filter(|&i| points(&c.options[i], inferred) == Some(p))
                 .collect();
             match found[..] {
                 [i] => Ok(Answer::Option(i as u64 + 1)),
@@ -140,7 +153,7 @@ pub(crate) fn answer(c: &Criterion, w: Written) -> Result<Answer, Issue> {
                         "{p} points: no option of criterion {} gives them; it \
                          gives {}",
                         c.code,
-                        allowed(c)
+                        allowed(c, inferred)
                     ),
                 )),
                 _ => Err((
@@ -166,28 +179,33 @@ pub(crate) fn answer(c: &Criterion, w: Written) -> Result<Answer, Issue> {
 }
 
 /// The distinct points the options give, in ascending order.
-fn allowed(c: &Criterion) -> String {
-    let mut p: Vec<u64> = c.options.iter().filter_map(points).collect();
+fn allowed(c: &Criterion, inferred: bool) -> String {
+    let mut p: Vec<u64> =
+        c.options.iter().filter_map(|o| points(o, inferred)).collect();
     p.sort_unstable();
     p.dedup();
     p.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// What a cell of criterion `c` may hold, as the template's drop-down
-/// lists it: the points that name one option, and `#k` for each option
-/// whose points another option shares.
+/// lists it: the points that name one option, `#k` for each option whose
+/// points another option shares, and `#k` for an option whose printed
+/// points cannot be read.
 pub(crate) fn choices(c: &Criterion) -> Vec<String> {
     if c.yes_no {
         return vec!["0".into(), c.max.to_string()];
     }
     let mut out: Vec<(u64, String)> = Vec::new();
     for (i, o) in c.options.iter().enumerate() {
-        let Some(p) = points(o) else { continue };
+        let Some(p) = points(o, false) else {
+            out.push((u64::MAX, format!("#{}", i + 1)));
+            continue;
+        };
         let shared = c
             .options
             .iter()
             .enumerate()
-            .any(|(j, x)| j != i && points(x) == Some(p));
+            .any(|(j, x)| j != i && points(x, false) == Some(p));
         let entry = if shared { format!("#{}", i + 1) } else { p.to_string() };
         if !out.iter().any(|(_, e)| *e == entry) {
             out.push((p, entry));
@@ -210,9 +228,11 @@ pub(crate) fn cell_for(
         }
         Answer::Option(k) if !c.yes_no => {
             let o = c.options.get((*k as usize).checked_sub(1)?)?;
-            let p = points(o);
+            // Printed points, which read back under either choice of data.
+            let p = points(o, false);
             let unique = p.is_some()
-                && c.options.iter().filter(|x| points(x) == p).count() == 1;
+                && c.options.iter().filter(|x| points(x, false) == p).count()
+                    == 1;
             Some(match p {
                 Some(p) if unique => Ok(p),
                 _ => Err(format!("#{k}")),
@@ -228,4 +248,23 @@ fn short(t: &str) -> String {
         s.push('…');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Catalog;
+
+    /// The template's drop-down offers a box whose printed points cannot
+    /// be read as `#k` (6.1.1 of 26/2026 "Chè tươi", option 2 printed 11).
+    #[test]
+    fn an_unreadable_box_is_offered_as_k() {
+        let set = Catalog::official()
+            .edition("qd26-2026")
+            .unwrap()
+            .set("che-tuoi-che-che-bien")
+            .unwrap();
+        let c = set.sheet().criterion("6.1.1").unwrap();
+        assert_eq!(choices(c), ["0", "2", "#2"]);
+    }
 }
