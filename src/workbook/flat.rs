@@ -19,17 +19,39 @@ use super::resolve::{self, Written};
 /// way the text is composed (NFC): Windows-1258 writes most tone marks as
 /// separate characters, and a header or set name must match the same
 /// words typed on another machine.
-pub(crate) fn decode(bytes: &[u8]) -> String {
+///
+/// A file that is UTF-8 but for some bytes (a line pasted from elsewhere)
+/// is neither: read as Windows-1258 its UTF-8 letters would turn into
+/// other letters, silently. Vietnamese text in Windows-1258 does not form
+/// UTF-8's letter sequences, so a file holding both is refused, naming the
+/// line of the first byte that is not UTF-8.
+pub(crate) fn decode(bytes: &[u8], name: &str) -> Result<String> {
     let bytes = crate::input::strip_bom(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(t) => composed(t),
-        Err(_) => composed(
-            encoding_rs::WINDOWS_1258
-                .decode_without_bom_handling(bytes)
-                .0
-                .as_ref(),
-        ),
+    let e = match std::str::from_utf8(bytes) {
+        Ok(t) => return Ok(composed(t)),
+        Err(e) => e,
+    };
+    let utf8_letters =
+        bytes.utf8_chunks().any(|c| c.valid().bytes().any(|b| !b.is_ascii()));
+    if utf8_letters {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        return Err(ErrorKind::Io {
+            path: name.to_owned(),
+            message: format!(
+                "line {line} has a byte that is not UTF-8 in a file that is \
+                 otherwise UTF-8; save the file as UTF-8 (or all of it as \
+                 Windows-1258)"
+            ),
+        }
+        .into());
     }
+    Ok(composed(
+        encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(bytes)
+            .0
+            .as_ref(),
+    ))
 }
 
 /// `;` when the header line has more of them than commas, else `,`.
@@ -73,7 +95,7 @@ pub(crate) fn evaluations(
     catalog: &Catalog,
     opts: &ScoreOptions,
 ) -> Result<Vec<Result<Evaluation<'static>>>> {
-    let text = decode(bytes);
+    let text = decode(bytes, name)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -340,7 +362,19 @@ mod tests {
     #[test]
     fn windows_1258_is_composed() {
         // "Mã" in Windows-1258: a, then the tilde as its own byte.
-        assert_eq!(decode(b"Ma\xde"), "M\u{e3}");
+        assert_eq!(decode(b"Ma\xde", "x.csv").unwrap(), "M\u{e3}");
         assert_eq!(delimiter("a;b;c,d\n1,2,3,4,5"), b';');
+    }
+
+    /// UTF-8 letters and a stray byte on line 2: refused at that line, not
+    /// read as Windows-1258 (which would turn "Hà" into "HÃ\u{a0}").
+    #[test]
+    fn utf8_with_a_stray_byte_is_refused_at_its_line() {
+        let mut bytes = "id,member\nP1,H\u{e0}".as_bytes().to_vec();
+        bytes.push(0xff);
+        let err = decode(&bytes, "x.csv").unwrap_err().to_string();
+        assert!(err.contains("line 2 has a byte that is not UTF-8"), "{err}");
+        // All-ASCII text with a Windows-1258 letter is Windows-1258.
+        assert_eq!(decode(b"\xd0\xf4", "x.csv").unwrap(), "\u{110}\u{f4}");
     }
 }
