@@ -66,6 +66,12 @@ pub(crate) fn evaluations(
             rows_of.entry(id).or_default().push(r);
         }
     }
+    // The id cells of some rows, for a problem that names them all.
+    let id_cells = |rows: &[usize]| {
+        let cells: Vec<String> =
+            rows.iter().map(|&x| sheet.at(x, id_col.unwrap_or(0))).collect();
+        cells.join(", ")
+    };
     let mut out = Vec::new();
     for r in 1..sheet.rows.len() {
         if sheet.rows[r].iter().all(Cell::is_blank) {
@@ -94,16 +100,12 @@ pub(crate) fn evaluations(
             Some(id) => {
                 let rows = &rows_of[id];
                 if rows.len() > 1 {
-                    let cells: Vec<String> = rows
-                        .iter()
-                        .map(|&x| sheet.at(x, id_col.unwrap_or(0)))
-                        .collect();
                     d.problems.push(
                         id_at.clone(),
                         CellIssue::DuplicateId,
                         format!(
                             "id {id:?} is listed more than once ({})",
-                            cells.join(", ")
+                            id_cells(rows)
                         ),
                     );
                 }
@@ -130,10 +132,6 @@ pub(crate) fn evaluations(
         let rows = found.and_then(|g| rows_of_sheet.get(&g));
         let rows = rows.map_or(&[][..], Vec::as_slice);
         if rows.iter().any(|&x| x != r && text(x, id_col) != id) {
-            let cells: Vec<String> = rows
-                .iter()
-                .map(|&x| sheet.at(x, id_col.unwrap_or(0)))
-                .collect();
             d.problems.push(
                 id_at.clone(),
                 CellIssue::DuplicateId,
@@ -142,7 +140,7 @@ pub(crate) fn evaluations(
                      ({}); give each its own sheet, named in the \"sheet\" \
                      column where ids differ only in case",
                     grids[found.unwrap_or(0)].name,
-                    cells.join(", ")
+                    id_cells(rows)
                 ),
             );
         }
