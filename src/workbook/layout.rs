@@ -97,6 +97,16 @@ pub(crate) fn name(f: Field) -> &'static str {
     FIELDS.iter().find(|(x, _, _)| *x == f).map_or("", |(_, en, _)| en)
 }
 
+/// Yes or no written as a word, in either language: in a points cell of a
+/// yes/no criterion and in the products sheet's yes/no fields alike.
+pub(crate) fn yes_no_word(t: &str) -> Option<bool> {
+    match t.trim().to_lowercase().as_str() {
+        "yes" | "true" | "có" => Some(true),
+        "no" | "false" | "không" => Some(false),
+        _ => None,
+    }
+}
+
 /// The reserved header a product sheet's header is, if any.
 pub(crate) fn reserved(header: &str) -> Option<Reserved> {
     RESERVED.iter().find_map(|(r, vi, en)| {

@@ -194,10 +194,11 @@ fn yes_no(cell: &Cell, text: &str) -> Option<bool> {
     match cell {
         Cell::Bool(b) => Some(*b),
         Cell::Number(n) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
-        _ => match text.to_lowercase().as_str() {
-            "yes" | "true" | "có" | "x" | "1" => Some(true),
-            "no" | "false" | "không" | "0" => Some(false),
-            _ => None,
+        // A ticked box's `x`, and 1 or 0 as text, besides the words.
+        _ => match text.trim() {
+            "x" | "X" | "1" => Some(true),
+            "0" => Some(false),
+            t => super::layout::yes_no_word(t),
         },
     }
 }

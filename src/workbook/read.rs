@@ -228,7 +228,6 @@ fn points(
     inferred: bool,
     p: &mut Problems,
 ) -> Vec<MemberSheet<'static>> {
-    let mut code_col = None;
     let mut reserved: Vec<(Reserved, usize)> = Vec::new();
     let mut members: Vec<(usize, String)> = Vec::new();
     for c in 0..g.width() {
@@ -251,12 +250,7 @@ fn points(
                             g.at(0, *first)
                         ),
                     ),
-                    None => {
-                        reserved.push((x, c));
-                        if x == Reserved::Code {
-                            code_col = Some(c);
-                        }
-                    }
+                    None => reserved.push((x, c)),
                 },
                 None => {
                     if let Some((first, _)) =
@@ -290,7 +284,8 @@ fn points(
             }
         }
     }
-    let Some(code_col) = code_col else {
+    let code_col = reserved.iter().find(|(x, _)| *x == Reserved::Code);
+    let Some(&(_, code_col)) = code_col else {
         p.push(
             g.at(0, 0),
             CellIssue::Missing,

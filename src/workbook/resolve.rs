@@ -69,10 +69,8 @@ pub(crate) fn text(t: &str) -> Option<Option<Written>> {
     if let Some(k) = t.strip_prefix('#') {
         return digits(k.trim()).map(|k| Some(Written::Option(k)));
     }
-    match t.to_lowercase().as_str() {
-        "true" | "yes" | "có" => return Some(Some(Written::Met(true))),
-        "false" | "no" | "không" => return Some(Some(Written::Met(false))),
-        _ => {}
+    if let Some(b) = super::layout::yes_no_word(t) {
+        return Some(Some(Written::Met(b)));
     }
     digits(t).map(|n| Some(Written::Points(n)))
 }
