@@ -182,7 +182,7 @@ final class Ocop
             fclose($out);
             fclose($err);
         }
-        if ($code === 127 || ($code !== 0 && $code !== 1 && $code !== 2)) {
+        if ($code !== 0 && $code !== 1 && $code !== 2) {
             throw new CommandError("{$this->binary} exited with $code: " . trim($stderr));
         }
         return [$code, $stdout, $stderr];

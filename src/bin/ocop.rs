@@ -454,13 +454,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let stats = input.map_each(
                 &scorer,
                 |ev| {
-                    Ok((|| {
-                        let (card, plan) =
-                            catalog.score_and_plan(ev, &opts)?;
-                        let x = book.then(|| catalog.explain(ev, &opts.score));
-                        Ok((card, plan, x.transpose()?))
-                    })()
-                    .map_err(|e: ocop::Error| (e, ev.carried())))
+                    let scored = catalog.score_and_plan(ev, &opts).and_then(
+                        |(card, plan)| {
+                            let x =
+                                book.then(|| catalog.explain(ev, &opts.score));
+                            Ok((card, plan, x.transpose()?))
+                        },
+                    );
+                    Ok(scored.map_err(|e| (e, ev.carried())))
                 },
                 |line, result| {
                     let (e, fields) = match result {
