@@ -1280,3 +1280,35 @@ fn a_cost_for_no_criterion_is_an_error() {
     assert_eq!(err.tag(), "invalid_costs");
     assert!(err.to_string().contains("\"99.9\""), "{err}");
 }
+
+/// A 2★ target that the zero-points knock-outs block: lifting them puts
+/// the mean in the 3★ band, whose minimum on 8.1 the costs leave no
+/// option to meet. The reason is that minimum, not a total "short of"
+/// itself (issue #24, found by the independent plan checker).
+#[test]
+fn a_plan_that_passes_into_a_band_names_that_bands_minimum() {
+    let text = include_str!("fixtures/plans/knockouts-into-3-stars.json");
+    let ev = Evaluation::from_json(text).unwrap();
+    let costs =
+        Costs::from_json(r#"{"default":4,"criteria":{"8.1":{"1":1}}}"#)
+            .unwrap();
+    let opts = PlanOptions {
+        target: Some(2),
+        costs: Some(costs),
+        score: ScoreOptions { inferred: true, ..Default::default() },
+    };
+    let plan = Catalog::official().plan(&ev, &opts).unwrap();
+    assert!(!plan.reachable, "{plan}");
+    assert_eq!(plan.from.total.to_string(), "49.50");
+    assert_eq!(
+        serde_json::to_value(&plan.reason).unwrap(),
+        serde_json::json!({"kind": "gate", "criterion": "8.1", "stars": 3})
+    );
+    let text = plan.to_string();
+    assert!(
+        text.contains("criterion 8.1 meets its 3★ minimum")
+            && text.contains("passes into the 3★ band"),
+        "{text}"
+    );
+    assert!(!text.contains("short of"), "{text}");
+}

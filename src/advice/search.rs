@@ -48,9 +48,32 @@ pub(super) fn edge(info: &EditionInfo, stars: u8) -> Decimal {
         .map_or(Decimal::ZERO, |b| b.min)
 }
 
+/// Why one band's search found nothing.
+pub(super) enum Miss {
+    /// Every allowed choice that meets the band's conditions adds more
+    /// points than the band holds: the least a plan must add (lifting a
+    /// zero-points knock-out, meeting a minimum) already crosses into the
+    /// band above. The reason is that band's, not this one's.
+    Passes,
+    /// The band cannot be reached, for this reason.
+    Blocked(Unreachable),
+}
+
+impl From<Unreachable> for Miss {
+    fn from(u: Unreachable) -> Miss {
+        Miss::Blocked(u)
+    }
+}
+
 /// The exact search. Targets of 1★ or 2★ have two roads: stay below the
 /// 3★ band, or pass it with the 3★ minimums met (a band of 3★ with a 3★
 /// minimum failed is "not rated").
+///
+/// When no road leads there, the reason given is the lowest band's whose
+/// search was blocked; a band that every allowed plan passes by gives
+/// none, since what stops the product is in the band it passes into
+/// (knock-outs whose lifting crosses the 3★ edge, where a 3★ minimum no
+/// allowed option meets).
 pub(super) fn search(
     k: &Resolved<'_>,
     total: u64,
@@ -58,13 +81,20 @@ pub(super) fn search(
     costs: Option<&Costs>,
 ) -> std::result::Result<Found, Unreachable> {
     let need = |t: u8| smallest_sum(k, edge(k.info, t)).saturating_sub(total);
+    let blocked = |m: Miss| match m {
+        Miss::Blocked(u) => u,
+        // Only a band with a top can be passed by; the bands from 3★ up
+        // have none (`hi` is `u64::MAX`).
+        Miss::Passes => short(k, total, need(target), need(target)),
+    };
     if target >= 3 {
-        return search_one(k, total, target, need(target), u64::MAX, costs);
+        return search_one(k, total, target, need(target), u64::MAX, costs)
+            .map_err(blocked);
     }
     // Below 3★ each band needs the minimums of its own tier: a band-2
     // council that fails a 2★ minimum is not rated, not 1★. Search each
     // band's sums with its minimums, and 3★ and above with 3★'s.
-    let mut best: Option<std::result::Result<Found, Unreachable>> = None;
+    let mut best: Option<std::result::Result<Found, Miss>> = None;
     for band in target..=3 {
         let lo = need(band);
         let hi = if band < 3 {
@@ -81,10 +111,12 @@ pub(super) fn search(
             (Some(Ok(a)), Ok(b)) => Ok(if better(&b, &a) { b } else { a }),
             (Some(Ok(a)), Err(_)) => Ok(a),
             (Some(Err(_)), Ok(b)) => Ok(b),
+            (Some(Err(Miss::Passes)), Err(e)) => Err(e),
             (Some(Err(e)), Err(_)) => Err(e),
         });
     }
     best.unwrap_or_else(|| search_one(k, total, 3, need(3), u64::MAX, costs))
+        .map_err(blocked)
 }
 
 /// Whether plan `a` beats plan `b`: cost, then changes, then points.
@@ -101,7 +133,7 @@ pub(super) fn search_one(
     lo: u64,
     hi: u64,
     costs: Option<&Costs>,
-) -> std::result::Result<Found, Unreachable> {
+) -> std::result::Result<Found, Miss> {
     let cond = Conditions::new(k, gates_up_to);
     let items = items(k.c);
     let mut all = Vec::with_capacity(items.len());
@@ -116,7 +148,16 @@ pub(super) fn search_one(
         let best =
             rounded_mean(total + max as u64, k.n(), k.info.rounding.decimals);
         let needed = rounded_mean(total + lo, k.n(), k.info.rounding.decimals);
-        return Err(Unreachable::Total { best, needed });
+        return Err(Unreachable::Total { best, needed }.into());
+    }
+    // The least any allowed plan adds: past the band's top, every plan
+    // passes the band by.
+    let least: usize = all
+        .iter()
+        .map(|cs| cs.iter().map(|c| c.delta as usize).min().unwrap_or(0))
+        .sum();
+    if least as u64 > hi {
+        return Err(Miss::Passes);
     }
     // Only sums up to `cap` can be part of a best plan: swapping any
     // item's choice for one of its cheapest, smallest choices costs no
@@ -154,7 +195,7 @@ pub(super) fn search_one(
         }
     };
     let Some(picks) = found else {
-        return Err(short(k, total, lo, hi as u64));
+        return Err(short(k, total, lo, hi as u64).into());
     };
     let mut found = Found { steps: Vec::new(), cost: 0, changed: 0, added: 0 };
     for (choices, &ci) in all.iter().zip(&picks) {

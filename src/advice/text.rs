@@ -22,7 +22,20 @@ impl fmt::Display for Plan {
             self.target
         )?;
         if let Some(r) = &self.reason {
-            return write!(f, "không thể đạt: {r}");
+            write!(f, "không thể đạt: {r}")?;
+            // A tier above the target blocks only where every allowed plan
+            // passes into its band (see `search`): say so, or the reason
+            // reads as beside the point.
+            if let super::Unreachable::Gate { stars, .. } = r {
+                if *stars > self.target {
+                    write!(
+                        f,
+                        " (every allowed plan passes into the {stars}★ band, \
+                         where that minimum holds)"
+                    )?;
+                }
+            }
+            return Ok(());
         }
         if self.steps.is_empty() {
             return f.write_str("đã đạt, không cần thay đổi");
