@@ -3,6 +3,12 @@
 //! Only what the rules need: parsing `YYYY-MM-DD`, comparing, and adding
 //! days (the transition windows of 26/2026/QĐ-TTg Điều 12 count days). It
 //! sits below the data model, which checks the dates in `edition.json`.
+//!
+//! Every `Date` lies in years 0000 to 9999, the years `YYYY-MM-DD` can
+//! write, so every date prints as text that parses back. Arithmetic comes
+//! in two forms, as in jiff: `checked_*` says when the answer would leave
+//! that range, and the plain forms saturate at its ends ([`Date::MIN`],
+//! [`Date::MAX`]). Neither panics, in any build.
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -24,6 +30,11 @@ pub struct Date {
 }
 
 impl Date {
+    /// The first date: 0000-01-01.
+    pub const MIN: Date = Date { year: 0, month: 1, day: 1 };
+    /// The last date: 9999-12-31.
+    pub const MAX: Date = Date { year: 9999, month: 12, day: 31 };
+
     /// Parses `YYYY-MM-DD`.
     ///
     /// # Errors
@@ -72,6 +83,15 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `z` days after 1970-01-01, if it lies in years 0000 to
+    /// 9999.
+    fn checked_from_days(z: i64) -> Option<Date> {
+        (Date::MIN.days()..=Date::MAX.days())
+            .contains(&z)
+            .then(|| Date::from_days(z))
+    }
+
+    /// `z` must lie between `Date::MIN.days()` and `Date::MAX.days()`.
     fn from_days(z: i64) -> Date {
         let z = z + 719_468;
         let era = z.div_euclid(146_097);
@@ -94,10 +114,13 @@ impl Date {
     /// let t = 1_779_382_800;
     /// assert_eq!(ocop::Date::in_vietnam(t).to_string(), "2026-05-22");
     /// assert_eq!(ocop::Date::in_vietnam(t - 1).to_string(), "2026-05-21");
+    /// // Past year 9999, the last date.
+    /// assert_eq!(ocop::Date::in_vietnam(i64::MAX), ocop::Date::MAX);
     /// ```
     pub fn in_vietnam(unix_seconds: i64) -> Date {
         const UTC_PLUS_7: i64 = 7 * 3600;
-        Date::from_days((unix_seconds + UTC_PLUS_7).div_euclid(86_400))
+        let days = unix_seconds.saturating_add(UTC_PLUS_7).div_euclid(86_400);
+        Date::from_days(days.clamp(Date::MIN.days(), Date::MAX.days()))
     }
 
     /// Today in Vietnam (UTC+7), from the system clock: the day that
@@ -109,9 +132,33 @@ impl Date {
         Date::in_vietnam(i64::try_from(now).unwrap_or(i64::MAX))
     }
 
-    /// The date `n` days later.
+    /// The date `n` days later (earlier for a negative `n`), or `None`
+    /// when it would leave years 0000 to 9999.
+    ///
+    /// ```
+    /// let d: ocop::Date = "2026-05-22".parse()?;
+    /// assert_eq!(d.checked_add_days(60).unwrap().to_string(), "2026-07-21");
+    /// assert_eq!(d.checked_add_days(i64::MAX), None);
+    /// assert_eq!(ocop::Date::MAX.checked_add_days(1), None);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn checked_add_days(self, n: i64) -> Option<Date> {
+        Date::checked_from_days(self.days().checked_add(n)?)
+    }
+
+    /// The date `n` days later (earlier for a negative `n`), held at
+    /// [`Date::MIN`] or [`Date::MAX`] where it would pass them.
+    ///
+    /// ```
+    /// let d: ocop::Date = "2026-05-22".parse()?;
+    /// assert_eq!(d.add_days(-1).to_string(), "2026-05-21");
+    /// assert_eq!(d.add_days(i64::MAX), ocop::Date::MAX);
+    /// assert_eq!(d.add_days(i64::MIN), ocop::Date::MIN);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
     pub fn add_days(self, n: i64) -> Date {
-        Date::from_days(self.days() + n)
+        let z = self.days().saturating_add(n);
+        Date::from_days(z.clamp(Date::MIN.days(), Date::MAX.days()))
     }
 
     /// The date `n` months later, on the same day of the month, or on the
@@ -126,13 +173,32 @@ impl Date {
     /// assert_eq!(d.add_months(4).to_string(), "2026-02-28");
     /// # Ok::<(), ocop::Error>(())
     /// ```
+    ///
+    /// Past 9999-12-31 it is held there ([`Date::MAX`]); see
+    /// [`Date::checked_add_months`].
     pub fn add_months(self, n: u32) -> Date {
+        self.checked_add_months(n).unwrap_or(Date::MAX)
+    }
+
+    /// [`Date::add_months`], or `None` past 9999-12-31.
+    ///
+    /// ```
+    /// let d: ocop::Date = "9999-01-31".parse()?;
+    /// assert_eq!(d.checked_add_months(1).unwrap().to_string(), "9999-02-28");
+    /// assert_eq!(d.checked_add_months(12), None);
+    /// assert_eq!(d.add_months(u32::MAX), ocop::Date::MAX);
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn checked_add_months(self, n: u32) -> Option<Date> {
         let months = i64::from(self.month) - 1 + i64::from(n);
         let year = i64::from(self.year) + months.div_euclid(12);
-        let year = i32::try_from(year).unwrap_or(i32::MAX);
+        if year > i64::from(Date::MAX.year) {
+            return None;
+        }
+        let year = year as i32;
         let month = (months.rem_euclid(12) + 1) as u8;
         let day = self.day.min(days_in_month(year, month));
-        Date { year, month, day }
+        Some(Date { year, month, day })
     }
 
     /// The year, month (1 to 12) and day (1 to 31).

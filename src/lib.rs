@@ -196,7 +196,7 @@ pub mod generate;
 pub mod strategy;
 pub mod samples;
 
-pub use batch::{BatchScorer, BatchStats};
+pub use batch::{BatchScorer, BatchStats, MAX_THREADS};
 pub use catalog::{Catalog, CriteriaSet, Edition};
 pub use date::Date;
 pub use embedded::DATA_VERSION;

@@ -122,6 +122,48 @@ impl Catalog {
         }
     }
 
+    /// The edition in force today in Vietnam: the one a dossier submitted
+    /// today falls under, whatever transition is running (a dossier
+    /// submitted on a day settles its own window).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::BeforeCriteria`] only for a catalog whose editions all
+    /// begin after today.
+    ///
+    /// ```
+    /// let today = ocop::Catalog::official().edition_in_force_today()?;
+    /// assert!(today.id().starts_with("qd"));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn edition_in_force_today(&self) -> Result<&Edition> {
+        let today = Date::today_in_vietnam();
+        self.edition_for(today, Some(today), false)
+    }
+
+    /// The edition a caller names (any case), or without a name the one in
+    /// force today: what `ocop show`, `ocop template` and every binding's
+    /// sheet take for an edition, so that they answer alike.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownEdition`] for a name the catalog lacks; see
+    /// [`Catalog::edition_in_force_today`].
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// assert_eq!(catalog.edition_or_today(Some("QD1048-781"))?.id(), "qd1048-781");
+    /// assert_eq!(catalog.edition_or_today(None)?.id(), catalog.edition_in_force_today()?.id());
+    /// assert_eq!(catalog.edition_or_today(Some("qd9")).unwrap_err().kind().tag(), "unknown_edition");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn edition_or_today(&self, id: Option<&str>) -> Result<&Edition> {
+        match id {
+            Some(id) => self.find_edition(id),
+            None => self.edition_in_force_today(),
+        }
+    }
+
     /// Chooses the edition (named, else by date, else the default) and the
     /// set.
     pub(crate) fn place(
@@ -146,5 +188,36 @@ impl Catalog {
         };
         let set = self.set_or_err(edition, p.set, opts)?;
         Ok(Placement { edition, basis, set })
+    }
+}
+
+impl ScoreOptions {
+    /// These options with `--edition`: the default edition for
+    /// evaluations that name none and give no date, looked up in
+    /// `catalog` in any case and kept as its id. Every doorway (the
+    /// command, WebAssembly, PHP, Python) sets it through here.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownEdition`], listing the known editions.
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// let opts = ocop::ScoreOptions::default().with_edition(catalog, Some("QD26-2026"))?;
+    /// assert_eq!(opts.edition.as_deref(), Some("qd26-2026"));
+    /// let err = ocop::ScoreOptions::default().with_edition(catalog, Some("qd9")).unwrap_err();
+    /// assert!(err.to_string().contains("known editions"), "{err}");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn with_edition(
+        mut self,
+        catalog: &Catalog,
+        id: Option<&str>,
+    ) -> Result<ScoreOptions> {
+        self.edition = match id {
+            Some(id) => Some(catalog.find_edition(id)?.id().to_owned()),
+            None => None,
+        };
+        Ok(self)
     }
 }

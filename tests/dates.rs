@@ -219,4 +219,36 @@ mod months {
             }
         }
     }
+
+    proptest! {
+        /// Whatever the arithmetic asks, the date printed parses back: no
+        /// year past 9999, no panic in a debug build (review 2026-12b #13).
+        #[test]
+        fn every_date_arithmetic_gives_prints_and_parses_back(
+            d in any_date(),
+            days in proptest::num::i64::ANY,
+            months in proptest::num::u32::ANY,
+            seconds in proptest::num::i64::ANY,
+        ) {
+            let dates = [
+                d.add_days(days),
+                d.add_months(months),
+                Date::in_vietnam(seconds),
+                Date::MAX.add_days(days),
+                Date::MIN.add_days(days),
+            ];
+            for e in dates {
+                prop_assert_eq!(e.to_string().parse::<Date>().unwrap(), e);
+                prop_assert!(Date::MIN <= e && e <= Date::MAX);
+            }
+            match d.checked_add_days(days) {
+                Some(e) => prop_assert_eq!(e.days_since(d), days),
+                None => prop_assert!(d.add_days(days) == Date::MIN || d.add_days(days) == Date::MAX),
+            }
+            match d.checked_add_months(months) {
+                Some(e) => prop_assert_eq!(e, d.add_months(months)),
+                None => prop_assert_eq!(d.add_months(months), Date::MAX),
+            }
+        }
+    }
 }

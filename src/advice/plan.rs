@@ -1,15 +1,69 @@
 //! The entry points of planning: the target, the search, and the plan
 //! built from what it found.
 
+use super::costs::Costs;
 use super::resolved::apply;
 use super::search::search;
 use super::types::{Plan, PlanOptions, PlanStep, Standing, Unreachable};
 use crate::catalog::Catalog;
 use crate::error::{ErrorKind, Result};
 use crate::evaluation::Evaluation;
+use crate::options::ScoreOptions;
 use crate::scorecard::Scorecard;
 use crate::sheet;
 use crate::stars::gate_met;
+
+impl PlanOptions {
+    /// Plan options from what a doorway receives: `--target`, the text of
+    /// a `--costs` file, and the scoring options. Target and costs are
+    /// checked here, before any evaluation is read, so the command and
+    /// every binding refuse the same bad input with the same error.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidTarget`] for a target outside 1 to 5;
+    /// [`ErrorKind::InvalidCosts`] for costs text that is not the costs
+    /// form, or that names a criterion on no sheet of `catalog`.
+    ///
+    /// ```
+    /// use ocop::{Catalog, ScoreOptions, advice::PlanOptions};
+    /// let catalog = Catalog::official();
+    /// let opts = PlanOptions::new(catalog, Some(4), Some(r#"{"default": 2}"#), ScoreOptions::default())?;
+    /// assert_eq!(opts.target, Some(4));
+    /// let err = PlanOptions::new(catalog, Some(9), None, ScoreOptions::default()).unwrap_err();
+    /// assert_eq!(err.tag(), "invalid_target");
+    /// assert_eq!(err.to_string(), "target 9★ is not a star tier: give 1 to 5");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn new(
+        catalog: &Catalog,
+        target: Option<u8>,
+        costs: Option<&str>,
+        score: ScoreOptions,
+    ) -> Result<PlanOptions> {
+        let costs = costs.map(Costs::from_json).transpose()?;
+        let opts = PlanOptions { target, costs, score };
+        opts.check(catalog)?;
+        Ok(opts)
+    }
+
+    /// Checks the target (1 to 5) and the costs' criteria against
+    /// `catalog`: the one home of both rules, which
+    /// [`Catalog::plan`] applies too.
+    ///
+    /// # Errors
+    ///
+    /// See [`PlanOptions::new`].
+    pub fn check(&self, catalog: &Catalog) -> Result<()> {
+        if let Some(t) = self.target.filter(|t| !(1..=5).contains(t)) {
+            return Err(ErrorKind::InvalidTarget { target: t }.into());
+        }
+        match &self.costs {
+            Some(c) => c.check(catalog),
+            None => Ok(()),
+        }
+    }
+}
 
 impl Catalog {
     /// The fewest changes that bring the product to its target star (see
@@ -62,12 +116,7 @@ impl Catalog {
         ev: &Evaluation<'_>,
         opts: &PlanOptions,
     ) -> Result<(Scorecard, Plan)> {
-        if let Some(t) = opts.target.filter(|t| !(1..=5).contains(t)) {
-            return Err(ErrorKind::InvalidTarget { target: t }.into());
-        }
-        if let Some(c) = &opts.costs {
-            c.check(self)?;
-        }
+        opts.check(self)?;
         let (card, k) = self
             .resolved(ev, &opts.score)
             .map_err(|e| e.for_product(ev.id.as_deref()))?;

@@ -55,6 +55,12 @@ impl BatchStats {
     }
 }
 
+/// The most worker threads a [`BatchScorer`] runs, whatever it is asked:
+/// far more cores than a machine that scores councils has, and few enough
+/// that their buffers stay small. `ocop --threads` above it is a usage
+/// error.
+pub const MAX_THREADS: usize = 256;
+
 /// Scores JSON Lines.
 ///
 /// # Example
@@ -77,6 +83,7 @@ pub struct BatchScorer<'c> {
     chunk_bytes: usize,
     max_line: usize,
     style: Style,
+    messages: bool,
     progress: Option<&'c (dyn Fn(BatchStats) + Sync)>,
 }
 
@@ -88,6 +95,7 @@ impl std::fmt::Debug for BatchScorer<'_> {
             .field("chunk_bytes", &self.chunk_bytes)
             .field("max_line_bytes", &self.max_line)
             .field("points", &self.style.points)
+            .field("messages", &self.messages)
             .finish_non_exhaustive()
     }
 }
@@ -111,6 +119,7 @@ impl<'c> BatchScorer<'c> {
             chunk_bytes: 256 << 10,
             max_line: 1 << 20,
             style: Style::new(false),
+            messages: false,
             progress: None,
         }
     }
@@ -121,9 +130,16 @@ impl<'c> BatchScorer<'c> {
         self
     }
 
-    /// Worker threads; 1 scores on the calling thread.
+    /// Worker threads; 1 scores on the calling thread. Held to 1 to
+    /// [`MAX_THREADS`]: each thread holds a chunk of input and of output,
+    /// and more threads than cores only add memory.
+    ///
+    /// ```
+    /// let s = ocop::BatchScorer::new(ocop::Catalog::official()).threads(100_000);
+    /// assert!(format!("{s:?}").contains(&format!("threads: {}", ocop::MAX_THREADS)));
+    /// ```
     pub fn threads(mut self, n: usize) -> Self {
-        self.threads = n.max(1);
+        self.threads = n.clamp(1, MAX_THREADS);
         self
     }
 
@@ -134,6 +150,25 @@ impl<'c> BatchScorer<'c> {
     /// the star decision are always given.
     pub fn points(mut self, on: bool) -> Self {
         self.style.points = on;
+        self
+    }
+
+    /// Whether each error record also carries the error's sentence, as
+    /// `"message"` after `"error"`: what a reader without the library
+    /// (PHP, a shell script) shows a person. Off by default, so records
+    /// stay the data alone; `ocop --json-errors` turns it on.
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// let mut out = Vec::new();
+    /// ocop::BatchScorer::new(catalog).messages(true).run(&b"{\n"[..], &mut out)?;
+    /// let record: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    /// assert_eq!(record["error"]["kind"], "json");
+    /// assert!(record["message"].as_str().unwrap().starts_with("invalid evaluation JSON"));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn messages(mut self, on: bool) -> Self {
+        self.messages = on;
         self
     }
 
@@ -215,7 +250,9 @@ impl<'c> BatchScorer<'c> {
 
     /// Writes the record of a line over the length limit, and a newline.
     fn too_long_record(&self, out: &mut Vec<u8>, line_no: u64, bytes: u64) {
-        error_record(out, line_no, None, self.too_long(bytes).kind());
+        let err = self.too_long(bytes);
+        let message = self.messages.then(|| err.to_string());
+        error_record(out, line_no, None, err.kind(), message.as_deref());
         out.push(b'\n');
     }
 
@@ -261,7 +298,9 @@ impl<'c> BatchScorer<'c> {
                 true
             }
             Err(err) => {
-                error_record(out, line_no, err.product(), err.kind());
+                let message = self.messages.then(|| err.to_string());
+                let (id, kind) = (err.product(), err.kind());
+                error_record(out, line_no, id, kind, message.as_deref());
                 false
             }
         };
@@ -462,12 +501,39 @@ impl<'c> BatchScorer<'c> {
     /// assert!(out.starts_with(br#"{"line":3,"error":{"kind":"json","#));
     /// ```
     pub fn error_record(out: &mut Vec<u8>, line: u64, err: &Error) {
+        Self::error_record_as(out, line, err, false);
+    }
+
+    /// [`BatchScorer::error_record`], with the error's sentence as
+    /// `"message"` when `message` is set: the record this scorer writes
+    /// (see [`BatchScorer::messages`]).
+    ///
+    /// ```
+    /// let err = ocop::Evaluation::from_json("{").unwrap_err();
+    /// let mut out = Vec::new();
+    /// ocop::BatchScorer::error_record_as(&mut out, 3, &err, true);
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.contains(&format!(r#","message":"{err}"}}"#)), "{text}");
+    /// ```
+    pub fn error_record_as(
+        out: &mut Vec<u8>,
+        line: u64,
+        err: &Error,
+        message: bool,
+    ) {
         let mut kind = err.kind().clone();
         // One line of input: the record gives the line.
         if let ErrorKind::Json { line, .. } = &mut kind {
             *line = None;
         }
-        error_record(out, line, err.product(), &kind);
+        let message = message.then(|| err.to_string());
+        error_record(out, line, err.product(), &kind, message.as_deref());
+    }
+
+    /// The error record of `err` as this scorer writes it, with or without
+    /// its sentence (see [`BatchScorer::messages`]).
+    pub fn record(&self, out: &mut Vec<u8>, line: u64, err: &Error) {
+        Self::error_record_as(out, line, err, self.messages);
     }
 
     /// Writes the problems [`Catalog::check_with`] found in one evaluation
@@ -511,6 +577,7 @@ fn error_record(
     line: u64,
     id: Option<&str>,
     error: &ErrorKind,
+    message: Option<&str>,
 ) {
     #[derive(Serialize)]
     struct Record<'a> {
@@ -518,7 +585,10 @@ fn error_record(
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
         error: &'a ErrorKind,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        message: Option<&'a str>,
     }
+    let record = Record { line, id, error, message };
     // Writing to a Vec only fails on a serializer bug.
-    let _ = serde_json::to_writer(&mut *out, &Record { line, id, error });
+    let _ = serde_json::to_writer(&mut *out, &record);
 }

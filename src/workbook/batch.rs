@@ -68,13 +68,13 @@ pub fn score_products(
                         path: "output".into(),
                         message: e.to_string(),
                     };
-                    BatchScorer::error_record(&mut buf, n, &err.into());
+                    scorer.record(&mut buf, n, &err.into());
                     buf.push(b'\n');
                     false
                 }
             },
             Err(e) => {
-                BatchScorer::error_record(&mut buf, n, e);
+                scorer.record(&mut buf, n, e);
                 buf.push(b'\n');
                 false
             }

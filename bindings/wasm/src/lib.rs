@@ -163,7 +163,9 @@ pub fn sets(
 }
 
 /// One set's blank sheet as data: its criteria file, as `ocop show`
-/// prints it for a person. `set` is an id or a phân nhóm name.
+/// prints it for a person. `set` is an id or a phân nhóm name; an empty
+/// `edition` is the one in force today, as `ocop show` without
+/// `--edition`.
 #[wasm_bindgen]
 pub fn sheet(
     edition: &str,
@@ -171,7 +173,8 @@ pub fn sheet(
     options: &str,
 ) -> Result<String, JsValue> {
     run(options, |r| {
-        let ed = r.catalog.find_edition(edition).map_err(fail)?;
+        let named = Some(edition).filter(|e| !e.is_empty());
+        let ed = r.catalog.edition_or_today(named).map_err(fail)?;
         let s = ed.find_set(set).map_err(fail)?;
         json(s.sheet())
     })

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use ocop::advice::{Costs, PlanOptions};
+use ocop::advice::PlanOptions;
 use ocop::{BatchScorer, Catalog, Error, ScoreOptions};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -79,23 +79,14 @@ impl Options {
             None => Shared::Official(Catalog::official()),
             Some(files) => Shared::Overlaid(overlaid(files)?),
         };
-        // As `--edition` does: any case, and an unknown one is an error.
-        let edition = match &self.edition {
-            Some(id) => Some(
-                catalog
-                    .find_edition(id)
-                    .map_err(|e| Failure::error(&e))?
-                    .id()
-                    .to_owned(),
-            ),
-            None => None,
-        };
+        // As `--edition` does, through the same library call.
         let score = ScoreOptions {
             inferred: self.inferred,
             weak_sources: self.weak_sources,
-            edition,
             ..Default::default()
-        };
+        }
+        .with_edition(&catalog, self.edition.as_deref())
+        .map_err(|e| Failure::error(&e))?;
         let costs = self.costs.as_deref().map(file_text);
         let opts =
             Opts { score, points: self.points, target: self.target, costs };
@@ -114,19 +105,13 @@ impl Resolved {
     /// `--target` and `--costs`: costs read and checked against the
     /// catalog as the CLI reads its costs file.
     pub fn plan_options(&self) -> Result<PlanOptions, Failure> {
-        let costs = match &self.opts.costs {
-            None => None,
-            Some(text) => Some(
-                Costs::from_json(text)
-                    .and_then(|c| c.check(&self.catalog).map(|()| c))
-                    .map_err(|e| Failure::error(&e))?,
-            ),
-        };
-        Ok(PlanOptions {
-            target: self.opts.target,
-            costs,
-            score: self.opts.score.clone(),
-        })
+        PlanOptions::new(
+            &self.catalog,
+            self.opts.target,
+            self.opts.costs.as_deref(),
+            self.opts.score.clone(),
+        )
+        .map_err(|e| Failure::error(&e))
     }
 }
 
