@@ -275,3 +275,39 @@ fn check_lists_every_problem_of_each_line() {
     assert_eq!(lines[2]["line"], 3);
     assert_eq!(lines[2]["error"]["kind"], "json");
 }
+
+/// Bad arguments are the library's refusals: the same kind and sentence
+/// as the library and the bindings, as a JSON record on stderr with
+/// `--json-errors`; a rejected line's record carries its sentence then.
+#[test]
+fn json_errors_give_the_librarys_kind_and_sentence() {
+    let sample = std::fs::read_to_string("examples/data/sample-2026.json")
+        .unwrap()
+        .replace('\n', " ");
+    let (code, _, err) =
+        ocop(&["--json-errors", "plan", "--target", "9", "-"], &sample);
+    assert_eq!(code, 2, "{err}");
+    let e: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(e["error"]["kind"], "invalid_target", "{err}");
+    assert_eq!(e["message"], "target 9★ is not a star tier: give 1 to 5");
+    // Without the flag: the same sentence, for a person.
+    let (code, _, err) = ocop(&["plan", "--target", "9", "-"], &sample);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "ocop: target 9★ is not a star tier: give 1 to 5\n")
+    );
+    // A rejected line: its record, with the sentence as "message".
+    let broken = sample.replace("\"1.1\": 3", "\"1.1\": 9");
+    assert_ne!(broken, sample);
+    let (code, out, _) = ocop(&["--json-errors", "score", "-"], &broken);
+    assert_eq!(code, 1);
+    let r: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(r["error"]["kind"], "option_out_of_range", "{out}");
+    let ev = ocop::Evaluation::from_json(&broken).unwrap();
+    let want = ocop::Catalog::official().score(&ev).unwrap_err();
+    assert_eq!(r["message"], want.to_string());
+    // Threads past the stated maximum are a usage error, not a panic.
+    let (code, _, err) = ocop(&["score", "--threads", "100000", "-"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("give 1 to 256 threads"), "{err}");
+}

@@ -8,20 +8,31 @@ declare(strict_types=1);
 
 namespace Ocop;
 
-/** An evaluation the command rejected: `kind` is the record's `error.kind`. */
+/**
+ * What the library refused: an evaluation the command rejected, or an
+ * argument (an unknown edition, a target of 9, costs naming no criterion).
+ * `kind` is the record's `error.kind`, and the message is the library's
+ * sentence, the one the command and the WebAssembly package give.
+ */
 final class OcopError extends \RuntimeException
 {
     /** The error's kind, as `ocop` names it (`missing_answer`, `json`, …). */
     public string $kind;
-    /** The whole error record: `['line' => …, 'id' => …, 'error' => [...]]`. */
+    /**
+     * The error record as `ocop` writes it: `['line' => …, 'id' => …,
+     * 'error' => [...]]` for an evaluation, `['error' => [...]]` for an
+     * argument. The sentence is the exception's message, not a field.
+     */
     public array $record;
 
+    /** @param array $record a record as `ocop --json-errors` writes it */
     public function __construct(array $record)
     {
+        $message = $record['message'] ?? null;
+        unset($record['message']);
         $this->record = $record;
         $this->kind = (string) ($record['error']['kind'] ?? 'unknown');
-        $message = $record['error']['message'] ?? null;
-        parent::__construct($this->kind . ($message === null ? '' : ': ' . $message));
+        parent::__construct(is_string($message) ? $message : $this->kind);
     }
 }
 
@@ -144,7 +155,7 @@ final class Ocop
         // After `--`, a path that starts with '-' is not read as a flag.
         [$code, $out, $err] = $this->run('score', ['--', $path]);
         if ($code === 2) {
-            throw new CommandError(trim($err));
+            self::stopped($err);
         }
         return array_map(
             fn (string $line) => json_decode($line, true, 512, JSON_THROW_ON_ERROR),
@@ -161,7 +172,9 @@ final class Ocop
      */
     public function run(string $command, array $args, string $input = ''): array
     {
-        $argv = [$this->binary, $command, ...$this->flags, ...$args];
+        // --json-errors: each record carries the library's sentence, and an
+        // error that stops the command comes as a record too.
+        $argv = [$this->binary, '--json-errors', $command, ...$this->flags, ...$args];
         // Input from a file and output to files: no pipe can fill up and
         // stall the command, however long either is.
         $in = $this->temp($input);
@@ -193,13 +206,30 @@ final class Ocop
     {
         [$code, $out, $err] = $this->run($command, [...$args, '-'], self::line($evaluation) . "\n");
         if ($code === 2) {
-            throw new CommandError(trim($err));
+            self::stopped($err);
         }
         $value = json_decode(rtrim($out, "\n"), true, 512, JSON_THROW_ON_ERROR);
         if ($code === 1 && is_array($value) && isset($value['error'], $value['line'])) {
             throw new OcopError($value);
         }
         return $value;
+    }
+
+    /**
+     * The command stopped (exit 2): the library's refusal as an
+     * OcopError, anything else (a usage error, a file that cannot be
+     * read) as a CommandError.
+     *
+     * @return never
+     */
+    private static function stopped(string $stderr): void
+    {
+        $last = trim((string) strrchr("\n" . rtrim($stderr), "\n"));
+        $record = json_decode($last, true);
+        if (is_array($record) && isset($record['error']['kind'], $record['message'])) {
+            throw new OcopError($record);
+        }
+        throw new CommandError(trim($stderr));
     }
 
     /** An evaluation as one line of JSON. */

@@ -67,6 +67,8 @@ $missing = $sample;
 unset($missing['members'][1]['answers']['6.3']);
 $e = throws(fn () => $ocop->score($missing), OcopError::class, 'missing_answer');
 check_that($e !== null && $e->record['id'] === 'SAMPLE-2026-01' && $e->record['error']['criterion'] === '6.3', 'the record names product and criterion');
+// The message is the library's sentence, not the bare kind.
+check_that($e !== null && str_contains($e->getMessage(), '6.3') && $e->getMessage() !== 'missing_answer', 'the message is the sentence: ' . ($e ? $e->getMessage() : ''));
 throws(fn () => $ocop->score('{"set": '), OcopError::class, 'json');
 
 // check lists every problem at once; [] for a clean form.
@@ -81,7 +83,11 @@ $plan = $ocop->plan($sample, 4);
 check_that($plan['target'] === 4 && $plan['reachable'] === true && count($plan['steps']) === $plan['changes'], 'a plan to 4 stars');
 $priced = $ocop->plan($sample, 4, ['default' => 1, 'criteria' => ['8' => 50]]);
 check_that($priced['target'] === 4 && $priced['reachable'] === true, 'a plan with costs');
-throws(fn () => $ocop->plan($sample, 4, ['criteria' => ['99.9' => 5]]), CommandError::class);
+// Bad arguments are the library's refusals too, with its sentence.
+$e = throws(fn () => $ocop->plan($sample, 4, ['criteria' => ['99.9' => 5]]), OcopError::class, 'invalid_costs');
+check_that($e !== null && str_contains($e->getMessage(), '"99.9"') && !isset($e->record['message']), 'the costs error says which criterion');
+$e = throws(fn () => $ocop->plan($sample, 9), OcopError::class, 'invalid_target');
+check_that($e !== null && $e->getMessage() === 'target 9★ is not a star tier: give 1 to 5', 'the target error is the sentence: ' . ($e ? $e->getMessage() : ''));
 $x = $ocop->explain($sample);
 check_that($x['criteria'][0]['code'] === '1.1', 'explain starts at 1.1');
 
@@ -115,7 +121,7 @@ throws(fn () => $ocop->scoreFile('-'), \InvalidArgumentException::class);
 // Options are the command's flags; unknown ones are errors, not defaults.
 $inferred = new Ocop($bin, ['inferred' => true]);
 check_that($inferred->score($sample)['rating']['stars'] === 3, 'inferred data scores too');
-throws(fn () => (new Ocop($bin, ['edition' => 'qd9999']))->score($sample), CommandError::class);
+throws(fn () => (new Ocop($bin, ['edition' => 'qd9999']))->score($sample), OcopError::class, 'unknown_edition');
 throws(fn () => new Ocop($bin, ['inferd' => true]), \InvalidArgumentException::class);
 throws(fn () => (new Ocop('/nonexistent/ocop'))->score($sample), CommandError::class);
 

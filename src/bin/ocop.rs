@@ -7,13 +7,17 @@
 // Per-command code beside this file, in src/bin/ocop/.
 #[path = "ocop/book.rs"]
 mod book;
+#[path = "ocop/fail.rs"]
+mod fail;
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use ocop::advice::{Costs, PlanOptions};
+use ocop::advice::PlanOptions;
 use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions, report};
+
+use fail::{At, Fail};
 
 #[derive(Parser)]
 #[command(
@@ -26,6 +30,12 @@ struct Cli {
     /// (`<dir>/<edition>/<set>.json`), e.g. the tables of 148/QĐ-TTg.
     #[arg(long, global = true, value_name = "DIR")]
     criteria: Option<std::path::PathBuf>,
+    /// Errors as JSON, for programs that run the command: each rejected
+    /// line's record also carries its sentence (`"message"`), and an
+    /// error that stops the command is written to stderr as
+    /// `{"error": {"kind": …}, "message": …}`.
+    #[arg(long, global = true)]
+    json_errors: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,22 +58,13 @@ struct Rules {
 impl Rules {
     /// The library's options; an unknown edition is a usage error,
     /// whatever the case it is written in.
-    fn options(self, catalog: &Catalog) -> Result<ScoreOptions, String> {
-        let edition = match self.edition {
-            Some(id) => Some(
-                catalog
-                    .find_edition(&id)
-                    .map(|e| e.id().to_owned())
-                    .map_err(|e| e.to_string())?,
-            ),
-            None => None,
-        };
-        Ok(ScoreOptions {
+    fn options(self, catalog: &Catalog) -> Result<ScoreOptions, Fail> {
+        let opts = ScoreOptions {
             inferred: self.inferred,
             weak_sources: self.weak_sources,
-            edition,
             ..Default::default()
-        })
+        };
+        Ok(opts.with_edition(catalog, self.edition.as_deref())?)
     }
 }
 
@@ -86,7 +87,7 @@ impl Input {
         &self,
         catalog: &Catalog,
         opts: &ScoreOptions,
-    ) -> Result<book::Source, String> {
+    ) -> Result<book::Source, Fail> {
         book::Source::of(&self.file, catalog, opts, || self.open())
     }
 }
@@ -94,9 +95,19 @@ impl Input {
 /// Worker threads for a batch.
 #[derive(Args)]
 struct Threads {
-    /// Worker threads (default: all cores).
-    #[arg(long)]
+    /// Worker threads (default: all cores; at most 256).
+    #[arg(long, value_parser = threads_in_range)]
     threads: Option<usize>,
+}
+
+/// 1 to the library's [`ocop::MAX_THREADS`].
+fn threads_in_range(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if (1..=ocop::MAX_THREADS).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!("give 1 to {} threads", ocop::MAX_THREADS))
+    }
 }
 
 impl Threads {
@@ -142,9 +153,9 @@ enum Command {
     Plan {
         #[command(flatten)]
         input: Input,
-        /// The star to reach (default: the star above the final star, 3★
-        /// for a product without one).
-        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        /// The star to reach, 1 to 5 (default: the star above the final
+        /// star, 3★ for a product without one).
+        #[arg(long)]
         target: Option<u8>,
         /// A JSON file of costs to minimise:
         /// {"default": 1, "criteria": {"1.2": 5, "8": {"3": 2, "4": 5}}}.
@@ -270,7 +281,8 @@ fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
+    let json_errors = cli.json_errors;
     if let Command::Criteria { command: CriteriaCommand::Check { dir } } =
         &cli.command
     {
@@ -279,7 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let loaded;
     let catalog = match &cli.criteria {
         Some(dir) => {
-            loaded = Catalog::from_dir(dir).map_err(|e| e.to_string())?;
+            loaded = Catalog::from_dir(dir).at(dir.display())?;
             &loaded
         }
         None => Catalog::official(),
@@ -298,6 +310,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let scorer = BatchScorer::new(catalog)
                 .options(options)
                 .points(points)
+                .messages(json_errors)
                 .progress(&progress);
             let stats = input.score(&threads.apply(scorer), out)?;
             if tty && stats.lines >= 100_000 {
@@ -312,8 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Summary { input, by, json } => {
             let input = input.open()?;
             let by: Vec<&str> = by.iter().map(String::as_str).collect();
-            let s = report::Summary::from_reader_with(input, &by, catalog)
-                .map_err(|e| e.to_string())?;
+            let s = report::Summary::from_reader_with(input, &by, catalog)?;
             if json {
                 let text =
                     serde_json::to_string(&s).map_err(|e| e.to_string())?;
@@ -325,19 +337,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Plan { input, target, costs, rules, threads, text } => {
             let score = rules.options(catalog)?;
-            let costs = match costs {
+            let costs = match &costs {
                 None => None,
-                Some(path) => {
-                    let t = std::fs::read_to_string(&path)
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
-                    let c = Costs::from_json(&t)
-                        .and_then(|c| c.check(catalog).map(|()| c))
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
-                    Some(c)
-                }
+                Some(path) => Some(
+                    std::fs::read_to_string(path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?,
+                ),
             };
-            let input = input.source(catalog, &score)?;
-            let opts = PlanOptions { target, costs, score };
+            // Target and costs checked before any line is read, by the
+            // library's one rule.
+            let opts =
+                PlanOptions::new(catalog, target, costs.as_deref(), score)?;
+            let input = input.source(catalog, &opts.score)?;
             let mut out = Lines::stdout();
             let mut counts = report::PlanCounts::default();
             let scorer = threads.apply(BatchScorer::new(catalog));
@@ -357,7 +368,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         Err(e) if text => {
                             let _ = write!(buf, "line {line}: {e}");
                         }
-                        Err(e) => BatchScorer::error_record(buf, line, e),
+                        Err(e) => BatchScorer::error_record_as(
+                            buf,
+                            line,
+                            e,
+                            json_errors,
+                        ),
                     })
                 },
             )?;
@@ -387,9 +403,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         Ok(x) => {
                             let _ = writeln!(buf, "{x}");
                         }
-                        Err(e) if json => {
-                            BatchScorer::error_record(buf, line, e)
-                        }
+                        Err(e) if json => BatchScorer::error_record_as(
+                            buf,
+                            line,
+                            e,
+                            json_errors,
+                        ),
                         Err(e) => {
                             let _ = writeln!(buf, "line {line}: {e}");
                         }
@@ -418,7 +437,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             with_problems += u64::from(!problems.is_empty());
                             BatchScorer::problems_record(buf, problems);
                         }
-                        Err(e) => BatchScorer::error_record(buf, line, e),
+                        Err(e) => BatchScorer::error_record_as(
+                            buf,
+                            line,
+                            e,
+                            json_errors,
+                        ),
                     })
                 },
             )?;
@@ -530,7 +554,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Import { file, rules } => {
             let options = rules.options(catalog)?;
             let out = BufWriter::new(std::io::stdout());
-            let stats = book::import(catalog, &file, &options, out)?;
+            let stats =
+                book::import(catalog, &file, &options, out, json_errors)?;
             eprintln!(
                 "{} products: {} read, {} rejected",
                 stats.lines, stats.scored, stats.rejected
@@ -539,13 +564,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Sets { edition: only } => {
             let only = match only {
-                Some(id) => Some(
-                    catalog
-                        .find_edition(&id)
-                        .map_err(|e| e.to_string())?
-                        .id()
-                        .to_owned(),
-                ),
+                Some(id) => Some(catalog.find_edition(&id)?.id().to_owned()),
                 None => None,
             };
             let mut out = String::new();
@@ -559,17 +578,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { set, edition: ed } => {
-            let ed = match ed {
-                Some(id) => catalog.find_edition(&id),
-                None => {
-                    // A dossier submitted today falls under the edition
-                    // in force today, whatever transition is running.
-                    let today = ocop::Date::today_in_vietnam();
-                    catalog.edition_for(today, Some(today), false)
-                }
-            }
-            .map_err(|e| e.to_string())?;
-            let s = ed.find_set(&set).map_err(|e| e.to_string())?;
+            let ed = catalog.edition_or_today(ed.as_deref())?;
+            let s = ed.find_set(&set)?;
             print!("{s}");
             Ok(ExitCode::SUCCESS)
         }
@@ -583,7 +593,7 @@ fn exit(stats: BatchStats) -> ExitCode {
 }
 
 /// `ocop criteria check DIR`: every problem, one a line.
-fn check_criteria(dir: &std::path::Path) -> Result<ExitCode, String> {
+fn check_criteria(dir: &std::path::Path) -> Result<ExitCode, Fail> {
     match Catalog::from_dir(dir) {
         Ok(catalog) => {
             let sets: usize =
@@ -603,17 +613,18 @@ fn check_criteria(dir: &std::path::Path) -> Result<ExitCode, String> {
                 eprintln!("{}: {} problems", dir.display(), problems.len());
                 Ok(ExitCode::from(1))
             }
-            _ => Err(e.to_string()),
+            _ => Err(e).at(dir.display()),
         },
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json = cli.json_errors;
     match run(cli) {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("ocop: {msg}");
+        Err(fail) => {
+            fail.report(json);
             ExitCode::from(2)
         }
     }

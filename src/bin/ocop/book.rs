@@ -8,6 +8,8 @@ use std::path::Path;
 use ocop::workbook::{self, Format, Products};
 use ocop::{BatchScorer, BatchStats, Catalog, Evaluation, ScoreOptions};
 
+use crate::fail::{At, Fail};
+
 /// Evaluations to read: JSON Lines, or a workbook's products.
 pub enum Source {
     Lines(Box<dyn BufRead + Send>),
@@ -22,13 +24,13 @@ impl Source {
         catalog: &Catalog,
         opts: &ScoreOptions,
         open: impl FnOnce() -> Result<Box<dyn BufRead + Send>, String>,
-    ) -> Result<Source, String> {
+    ) -> Result<Source, Fail> {
         if file != "-" && Format::of(Path::new(file)).is_some() {
             let products = workbook::read_file(Path::new(file), catalog, opts)
-                .map_err(|e| format!("{file}: {e}"))?;
+                .at(file)?;
             return Ok(Source::Book(products));
         }
-        open().map(Source::Lines)
+        Ok(open().map(Source::Lines)?)
     }
 
     /// `op` on each evaluation, `f` on each result, in order.
@@ -37,11 +39,9 @@ impl Source {
         scorer: &BatchScorer<'_>,
         op: impl Fn(&Evaluation<'_>) -> ocop::Result<T> + Sync,
         f: impl FnMut(u64, ocop::Result<T>),
-    ) -> Result<BatchStats, String> {
+    ) -> Result<BatchStats, Fail> {
         match self {
-            Source::Lines(r) => {
-                scorer.map_each(r, op, f).map_err(|e| e.to_string())
-            }
+            Source::Lines(r) => Ok(scorer.map_each(r, op, f)?),
             Source::Book(p) => Ok(workbook::map_products(p, op, f)),
         }
     }
@@ -51,12 +51,11 @@ impl Source {
         self,
         scorer: &BatchScorer<'_>,
         out: impl Write,
-    ) -> Result<BatchStats, String> {
-        match self {
+    ) -> Result<BatchStats, Fail> {
+        Ok(match self {
             Source::Lines(r) => scorer.run(r, out),
             Source::Book(p) => workbook::score_products(scorer, &p, out),
-        }
-        .map_err(|e| e.to_string())
+        }?)
     }
 }
 
@@ -68,21 +67,13 @@ pub fn template(
     members: usize,
     products: usize,
     output: &Path,
-) -> Result<(), String> {
-    let ed = match edition {
-        Some(id) => catalog.find_edition(id),
-        None => {
-            let today = ocop::Date::today_in_vietnam();
-            catalog.edition_for(today, Some(today), false)
-        }
-    }
-    .map_err(|e| e.to_string())?;
-    let set = ed.find_set(set).map_err(|e| e.to_string())?;
+) -> Result<(), Fail> {
+    let ed = catalog.edition_or_today(edition)?;
+    let set = ed.find_set(set)?;
     let format = Format::of(output)
         .filter(|f| f.writable())
         .ok_or_else(|| format!("{}: write .xlsx or .csv", output.display()))?;
-    let bytes = workbook::template(set, members, products, format)
-        .map_err(|e| e.to_string())?;
+    let bytes = workbook::template(set, members, products, format)?;
     std::fs::write(output, &bytes)
         .map_err(|e| format!("{}: {e}", output.display()))?;
     eprintln!(
@@ -101,9 +92,10 @@ pub fn import(
     file: &str,
     opts: &ScoreOptions,
     mut out: impl Write,
-) -> Result<BatchStats, String> {
-    let products = workbook::read_file(Path::new(file), catalog, opts)
-        .map_err(|e| format!("{file}: {e}"))?;
+    json_errors: bool,
+) -> Result<BatchStats, Fail> {
+    let products =
+        workbook::read_file(Path::new(file), catalog, opts).at(file)?;
     let mut buf = Vec::new();
     let json = |ev: &Evaluation<'_>| {
         serde_json::to_vec(ev).map_err(|e| {
@@ -117,7 +109,9 @@ pub fn import(
     let stats = workbook::map_products(products, json, |n, r| {
         match r {
             Ok(line) => buf.extend_from_slice(&line),
-            Err(e) => BatchScorer::error_record(&mut buf, n, &e),
+            Err(e) => {
+                BatchScorer::error_record_as(&mut buf, n, &e, json_errors)
+            }
         }
         buf.push(b'\n');
     });
