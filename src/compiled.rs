@@ -12,7 +12,7 @@
 
 use std::sync::Arc;
 
-use crate::criteria::{EditionInfo, KnockoutKind, SetFile};
+use crate::criteria::{EditionInfo, KnockoutKind, Provenance, SetFile};
 use crate::warning::{self, Warning};
 
 /// The printed codes of a set's leaves and sections, shared by every
@@ -157,6 +157,8 @@ pub(crate) struct Compiled {
     pub fingerprint: String,
     /// The warnings every scorecard of these tables carries.
     pub warnings: Box<[Warning]>,
+    /// Whose data the tables are: every scorecard names it.
+    pub provenance: Provenance,
 }
 
 /// Marks an option whose points are unreadable in the source.
@@ -295,6 +297,7 @@ impl Compiled {
                 fingerprint.to_owned()
             },
             warnings: warnings.into(),
+            provenance: Provenance::Bundled,
         }
     }
 

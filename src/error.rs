@@ -406,6 +406,10 @@ pub enum CellIssue {
     DuplicateId,
     /// Rows of one product that disagree on a product field (CSV).
     Conflict,
+    /// A criteria workbook breaks a rule of criteria data: a problem the
+    /// loader found (its sentence is the message), or a value on a row
+    /// that cannot hold it, such as a star minimum off an option's row.
+    CriteriaRule,
 }
 
 fn lines(problems: &[Problem]) -> String {

@@ -191,6 +191,8 @@ pub mod report;
 pub mod html;
 #[cfg(feature = "xlsx")]
 pub mod workbook;
+#[cfg(feature = "xlsx")]
+pub mod criteria_book;
 pub mod generate;
 #[cfg(feature = "proptest")]
 pub mod strategy;

@@ -50,6 +50,7 @@ pub(crate) fn scorecard(
         set: set.id().to_owned(),
         set_name: set.sheet().name.clone(),
         fingerprint: c.fingerprint.clone(),
+        provenance: c.provenance,
         inferred: c.inferred,
         members,
         mean,

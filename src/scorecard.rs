@@ -16,7 +16,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::compiled::Codes;
-use crate::criteria::{KnockoutKind, PartPoints};
+use crate::criteria::{KnockoutKind, PartPoints, Provenance};
 use crate::warning::Warning;
 
 /// How the edition of a scorecard was chosen.
@@ -333,6 +333,9 @@ pub struct Scorecard {
     pub set_name: String,
     /// The fingerprint of the set's data.
     pub fingerprint: String,
+    /// Whose the set's data is; left out of the JSON when it is bundled.
+    #[serde(default, skip_serializing_if = "Provenance::is_bundled")]
+    pub provenance: Provenance,
     /// Whether inferred data was used.
     pub inferred: bool,
     /// Per member.

@@ -53,6 +53,14 @@ pub enum Warning {
         /// The set, its source, and why the source is weak.
         text: String,
     },
+    /// The set's data is the user's, not a bundled, sourced table
+    /// ([`Provenance::User`](crate::criteria::Provenance::User)).
+    UserSupplied {
+        /// The set.
+        set: String,
+        /// The fingerprint of the user's file.
+        fingerprint: String,
+    },
 }
 
 /// In the sheet's language (Vietnamese), as a scorecard's text shows it.
@@ -75,6 +83,11 @@ impl std::fmt::Display for Warning {
             Warning::WeakSource { text } => {
                 write!(f, "bảng tiêu chí từ nguồn độ tin cậy thấp: {text}")
             }
+            Warning::UserSupplied { set, fingerprint } => write!(
+                f,
+                "bảng tiêu chí {set} do người dùng cung cấp (dấu vân tay \
+                 {fingerprint}), không phải bảng kèm theo có nguồn"
+            ),
         }
     }
 }

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::compiled::{Codes, Compiled};
 use crate::council::Decision;
-use crate::criteria::PartPoints;
+use crate::criteria::{PartPoints, Provenance};
 use crate::place::Placement;
 use crate::scorecard::{Means, Rating, Scorecard, Spread};
 use crate::warning::Warning;
@@ -30,6 +30,7 @@ pub(crate) struct Card<'a> {
     pub set: &'a str,
     pub set_name: &'a str,
     pub fingerprint: &'a str,
+    pub provenance: Provenance,
     pub inferred: bool,
     pub mean: &'a Means,
     pub spread: &'a Spread,
@@ -54,6 +55,7 @@ impl<'a> Card<'a> {
             set: p.set.id(),
             set_name: &p.set.sheet().name,
             fingerprint: &c.fingerprint,
+            provenance: c.provenance,
             inferred: c.inferred,
             mean: &d.mean,
             spread: &d.spread,
@@ -92,6 +94,7 @@ impl Scorecard {
             set: &self.set,
             set_name: &self.set_name,
             fingerprint: &self.fingerprint,
+            provenance: self.provenance,
             inferred: self.inferred,
             mean: &self.mean,
             spread: &self.spread,
@@ -133,6 +136,10 @@ pub(crate) fn card_json<'a>(
     string(out, c.set_name);
     out.extend_from_slice(b",\"fingerprint\":");
     string(out, c.fingerprint);
+    if !c.provenance.is_bundled() {
+        out.extend_from_slice(b",\"provenance\":");
+        string(out, &c.provenance.to_string());
+    }
     out.extend_from_slice(b",\"inferred\":");
     boolean(out, c.inferred);
     out.extend_from_slice(b",\"members\":[");

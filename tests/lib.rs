@@ -5,6 +5,8 @@ mod batch;
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "xlsx")]
+mod criteria_book;
 mod dates;
 mod edges;
 mod errors;

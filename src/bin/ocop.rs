@@ -271,6 +271,31 @@ enum CriteriaCommand {
         /// The directory.
         dir: std::path::PathBuf,
     },
+    /// Writes a workbook for typing one criteria set (.xlsx): the set's
+    /// identity on the first sheet, one row per part, group, criterion
+    /// and option on the second.
+    Template {
+        /// Pre-fill it from this set (id or phân nhóm name).
+        #[arg(long)]
+        like: Option<String>,
+        /// The edition of `--like`, and of the rules the template shows
+        /// (default: the one in force today in Vietnam).
+        #[arg(long)]
+        edition: Option<String>,
+        /// The workbook to write.
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+    },
+    /// Reads a criteria workbook, checks it as `criteria check` does
+    /// (every problem at its cell), and writes DIR/<edition>/<set>.json
+    /// for `--criteria DIR`.
+    Build {
+        /// The workbook.
+        file: std::path::PathBuf,
+        /// The criteria directory to write into.
+        #[arg(short, long, value_name = "DIR")]
+        output: std::path::PathBuf,
+    },
 }
 
 fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
@@ -583,7 +608,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             print!("{s}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Criteria { .. } => unreachable!("handled above"),
+        Command::Criteria { command } => book::criteria(command, catalog),
     }
 }
 

@@ -12,11 +12,13 @@ use std::sync::OnceLock;
 use super::{Catalog, CriteriaSet, Edition};
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, Problem, SetFile, SetStatus,
+    self, Classification, EditionInfo, Problem, Provenance, SetFile,
+    SetStatus,
 };
 use crate::date::Date;
 use crate::embedded;
 use crate::error::{ErrorKind, Result};
+use crate::warning::Warning;
 
 impl Catalog {
     /// The embedded criteria, parsed and compiled on first use.
@@ -213,7 +215,8 @@ impl Catalog {
                     Ok(sheet) => {
                         if let Some(info) = &info {
                             let fp = criteria::fingerprint(text);
-                            sets.push(build_set(info, sheet, fp));
+                            let by = Provenance::of(&file, text);
+                            sets.push(build_set(info, sheet, fp, by));
                         }
                     }
                     Err(p) => problems.extend(p),
@@ -311,7 +314,8 @@ fn inherit_sets(editions: &mut [Edition], problems: &mut Vec<Problem>) {
                 }
             }
             let fp = format!("{}+{}", s.fingerprint, editions[i].info.id);
-            taken.push(build_set(&editions[i].info, sheet, fp));
+            let by = s.provenance;
+            taken.push(build_set(&editions[i].info, sheet, fp, by));
         }
         editions[i].sets.extend(taken);
     }
@@ -321,6 +325,7 @@ pub(super) fn build_set(
     info: &EditionInfo,
     sheet: SetFile,
     fingerprint: String,
+    provenance: Provenance,
 ) -> CriteriaSet {
     let has_inferred = sheet.status == SetStatus::Inferred
         || sheet.criteria().any(|(_, _, c)| {
@@ -329,9 +334,20 @@ pub(super) fn build_set(
                     || o.gate.as_ref().is_some_and(|g| g.inferred.is_some())
             })
         });
-    let official = Compiled::new(info, &sheet, &fingerprint, false);
-    let inferred =
-        has_inferred.then(|| Compiled::new(info, &sheet, &fingerprint, true));
+    // A user's tables say so in every scorecard, with their fingerprint.
+    let mark = |mut c: Compiled| {
+        if provenance == Provenance::User {
+            let mut w = c.warnings.into_vec();
+            let fingerprint = c.fingerprint.clone();
+            w.push(Warning::UserSupplied { set: sheet.id.clone(), fingerprint });
+            c.warnings = w.into();
+            c.provenance = provenance;
+        }
+        c
+    };
+    let official = mark(Compiled::new(info, &sheet, &fingerprint, false));
+    let inferred = has_inferred
+        .then(|| mark(Compiled::new(info, &sheet, &fingerprint, true)));
     let date = |d: Option<&String>| d.and_then(|d| Date::parse("", d).ok());
     CriteriaSet {
         edition: info.id.clone(),
@@ -344,5 +360,6 @@ pub(super) fn build_set(
         official,
         inferred,
         tables: info.tables,
+        provenance,
     }
 }

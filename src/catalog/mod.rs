@@ -25,7 +25,7 @@ mod text;
 
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, SetFile, SetStatus, Tables,
+    self, Classification, EditionInfo, Provenance, SetFile, SetStatus, Tables,
 };
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
@@ -54,6 +54,8 @@ pub struct CriteriaSet {
     inferred: Option<Compiled>,
     /// Whether its edition ships all its tables.
     tables: Tables,
+    /// Whose data it is.
+    provenance: Provenance,
 }
 
 impl CriteriaSet {
@@ -81,6 +83,19 @@ impl CriteriaSet {
     /// The fingerprint of the data this set was loaded from.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
+    }
+
+    /// Whose data the set is: bundled with the crate, or the user's
+    /// (a file of `--criteria DIR` or given in memory that is not the
+    /// bundled file of its path).
+    ///
+    /// ```
+    /// use ocop::criteria::Provenance;
+    /// let set = ocop::Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    /// assert_eq!(set.provenance(), Provenance::Bundled);
+    /// ```
+    pub fn provenance(&self) -> Provenance {
+        self.provenance
     }
 
     /// Whether the set has inferred data (an inferred table, point value or
@@ -122,7 +137,8 @@ impl CriteriaSet {
     ) -> Result<CriteriaSet> {
         let sheet = criteria::check_set(edition, file, text)
             .map_err(|problems| ErrorKind::InvalidData { problems })?;
-        Ok(load::build_set(edition, sheet, criteria::fingerprint(text)))
+        let by = criteria::Provenance::of(file, text);
+        Ok(load::build_set(edition, sheet, criteria::fingerprint(text), by))
     }
 
     /// Whether its edition ships all its tables (`Bundled`), takes them

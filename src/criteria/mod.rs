@@ -623,6 +623,46 @@ pub struct InferredPoints {
     pub confidence: String,
 }
 
+/// Where a set's data came from: the bundled, sourced tables of this
+/// crate, or a file the user supplied (`--criteria DIR`, criteria given in
+/// memory, or `ocop criteria build`). A user's file is scored as its
+/// checks allow, and every scorecard of it says whose it is, so that
+/// nobody mistakes it for a bundled table. A file the user gives that is
+/// byte for byte the bundled one is the bundled table.
+///
+/// ```
+/// use ocop::criteria::Provenance;
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/qd26-2026/hoa.json")).unwrap();
+/// assert_eq!(Provenance::of("qd26-2026/hoa.json", &text), Provenance::Bundled);
+/// assert_eq!(Provenance::of("qd26-2026/hoa.json", &text.replace("Hoa", "Hoa tươi")), Provenance::User);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// A file of this crate's `criteria/`, as bundled.
+    #[default]
+    Bundled,
+    /// A file the user supplied.
+    User,
+}
+
+impl Provenance {
+    /// The provenance of the file at `path` (under a data directory) with
+    /// this text: bundled when it is the embedded file of that path.
+    pub fn of(path: &str, text: &str) -> Provenance {
+        let bundled = crate::embedded::files().any(|(p, t)| p == path && t == text);
+        if bundled { Provenance::Bundled } else { Provenance::User }
+    }
+
+    /// Whether it is [`Provenance::Bundled`] (the serde default, left out
+    /// of a scorecard's JSON).
+    pub fn is_bundled(&self) -> bool {
+        *self == Provenance::Bundled
+    }
+}
+
 /// Writes the serde name of a unit enum variant (its snake or kebab case
 /// spelling), so that text output and JSON agree.
 macro_rules! display_as_serde {
@@ -642,7 +682,8 @@ display_as_serde!(
     SetStatus,
     KnockoutKind,
     RoundingMode,
-    Outcome
+    Outcome,
+    Provenance
 );
 
 impl SetFile {

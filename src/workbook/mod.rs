@@ -78,14 +78,14 @@
 
 mod batch;
 mod flat;
-mod grid;
-mod layout;
+pub(crate) mod grid;
+pub(crate) mod layout;
 mod product;
 mod read;
 mod resolve;
 mod results;
-mod write;
-mod xlsx;
+pub(crate) mod write;
+pub(crate) mod xlsx;
 
 use std::path::Path;
 

@@ -22,12 +22,22 @@ fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
 /// Every sheet of a workbook's bytes, in the workbook's order. `name` is
 /// the file's name, for errors.
 pub(crate) fn grids(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    read_guarded(bytes, name, true)
+}
+
+/// [`grids`] with text as the file holds it, not composed: for data that
+/// must come back byte for byte (a criteria set's printed text).
+pub(crate) fn verbatim_grids(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    read_guarded(bytes, name, false)
+}
+
+fn read_guarded(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
     // calamine is not hardened against every damaged file: a damaged .xls
     // record trips an overflow check (0.35, xls.rs `parse_mul_rk`, found
     // by tests/workbook.rs `a_damaged_workbook`). A panic there is the
     // file's fault, so it is reported as an unreadable file. (With
     // `panic = "abort"` this guard cannot help.)
-    std::panic::catch_unwind(AssertUnwindSafe(|| read(bytes, name)))
+    std::panic::catch_unwind(AssertUnwindSafe(|| read(bytes, name, compose)))
         .unwrap_or_else(|_| Err(unreadable(name, "damaged beyond reading")))
 }
 
@@ -36,7 +46,7 @@ pub(crate) fn grids(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
 /// round of 1,000 products, and a few hundred megabytes at most.
 const MAX_CELLS: usize = 16 << 20;
 
-fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
     let mut book: Sheets<Cursor<&[u8]>> =
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, e))?;
@@ -64,6 +74,10 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     for sheet in book.sheet_names() {
         // Names and text composed (NFC), as the CSV form's are.
         let mut g = Grid { name: composed(&sheet), rows: Vec::new(), epoch };
+        let cell = |v: &Data| match v {
+            Data::String(s) if !compose => Cell::Text(s.clone()),
+            _ => cell(v, epoch),
+        };
         let mut put = |r: usize, c: usize, v: &Data| {
             if g.rows.len() <= r {
                 let more = r + 1 - g.rows.len();
@@ -76,7 +90,7 @@ fn read(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
                 budget = budget.checked_sub(more).ok_or_else(too_big)?;
                 row.resize(c + 1, Cell::Empty);
             }
-            row[c] = cell(v, epoch);
+            row[c] = cell(v);
             Ok::<(), Error>(())
         };
         match &mut book {

@@ -125,3 +125,70 @@ pub fn import(
 pub fn results_wanted(output: &Path) -> bool {
     Format::of(output) == Some(Format::Xlsx)
 }
+
+/// `ocop criteria template` and `ocop criteria build`; `check` is
+/// answered before any catalog is loaded.
+pub fn criteria(
+    command: crate::CriteriaCommand,
+    catalog: &Catalog,
+) -> Result<std::process::ExitCode, Fail> {
+    use crate::CriteriaCommand as C;
+    use ocop::criteria_book;
+    match command {
+        C::Check { .. } => unreachable!("answered before the catalog loads"),
+        C::Template { like, edition, output } => {
+            let ed = catalog.edition_or_today(edition.as_deref())?;
+            let set = like.as_deref().map(|s| ed.find_set(s)).transpose()?;
+            let bytes =
+                criteria_book::template(ed.info(), set.map(|s| s.sheet()))?;
+            std::fs::write(&output, &bytes)
+                .map_err(|e| format!("{}: {e}", output.display()))?;
+            match set {
+                Some(s) => eprintln!(
+                    "wrote {}: set {} of {}, to edit",
+                    output.display(),
+                    s.id(),
+                    ed.id()
+                ),
+                None => eprintln!(
+                    "wrote {}: a blank set of {}",
+                    output.display(),
+                    ed.id()
+                ),
+            }
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        C::Build { file, output } => {
+            let built = match criteria_book::build_file(&file) {
+                Ok(b) => b,
+                Err(e) => match e.kind() {
+                    // Every problem, one a line, as `criteria check`.
+                    ocop::ErrorKind::Workbook { problems } => {
+                        for p in problems {
+                            println!("{p}");
+                        }
+                        eprintln!(
+                            "{}: {} problems",
+                            file.display(),
+                            problems.len()
+                        );
+                        return Ok(std::process::ExitCode::from(1));
+                    }
+                    _ => return Err(e).at(file.display()),
+                },
+            };
+            for p in built.write_to(&output)? {
+                println!("{}", p.display());
+            }
+            eprintln!(
+                "set {} of {}: no problems; fingerprint {}; score with \
+                 --criteria {}",
+                built.sheet.id,
+                built.edition,
+                built.fingerprint,
+                output.display()
+            );
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+    }
+}
