@@ -358,6 +358,19 @@ fn identity_sheet(
             };
         }
         ws.write_string_with_format(row, 5, k.help, &f.help)?;
+        let tall = values
+            .iter()
+            .zip([48.0, 16.0, 40.0])
+            .filter_map(|(v, w)| match v {
+                V::Text(t) => Some(lines(t, w)),
+                V::Number(_) => None,
+            })
+            .chain([lines(k.help, 48.0)])
+            .max()
+            .unwrap_or(1);
+        if tall > 1 {
+            ws.set_row_height(row, 15.0 * tall as f64)?;
+        }
         let list: Option<&[&str]> = match key {
             "status" => Some(&STATUSES),
             "gates" => Some(&GATES),
@@ -382,11 +395,21 @@ fn identity_sheet(
     Ok(())
 }
 
+/// The lines `text` takes in a column `width` units wide (a character
+/// is a little narrower than the unit).
+fn lines(text: &str, width: f64) -> usize {
+    text.lines()
+        .map(|l| ((l.chars().count() as f64 * 0.85) / width).ceil().max(1.0) as usize)
+        .sum::<usize>()
+        .clamp(1, 12)
+}
+
 /// How many rows below the last the drop-downs reach, for rows typed in.
 const SPARE_ROWS: u32 = 400;
 
 fn criteria_sheet(ws: &mut Worksheet, rows: &[Row], f: &Formats) -> std::result::Result<(), XlsxError> {
     ws.set_name(layout::CRITERIA)?;
+    ws.set_row_height(0, 30)?;
     for (c, (_, h, w)) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
         ws.set_column_width(c as u16, *w)?;
@@ -403,6 +426,19 @@ fn criteria_sheet(ws: &mut Worksheet, rows: &[Row], f: &Formats) -> std::result:
             Some(Kind::Criterion) => &f.criterion,
             _ => &f.text,
         };
+        // Rows as tall as their longest wrapped text: a spreadsheet does
+        // not grow a row written with a height of its own.
+        let lines = r
+            .iter()
+            .filter_map(|(c, v)| match v {
+                V::Text(t) => Some(lines(t, COLUMNS[c.at() as usize].2)),
+                V::Number(_) => None,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(row, 15.0 * lines as f64)?;
+        }
         for (c, _, _) in COLUMNS {
             match r.iter().find(|(col, _)| *col == c) {
                 Some((_, v)) => put(ws, row, c.at(), v, fm)?,
