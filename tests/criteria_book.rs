@@ -64,7 +64,10 @@ fn problems(bytes: &[u8]) -> Vec<(String, CellIssue, String)> {
     let ocop::ErrorKind::Workbook { problems } = err.kind() else {
         panic!("{err}")
     };
-    problems.iter().map(|p| (p.cell.clone(), p.issue, p.message.clone())).collect()
+    problems
+        .iter()
+        .map(|p| (p.cell.clone(), p.issue, p.message.clone()))
+        .collect()
 }
 
 /// A small workbook typed by hand: the identity sheet and these rows of
@@ -94,7 +97,9 @@ fn hand_made(rows: &[[&str; 10]]) -> Vec<u8> {
             let (r, c) = (r as u32 + 1, c as u16);
             match v.parse::<u32>() {
                 // Points, maxima and stars typed as numbers.
-                Ok(n) if [4, 5, 6].contains(&c) => ws.write_number(r, c, n).map(drop),
+                Ok(n) if [4, 5, 6].contains(&c) => {
+                    ws.write_number(r, c, n).map(drop)
+                }
                 _ => ws.write_string(r, c, *v).map(drop),
             }
             .unwrap();
@@ -135,11 +140,19 @@ fn good_rows() -> Vec<[&'static str; 10]> {
 
 #[test]
 fn a_hand_made_workbook_without_mistakes_builds() {
-    let built: Built = criteria_book::build(&hand_made(&good_rows()), "hand.xlsx").unwrap();
+    let built: Built =
+        criteria_book::build(&hand_made(&good_rows()), "hand.xlsx").unwrap();
     assert_eq!(built.files[0].0, "qd26-2026/thu-nghiem.json");
     let c = built.sheet.criterion("2.2").unwrap();
     assert_eq!(c.applies_if.as_ref().unwrap().options, [2]);
-    assert_eq!(built.sheet.criterion("1.1").unwrap().options[1].gate.as_ref().unwrap().stars, 3);
+    assert_eq!(
+        built.sheet.criterion("1.1").unwrap().options[1]
+            .gate
+            .as_ref()
+            .unwrap()
+            .stars,
+        3
+    );
 }
 
 /// Five kinds of mistakes, five problems, each at its cell.
@@ -163,7 +176,13 @@ fn five_mistakes_five_cells() {
     let cells: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
     assert_eq!(
         cells,
-        ["Tiêu chí!F4", "Tiêu chí!C7", "Tiêu chí!G10", "Tiêu chí!J16", "Tiêu chí!F19"],
+        [
+            "Tiêu chí!F4",
+            "Tiêu chí!C7",
+            "Tiêu chí!G10",
+            "Tiêu chí!J16",
+            "Tiêu chí!F19"
+        ],
         "{found:#?}"
     );
     assert!(found.iter().all(|p| p.1 == CellIssue::CriteriaRule));
@@ -190,17 +209,29 @@ fn edition_rules_come_from_the_bundled_entry_or_the_sheet() {
     let book = criteria_book::template(&info, Some(set)).unwrap();
     let found = problems(&book);
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found[0].2.contains("qd26-2026 is a bundled edition"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("qd26-2026 is a bundled edition"),
+        "{}",
+        found[0].2
+    );
     // Under a new id the same rows are a new edition's rules: its part
     // maxima, which the set's parts (40, 25, 35) then do not meet.
     info.id = "qd-thu-nghiem".into();
     let mut sheet = set.clone();
-    let found = problems(&criteria_book::template(&info, Some(&sheet)).unwrap());
-    assert!(found.iter().any(|p| p.2.contains("edition qd-thu-nghiem says 35")), "{found:#?}");
+    let found =
+        problems(&criteria_book::template(&info, Some(&sheet)).unwrap());
+    assert!(
+        found.iter().any(|p| p.2.contains("edition qd-thu-nghiem says 35")),
+        "{found:#?}"
+    );
     info.parts.a = 40;
     info.parts.c = 35;
     sheet.source = "bản ký, lưu tại văn phòng OCOP tỉnh".into();
-    let built = criteria_book::build(&criteria_book::template(&info, Some(&sheet)).unwrap(), "n.xlsx").unwrap();
+    let built = criteria_book::build(
+        &criteria_book::template(&info, Some(&sheet)).unwrap(),
+        "n.xlsx",
+    )
+    .unwrap();
     let rules = built.rules.unwrap();
     assert_eq!(rules.bands, ed.info().bands);
     assert_eq!(rules.parts, ed.info().parts);
@@ -215,12 +246,25 @@ fn edition_rules_come_from_the_bundled_entry_or_the_sheet() {
 fn a_built_set_is_scored_as_the_users() {
     let ed = Catalog::official().edition("qd26-2026").unwrap();
     let mut sheet = ed.set("rau-cu-qua-hat-tuoi").unwrap().sheet().clone();
-    sheet.source = "bản ký của Quyết định 26/2026/QĐ-TTg, lưu tại văn phòng OCOP tỉnh".into();
+    sheet.source =
+        "bản ký của Quyết định 26/2026/QĐ-TTg, lưu tại văn phòng OCOP tỉnh"
+            .into();
     // Criterion 8's 4★ minimum, which the sample fails, taken off.
-    let c8 = sheet.parts.iter_mut().flat_map(|p| &mut p.sections).flat_map(|s| &mut s.criteria).find(|c| c.code == "8").unwrap();
+    let c8 = sheet
+        .parts
+        .iter_mut()
+        .flat_map(|p| &mut p.sections)
+        .flat_map(|s| &mut s.criteria)
+        .find(|c| c.code == "8")
+        .unwrap();
     c8.options.iter_mut().for_each(|o| o.gate = None);
-    let built = criteria_book::build(&criteria_book::template(ed.info(), Some(&sheet)).unwrap(), "x.xlsx").unwrap();
-    let dir = std::env::temp_dir().join(format!("ocop-criteria-book-{}", std::process::id()));
+    let built = criteria_book::build(
+        &criteria_book::template(ed.info(), Some(&sheet)).unwrap(),
+        "x.xlsx",
+    )
+    .unwrap();
+    let dir = std::env::temp_dir()
+        .join(format!("ocop-criteria-book-{}", std::process::id()));
     built.write_to(&dir).unwrap();
     let catalog = Catalog::from_dir(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
@@ -234,13 +278,24 @@ fn a_built_set_is_scored_as_the_users() {
         fingerprint: built.fingerprint.clone(),
     }));
     let json = serde_json::to_string(&card).unwrap();
-    assert!(json.contains(r#""fingerprint":""#) && json.contains(r#","provenance":"user","#));
+    assert!(
+        json.contains(r#""fingerprint":""#)
+            && json.contains(r#","provenance":"user","#)
+    );
     // The bundled table's scorecard is unchanged: no provenance field.
     let bundled = Catalog::official().score(&ev).unwrap();
     assert_eq!(bundled.provenance, Provenance::Bundled);
     assert!(!serde_json::to_string(&bundled).unwrap().contains("provenance"));
     // The bundled file given as the user's is the bundled table.
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/qd26-2026/rau-cu-qua-hat-tuoi.json")).unwrap();
-    let same = Catalog::from_texts([("qd26-2026/rau-cu-qua-hat-tuoi.json".to_owned(), text)]).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/criteria/qd26-2026/rau-cu-qua-hat-tuoi.json"
+    ))
+    .unwrap();
+    let same = Catalog::from_texts([(
+        "qd26-2026/rau-cu-qua-hat-tuoi.json".to_owned(),
+        text,
+    )])
+    .unwrap();
     assert_eq!(same.score(&ev).unwrap(), bundled);
 }

@@ -12,8 +12,7 @@ use std::sync::OnceLock;
 use super::{Catalog, CriteriaSet, Edition};
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, Problem, Provenance, SetFile,
-    SetStatus,
+    self, Classification, EditionInfo, Problem, Provenance, SetFile, SetStatus,
 };
 use crate::date::Date;
 use crate::embedded;
@@ -339,7 +338,10 @@ pub(super) fn build_set(
         if provenance == Provenance::User {
             let mut w = c.warnings.into_vec();
             let fingerprint = c.fingerprint.clone();
-            w.push(Warning::UserSupplied { set: sheet.id.clone(), fingerprint });
+            w.push(Warning::UserSupplied {
+                set: sheet.id.clone(),
+                fingerprint,
+            });
             c.warnings = w.into();
             c.provenance = provenance;
         }

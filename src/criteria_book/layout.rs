@@ -115,7 +115,11 @@ pub(crate) struct Key {
     pub help: &'static str,
 }
 
-const fn key(key: &'static str, label: &'static str, help: &'static str) -> Key {
+const fn key(
+    key: &'static str,
+    label: &'static str,
+    help: &'static str,
+) -> Key {
     Key { key, label, help }
 }
 
@@ -123,29 +127,73 @@ const fn key(key: &'static str, label: &'static str, help: &'static str) -> Key 
 /// `*` in its help may appear on several rows.
 pub(crate) const KEYS: &[Key] = &[
     key("edition", "Phiên bản (mã)", "qd26-2026, qd148-2023, qd1048-781, …"),
-    key("set", "Mã bộ tiêu chí", "chữ thường không dấu, nối bằng '-': tên tệp của bộ"),
+    key(
+        "set",
+        "Mã bộ tiêu chí",
+        "chữ thường không dấu, nối bằng '-': tên tệp của bộ",
+    ),
     key("name", "Tên phân nhóm", "như bản in"),
     key("number", "Số thứ tự bộ", "nếu bản in đánh số"),
     key("nganh", "Ngành", "như bản in"),
     key("nhom", "Nhóm", "như bản in"),
-    key("status", "Mức tin cậy", "transcribed: một lần chép; cross-checked: hai bản chép khớp"),
+    key(
+        "status",
+        "Mức tin cậy",
+        "transcribed: một lần chép; cross-checked: hai bản chép khớp",
+    ),
     key("source", "Nguồn", "bản ký của quyết định, lưu tại …"),
     key("basis", "Căn cứ suy luận", "chỉ cho bộ suy luận (inferred)"),
     key("disqualified_when", "Hồ sơ bị loại khi", "như bản in"),
     key("note", "Ghi chú bộ", "* một dòng một ghi chú"),
-    key("gap", "Thiếu sót của nguồn", "* cột C phần, D số điểm thiếu, E mô tả"),
-    key("second_source", "Nguồn đối chiếu (JSON)", "do công cụ đối chiếu ghi; để trống"),
+    key(
+        "gap",
+        "Thiếu sót của nguồn",
+        "* cột C phần, D số điểm thiếu, E mô tả",
+    ),
+    key(
+        "second_source",
+        "Nguồn đối chiếu (JSON)",
+        "do công cụ đối chiếu ghi; để trống",
+    ),
     // The edition's rules: read only where the edition is new.
     key("edition_name", "Tên phiên bản", "phiên bản mới: tên đọc được"),
-    key("decision", "Quyết định", "* cột C số, D ngày ký (YYYY-MM-DD), E vai trò"),
-    key("in_force", "Hiệu lực", "cột C từ ngày, D đến ngày (trống: còn hiệu lực)"),
-    key("in_force_certain", "Ngày đọc từ quyết định", "cột C từ ngày: có/không, D đến ngày: có/không"),
+    key(
+        "decision",
+        "Quyết định",
+        "* cột C số, D ngày ký (YYYY-MM-DD), E vai trò",
+    ),
+    key(
+        "in_force",
+        "Hiệu lực",
+        "cột C từ ngày, D đến ngày (trống: còn hiệu lực)",
+    ),
+    key(
+        "in_force_certain",
+        "Ngày đọc từ quyết định",
+        "cột C từ ngày: có/không, D đến ngày: có/không",
+    ),
     key("in_force_note", "Ghi chú hiệu lực", ""),
     key("part_max", "Điểm tối đa phần", "cột C phần A, D phần B, E phần C"),
-    key("band", "Hạng sao", "* cột C số sao, D điểm từ (bao gồm), E lời của quyết định"),
-    key("rounding", "Làm tròn điểm trung bình", "cột C số chữ số thập phân, D nguồn"),
-    key("spread", "Chênh lệch tối đa giữa thành viên", "cột C số điểm, D nguồn"),
-    key("gates", "Mức tối thiểu theo sao đã biết", "none, partial, complete, unknown"),
+    key(
+        "band",
+        "Hạng sao",
+        "* cột C số sao, D điểm từ (bao gồm), E lời của quyết định",
+    ),
+    key(
+        "rounding",
+        "Làm tròn điểm trung bình",
+        "cột C số chữ số thập phân, D nguồn",
+    ),
+    key(
+        "spread",
+        "Chênh lệch tối đa giữa thành viên",
+        "cột C số điểm, D nguồn",
+    ),
+    key(
+        "gates",
+        "Mức tối thiểu theo sao đã biết",
+        "none, partial, complete, unknown",
+    ),
     key("trust", "Độ tin cậy của phiên bản", ""),
     key("edition_source", "Nguồn của phiên bản", "* một dòng một nguồn"),
     key("edition_gap", "Thiếu sót của phiên bản", "* một dòng một thiếu sót"),

@@ -33,7 +33,10 @@ fn identity(rows: &Rows, message: &str, edition: bool) -> String {
             ("second_source", "second_source"),
         ]
     };
-    let key = keys.iter().find(|(w, _)| message.contains(w)).map_or("edition", |(_, k)| k);
+    let key = keys
+        .iter()
+        .find(|(w, _)| message.contains(w))
+        .map_or("edition", |(_, k)| k);
     let key = if !edition && key == "edition" { "set" } else { key };
     let row = rows.key(key).or_else(|| rows.key("edition")).unwrap_or(0);
     a1(layout::IDENTITY, row, 2)
@@ -44,10 +47,14 @@ pub(crate) fn cell(rows: &Rows, p: &Problem) -> CellProblem {
     let m = p.message.as_str();
     let sheet = layout::CRITERIA;
     let at = |row: u32, col: Col| a1(sheet, row, col.at().into());
-    let part = p.part.as_deref().and_then(|t| crate::criteria::PartId::ALL.into_iter().find(|x| x.to_string() == t));
+    let part = p.part.as_deref().and_then(|t| {
+        crate::criteria::PartId::ALL.into_iter().find(|x| x.to_string() == t)
+    });
     let crit = p.criterion.as_deref().and_then(|code| {
         let mut same = rows.criteria.iter().filter(|(pt, s, c, _, _)| {
-            c == code && part.is_none_or(|x| x == *pt) && p.section.as_deref().is_none_or(|x| x == s)
+            c == code
+                && part.is_none_or(|x| x == *pt)
+                && p.section.as_deref().is_none_or(|x| x == s)
         });
         // A code given twice is reported at its second row.
         if m.contains("appears twice") { same.nth(1) } else { same.next() }
@@ -56,7 +63,18 @@ pub(crate) fn cell(rows: &Rows, p: &Problem) -> CellProblem {
         identity(rows, m, true)
     } else if let (Some(c), Some(i)) = (crit, p.option) {
         let row = c.4.get(i.wrapping_sub(1)).copied().unwrap_or(c.3);
-        at(row, column(m, &[("gate", Col::Star), ("case", Col::Case), ("inferred", Col::More)], Col::Points))
+        at(
+            row,
+            column(
+                m,
+                &[
+                    ("gate", Col::Star),
+                    ("case", Col::Case),
+                    ("inferred", Col::More),
+                ],
+                Col::Points,
+            ),
+        )
     } else if let Some(c) = crit {
         let col = column(
             m,
@@ -77,10 +95,14 @@ pub(crate) fn cell(rows: &Rows, p: &Problem) -> CellProblem {
         );
         at(c.3, col)
     } else if let Some(s) = p.section.as_deref().and_then(|code| {
-        rows.sections.iter().find(|(pt, c, _)| c == code && part.is_none_or(|x| x == *pt))
+        rows.sections
+            .iter()
+            .find(|(pt, c, _)| c == code && part.is_none_or(|x| x == *pt))
     }) {
         at(s.2, column(m, &[("add up", Col::Max)], Col::Code))
-    } else if let Some(r) = part.and_then(|x| rows.parts.iter().find(|(pt, _)| *pt == x)) {
+    } else if let Some(r) =
+        part.and_then(|x| rows.parts.iter().find(|(pt, _)| *pt == x))
+    {
         at(r.1, column(m, &[("add up", Col::Max)], Col::Part))
     } else if m.contains("parts must be") {
         at(rows.parts.first().map_or(1, |x| x.1), Col::Part)
@@ -89,5 +111,9 @@ pub(crate) fn cell(rows: &Rows, p: &Problem) -> CellProblem {
     } else {
         identity(rows, m, false)
     };
-    CellProblem { cell, issue: CellIssue::CriteriaRule, message: p.to_string() }
+    CellProblem {
+        cell,
+        issue: CellIssue::CriteriaRule,
+        message: p.to_string(),
+    }
 }

@@ -39,9 +39,10 @@
 //!
 //! # Rooms
 //!
-//! `layout` the names; `write` the template; `read` the workbook into a
-//! set, with the row of every piece; `locate` the loader's problems at
-//! those rows.
+//! `layout` the names; `write` the template; `read` the identity sheet
+//! and the whole; `sheet` the criteria sheet's rows into a set, with the
+//! row of every piece; `rules` an edition's rules; `locate` the loader's
+//! problems at those rows.
 //!
 //! [`Catalog::from_texts`]: crate::Catalog::from_texts
 //! [`Provenance::User`]: crate::criteria::Provenance::User
@@ -50,6 +51,8 @@
 mod layout;
 mod locate;
 mod read;
+mod rules;
+mod sheet;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -75,7 +78,10 @@ use crate::error::{ErrorKind, Result};
 /// assert_eq!(&built.sheet, hoa.sheet());
 /// # Ok::<(), ocop::Error>(())
 /// ```
-pub fn template(edition: &EditionInfo, like: Option<&SetFile>) -> Result<Vec<u8>> {
+pub fn template(
+    edition: &EditionInfo,
+    like: Option<&SetFile>,
+) -> Result<Vec<u8>> {
     write::workbook(edition, like)
 }
 
@@ -109,7 +115,8 @@ impl Built {
         for (path, text) in &self.files {
             let p = dir.join(path);
             if let Some(parent) = p.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| ErrorKind::io(parent, e))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| ErrorKind::io(parent, e))?;
             }
             std::fs::write(&p, text).map_err(|e| ErrorKind::io(&p, e))?;
             out.push(p);
@@ -146,15 +153,17 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 /// - [`ErrorKind::Io`] when the bytes are not a workbook.
 pub fn build(bytes: &[u8], name: &str) -> Result<Built> {
     let grids = crate::workbook::xlsx::verbatim_grids(bytes, name)?;
-    let (read, mut problems) =
-        read::read(&grids).map_err(|problems| ErrorKind::Workbook { problems })?;
+    let (read, mut problems) = read::read(&grids)
+        .map_err(|problems| ErrorKind::Workbook { problems })?;
     let set_path = format!("{}/{}.json", read.edition, read.set.id);
     let mut files = vec![(set_path.clone(), pretty(&read.set))];
     if let Some(rules) = &read.rules {
         files.push((format!("{}/edition.json", read.edition), pretty(rules)));
     }
     if let Err(e) = Catalog::from_texts(files.clone()) {
-        let ErrorKind::InvalidData { problems: found } = e.kind() else { return Err(e) };
+        let ErrorKind::InvalidData { problems: found } = e.kind() else {
+            return Err(e);
+        };
         problems.extend(found.iter().map(|p| locate::cell(&read.rows, p)));
     }
     if !problems.is_empty() {
@@ -162,7 +171,13 @@ pub fn build(bytes: &[u8], name: &str) -> Result<Built> {
         return Err(ErrorKind::Workbook { problems }.into());
     }
     let fingerprint = crate::criteria::fingerprint(&files[0].1);
-    Ok(Built { edition: read.edition, sheet: read.set, rules: read.rules, files, fingerprint })
+    Ok(Built {
+        edition: read.edition,
+        sheet: read.set,
+        rules: read.rules,
+        files,
+        fingerprint,
+    })
 }
 
 /// The order of cells: the identity sheet first, then row, then column.
@@ -170,7 +185,8 @@ fn cell_order(cell: &str) -> (bool, usize, usize) {
     let (sheet, at) = cell.rsplit_once('!').unwrap_or(("", cell));
     let letters = at.chars().take_while(char::is_ascii_alphabetic).count();
     let col = at[..letters].bytes().fold(0usize, |n, b| {
-        n.saturating_mul(26).saturating_add(usize::from(b.to_ascii_uppercase() - b'A') + 1)
+        n.saturating_mul(26)
+            .saturating_add(usize::from(b.to_ascii_uppercase() - b'A') + 1)
     });
     let row = at[letters..].parse().unwrap_or(usize::MAX);
     (sheet != layout::IDENTITY, row, col)
@@ -183,6 +199,8 @@ fn cell_order(cell: &str) -> (bool, usize, usize) {
 /// As [`build`]; [`ErrorKind::Io`] when the file cannot be read.
 pub fn build_file(path: &Path) -> Result<Built> {
     let bytes = std::fs::read(path).map_err(|e| ErrorKind::io(path, e))?;
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     build(&bytes, &name)
 }

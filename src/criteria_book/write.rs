@@ -12,9 +12,7 @@ use serde_json::{Map, Value};
 use super::layout::{
     self, COLUMNS, Col, GATES, HEADER, KEYS, KNOCKOUTS, Kind, STATUSES, YES_NO,
 };
-use crate::criteria::{
-    Criterion, EditionInfo, PartId, Section, SetFile,
-};
+use crate::criteria::{Criterion, EditionInfo, PartId, Section, SetFile};
 use crate::error::Result;
 use crate::workbook::write::xlsx_error;
 
@@ -53,23 +51,36 @@ pub(crate) fn identity_rows(
         Some(s) => {
             rows.push(text("set", Some(&s.id)));
             rows.push(text("name", Some(&s.name)));
-            rows.push(("number", s.number.map(V::Number).into_iter().collect()));
+            rows.push((
+                "number",
+                s.number.map(V::Number).into_iter().collect(),
+            ));
             rows.push(text("nganh", Some(&s.nganh)));
             rows.push(text("nhom", Some(&s.nhom)));
             rows.push(text("status", Some(&s.status.to_string())));
             rows.push(text("source", Some(&s.source)));
             rows.push(text("basis", s.basis.as_deref()));
-            rows.push(text("disqualified_when", s.disqualified_when.as_deref()));
+            rows.push(text(
+                "disqualified_when",
+                s.disqualified_when.as_deref(),
+            ));
             for n in &s.notes {
                 rows.push(text("note", Some(n)));
             }
             for g in &s.gaps {
                 rows.push((
                     "gap",
-                    vec![V::text(g.part.to_string()), V::Number(g.points), V::text(&g.text)],
+                    vec![
+                        V::text(g.part.to_string()),
+                        V::Number(g.points),
+                        V::text(&g.text),
+                    ],
                 ));
             }
-            let second = s.second_source.as_ref().and_then(|x| serde_json::to_string(x).ok());
+            let second = s
+                .second_source
+                .as_ref()
+                .and_then(|x| serde_json::to_string(x).ok());
             rows.push(text("second_source", second.as_deref()));
         }
         None => {
@@ -77,7 +88,14 @@ pub(crate) fn identity_rows(
                 rows.push((k, Vec::new()));
             }
             rows.push(text("status", Some("transcribed")));
-            for k in ["source", "basis", "disqualified_when", "note", "gap", "second_source"] {
+            for k in [
+                "source",
+                "basis",
+                "disqualified_when",
+                "note",
+                "gap",
+                "second_source",
+            ] {
                 rows.push((k, Vec::new()));
             }
         }
@@ -90,22 +108,37 @@ pub(crate) fn identity_rows(
 pub(crate) fn edition_rows(e: &EditionInfo) -> Vec<(&'static str, Vec<V>)> {
     let mut rows = vec![("edition_name", vec![V::text(&e.name)])];
     for d in &e.decisions {
-        rows.push(("decision", vec![V::text(&d.number), V::text(&d.date), V::text(&d.role)]));
+        rows.push((
+            "decision",
+            vec![V::text(&d.number), V::text(&d.date), V::text(&d.role)],
+        ));
     }
     let f = &e.in_force;
     let mut dates = vec![V::text(&f.from)];
     dates.extend(f.until.as_deref().map(V::text));
     rows.push(("in_force", dates));
-    rows.push(("in_force_certain", vec![yes_no(f.from_certain), yes_no(f.until_certain)]));
+    rows.push((
+        "in_force_certain",
+        vec![yes_no(f.from_certain), yes_no(f.until_certain)],
+    ));
     rows.push(("in_force_note", vec![V::text(&f.note)]));
     let p = &e.parts;
-    rows.push(("part_max", vec![V::Number(p.a), V::Number(p.b), V::Number(p.c)]));
+    rows.push((
+        "part_max",
+        vec![V::Number(p.a), V::Number(p.b), V::Number(p.c)],
+    ));
     for b in &e.bands {
-        rows.push(("band", vec![V::Number(b.stars.into()), decimal(b.min), V::text(&b.text)]));
+        rows.push((
+            "band",
+            vec![V::Number(b.stars.into()), decimal(b.min), V::text(&b.text)],
+        ));
     }
     let r = &e.rounding;
     rows.push(("rounding", vec![V::Number(r.decimals), V::text(&r.source)]));
-    rows.push(("spread", vec![V::Number(e.spread_limit), V::text(&e.spread_source)]));
+    rows.push((
+        "spread",
+        vec![V::Number(e.spread_limit), V::text(&e.spread_source)],
+    ));
     rows.push(("gates", vec![V::text(e.gates.to_string())]));
     rows.push(("trust", vec![V::text(&e.trust)]));
     for s in &e.sources {
@@ -133,8 +166,18 @@ pub(crate) const PART_FIELDS: &[&str] = &["part", "title", "max", "sections"];
 pub(crate) const SECTION_FIELDS: &[&str] =
     &["code", "title", "label", "max", "note", "criteria"];
 pub(crate) const CRITERION_FIELDS: &[&str] = &[
-    "code", "title", "label", "max", "header", "parent", "yes_no", "notes",
-    "knockout", "applies_if", "cases", "options",
+    "code",
+    "title",
+    "label",
+    "max",
+    "header",
+    "parent",
+    "yes_no",
+    "notes",
+    "knockout",
+    "applies_if",
+    "cases",
+    "options",
 ];
 pub(crate) const OPTION_FIELDS: &[&str] = &["text", "points", "case", "gate"];
 
@@ -180,7 +223,10 @@ fn section_rows(s: &Section, rows: &mut Vec<Row>) {
     r.extend(more(value, SECTION_FIELDS).map(|v| (Col::More, v)));
     rows.push(r);
     if let Some(n) = &s.note {
-        rows.push(vec![(Col::Kind, V::text(Kind::Note.name())), (Col::Text, V::text(n))]);
+        rows.push(vec![
+            (Col::Kind, V::text(Kind::Note.name())),
+            (Col::Text, V::text(n)),
+        ]);
     }
     for c in &s.criteria {
         criterion_rows(c, rows);
@@ -204,7 +250,10 @@ fn criterion_rows(c: &Criterion, rows: &mut Vec<Row>) {
         r.push((Col::KnockoutText, V::text(&k.text)));
     }
     if let Some(a) = &c.applies_if {
-        r.push((Col::AppliesIf, V::Text(applies_text(&a.criterion, &a.options))));
+        r.push((
+            Col::AppliesIf,
+            V::Text(applies_text(&a.criterion, &a.options)),
+        ));
     }
     if c.header {
         r.push((Col::Type, V::text(HEADER)));
@@ -220,7 +269,9 @@ fn criterion_rows(c: &Criterion, rows: &mut Vec<Row>) {
         if let Some(Value::Object(k)) = m.get("knockout") {
             let rest: Map<String, Value> = k
                 .iter()
-                .filter(|(f, _)| !["kind", "text", "zero_points"].contains(&f.as_str()))
+                .filter(|(f, _)| {
+                    !["kind", "text", "zero_points"].contains(&f.as_str())
+                })
                 .map(|(f, v)| (f.clone(), v.clone()))
                 .collect();
             if !rest.is_empty() {
@@ -231,7 +282,10 @@ fn criterion_rows(c: &Criterion, rows: &mut Vec<Row>) {
     r.extend(more(value, CRITERION_FIELDS).map(|v| (Col::More, v)));
     rows.push(r);
     for n in &c.notes {
-        rows.push(vec![(Col::Kind, V::text(Kind::Note.name())), (Col::Text, V::text(n))]);
+        rows.push(vec![
+            (Col::Kind, V::text(Kind::Note.name())),
+            (Col::Text, V::text(n)),
+        ]);
     }
     for (i, h) in c.cases.iter().enumerate() {
         rows.push(vec![
@@ -253,7 +307,9 @@ fn criterion_rows(c: &Criterion, rows: &mut Vec<Row>) {
             r.push((Col::Case, V::Number(k)));
         }
         let mut value = to_value(o);
-        if let (Value::Object(m), Some(inf)) = (&mut value, o.gate.as_ref().and_then(|g| g.inferred.as_ref())) {
+        if let (Value::Object(m), Some(inf)) =
+            (&mut value, o.gate.as_ref().and_then(|g| g.inferred.as_ref()))
+        {
             m.insert("gate_inferred".into(), to_value(inf));
         }
         r.extend(more(value, OPTION_FIELDS).map(|v| (Col::More, v)));
@@ -279,31 +335,45 @@ struct Formats {
 }
 
 fn formats() -> Formats {
-    let border =
-        |f: Format| f.set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
+    let border = |f: Format| {
+        f.set_border(FormatBorder::Thin).set_align(FormatAlign::Top)
+    };
     // Text cells stay text: a code typed as 1.10 must not become 1.1.
     let text = |f: Format| border(f.set_num_format("@").set_text_wrap());
     Formats {
-        head: border(Format::new().set_bold().set_background_color(0xD9E2F3).set_text_wrap()),
+        head: border(
+            Format::new()
+                .set_bold()
+                .set_background_color(0xD9E2F3)
+                .set_text_wrap(),
+        ),
         key: border(Format::new().set_font_color(0x808080)),
         text: text(Format::new()),
         wrap: border(Format::new().set_text_wrap()),
         part: text(Format::new().set_bold().set_background_color(0xD9E2F3)),
         section: text(Format::new().set_bold().set_background_color(0xF2F2F2)),
         criterion: text(Format::new().set_bold()),
-        help: Format::new().set_italic().set_font_color(0x606060).set_text_wrap().set_align(FormatAlign::Top),
+        help: Format::new()
+            .set_italic()
+            .set_font_color(0x606060)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
     }
 }
 
 /// The template's bytes: the identity sheet and the criteria sheet,
 /// pre-filled from `set` where one is given.
-pub(crate) fn workbook(edition: &EditionInfo, set: Option<&SetFile>) -> Result<Vec<u8>> {
+pub(crate) fn workbook(
+    edition: &EditionInfo,
+    set: Option<&SetFile>,
+) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     // A fixed creation time: the same set gives the same bytes.
     let when = ExcelDateTime::from_ymd(2026, 1, 1).map_err(xlsx_error)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&when));
     let f = formats();
-    identity_sheet(book.add_worksheet(), edition, set, &f).map_err(xlsx_error)?;
+    identity_sheet(book.add_worksheet(), edition, set, &f)
+        .map_err(xlsx_error)?;
     let rows = match set {
         Some(s) => criteria_rows(s),
         None => PartId::ALL
@@ -321,7 +391,13 @@ pub(crate) fn workbook(edition: &EditionInfo, set: Option<&SetFile>) -> Result<V
     book.save_to_buffer().map_err(xlsx_error)
 }
 
-fn put(ws: &mut Worksheet, row: u32, col: u16, v: &V, f: &Format) -> std::result::Result<(), XlsxError> {
+fn put(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: &V,
+    f: &Format,
+) -> std::result::Result<(), XlsxError> {
     match v {
         V::Text(t) => ws.write_string_with_format(row, col, t, f)?,
         V::Number(n) => ws.write_number_with_format(row, col, *n, f)?,
@@ -336,7 +412,8 @@ fn identity_sheet(
     f: &Formats,
 ) -> std::result::Result<(), XlsxError> {
     ws.set_name(layout::IDENTITY)?;
-    let heads = ["Khóa", "Mục", "Giá trị", "Giá trị 2", "Giá trị 3", "Hướng dẫn"];
+    let heads =
+        ["Khóa", "Mục", "Giá trị", "Giá trị 2", "Giá trị 3", "Hướng dẫn"];
     let widths = [16.0, 30.0, 48.0, 16.0, 40.0, 48.0];
     for (c, (h, w)) in heads.iter().zip(widths).enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
@@ -381,11 +458,13 @@ fn identity_sheet(
             ws.add_data_validation(row, 2, row, 2, &dv)?;
         }
         if key == "band" {
-            let dv = DataValidation::new().allow_list_strings(&["1", "2", "3", "4", "5"])?;
+            let dv = DataValidation::new()
+                .allow_list_strings(&["1", "2", "3", "4", "5"])?;
             ws.add_data_validation(row, 2, row, 2, &dv)?;
         }
         if key == "gap" {
-            let dv = DataValidation::new().allow_list_strings(&["A", "B", "C"])?;
+            let dv =
+                DataValidation::new().allow_list_strings(&["A", "B", "C"])?;
             ws.add_data_validation(row, 2, row, 2, &dv)?;
         }
         row += 1;
@@ -399,7 +478,10 @@ fn identity_sheet(
 /// is a little narrower than the unit).
 fn lines(text: &str, width: f64) -> usize {
     text.lines()
-        .map(|l| ((l.chars().count() as f64 * 0.85) / width).ceil().max(1.0) as usize)
+        .map(|l| {
+            ((l.chars().count() as f64 * 0.85) / width).ceil().max(1.0)
+                as usize
+        })
         .sum::<usize>()
         .clamp(1, 12)
 }
@@ -407,7 +489,11 @@ fn lines(text: &str, width: f64) -> usize {
 /// How many rows below the last the drop-downs reach, for rows typed in.
 const SPARE_ROWS: u32 = 400;
 
-fn criteria_sheet(ws: &mut Worksheet, rows: &[Row], f: &Formats) -> std::result::Result<(), XlsxError> {
+fn criteria_sheet(
+    ws: &mut Worksheet,
+    rows: &[Row],
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
     ws.set_name(layout::CRITERIA)?;
     ws.set_row_height(0, 30)?;
     for (c, (_, h, w)) in COLUMNS.iter().enumerate() {
@@ -416,10 +502,12 @@ fn criteria_sheet(ws: &mut Worksheet, rows: &[Row], f: &Formats) -> std::result:
     }
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
-        let kind = r.iter().find(|(c, _)| *c == Col::Kind).and_then(|(_, v)| match v {
-            V::Text(t) => Kind::of(t),
-            V::Number(_) => None,
-        });
+        let kind = r.iter().find(|(c, _)| *c == Col::Kind).and_then(
+            |(_, v)| match v {
+                V::Text(t) => Kind::of(t),
+                V::Number(_) => None,
+            },
+        );
         let fm = match kind {
             Some(Kind::Part) => &f.part,
             Some(Kind::Section) => &f.section,
@@ -448,10 +536,16 @@ fn criteria_sheet(ws: &mut Worksheet, rows: &[Row], f: &Formats) -> std::result:
     }
     let last = rows.len() as u32 + SPARE_ROWS;
     let lists: [(Col, Vec<String>); 5] = [
-        (Col::Kind, layout::KINDS.iter().map(|(_, n)| n.to_string()).collect()),
+        (
+            Col::Kind,
+            layout::KINDS.iter().map(|(_, n)| n.to_string()).collect(),
+        ),
         (Col::Part, PartId::ALL.iter().map(ToString::to_string).collect()),
         (Col::Star, (2..=5).map(|s: u8| s.to_string()).collect()),
-        (Col::Knockout, KNOCKOUTS.iter().map(|(w, _, _)| w.to_string()).collect()),
+        (
+            Col::Knockout,
+            KNOCKOUTS.iter().map(|(w, _, _)| w.to_string()).collect(),
+        ),
         (Col::Type, vec![HEADER.to_owned(), YES_NO.to_owned()]),
     ];
     for (col, list) in lists {
