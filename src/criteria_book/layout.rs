@@ -3,6 +3,8 @@
 //! sheet. The writer and the reader take them from here, and the README
 //! lists the same table.
 
+use crate::criteria::KnockoutKind;
+
 /// The identity sheet: which set, of which edition, from which source.
 pub(crate) const IDENTITY: &str = "Bộ tiêu chí";
 /// The criteria sheet: one row per part, group, criterion and option.
@@ -88,11 +90,11 @@ impl Kind {
 }
 
 /// The knock-out column's words: kind, and whether 0 points trigger it.
-pub(crate) const KNOCKOUTS: [(&str, crate::criteria::KnockoutKind, bool); 4] = [
-    ("bị loại", crate::criteria::KnockoutKind::Eliminated, false),
-    ("bị loại khi 0 điểm", crate::criteria::KnockoutKind::Eliminated, true),
-    ("dừng đánh giá", crate::criteria::KnockoutKind::Halted, false),
-    ("dừng khi 0 điểm", crate::criteria::KnockoutKind::Halted, true),
+pub(crate) const KNOCKOUTS: [(&str, KnockoutKind, bool); 4] = [
+    ("bị loại", KnockoutKind::Eliminated, false),
+    ("bị loại khi 0 điểm", KnockoutKind::Eliminated, true),
+    ("dừng đánh giá", KnockoutKind::Halted, false),
+    ("dừng khi 0 điểm", KnockoutKind::Halted, true),
 ];
 
 /// The criterion-type column's words: a header groups sub-criteria, a

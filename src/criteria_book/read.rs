@@ -128,7 +128,8 @@ pub(crate) fn read(
             cell: format!("{}!A1", layout::IDENTITY),
             issue: CellIssue::Missing,
             message: format!(
-                "a criteria workbook has the sheets {:?} and {:?} (ocop criteria template writes them)",
+                "a criteria workbook has the sheets {:?} and {:?} (ocop \
+                 criteria template writes them)",
                 layout::IDENTITY,
                 layout::CRITERIA
             ),

@@ -45,12 +45,15 @@ pub(super) fn same_rules(
                 });
                 let e = e.filter(|t| !t.is_empty());
                 if as_v(cell) != e {
-                    found.at(sheet, *r, c as u16 + 2, CellIssue::CriteriaRule, format!(
-                        "{} is a bundled edition: its rules are the bundled ones, and this cell reads {:?} there; \
-                         put the value back, or name a new edition",
+                    let m = format!(
+                        "{} is a bundled edition: its rules are the bundled \
+                         ones, and this cell reads {:?} there; put the value \
+                         back, or name a new edition",
                         info.id,
                         e.unwrap_or_default()
-                    ));
+                    );
+                    let col = c as u16 + 2;
+                    found.at(sheet, *r, col, CellIssue::CriteriaRule, m);
                 }
             }
         }

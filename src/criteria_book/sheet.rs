@@ -10,8 +10,12 @@ use crate::error::CellIssue;
 use crate::workbook::grid::Grid;
 
 /// A star typed where there is no option to be the minimum.
-const STAR_OFF_OPTION: &str = "a star minimum with no option: a minimum is one \
-    option's, typed on that option's row (Phương án)";
+const STAR_OFF_OPTION: &str = "a star minimum with no option: a minimum \
+    is one option's, typed on that option's row (Phương án)";
+
+/// How a story rule is written.
+const APPLIES_FORM: &str =
+    "write the criterion and its options as \"5.1: 2, 3\"";
 
 /// The columns a kind of row reads.
 fn reads(kind: Kind) -> &'static [Col] {
@@ -108,14 +112,18 @@ pub(super) fn sheet_parts(
         let row = r as u32;
         let cell = |c: Col| g.get(r, c.at().into());
         let Some(kind_text) = text(cell(Col::Kind)) else {
-            match COLUMNS.iter().find(|(c, _, _)| text(cell(*c)).is_some()) {
-                Some((Col::Star, _, _)) => found.at(&name, row, Col::Star.at(), CellIssue::CriteriaRule, STAR_OFF_OPTION),
-                Some((c, _, _)) => found.at(&name, row, c.at(), CellIssue::Missing, format!(
-                    "a value on a row of no kind: the kind (column A) is one of {}",
-                    layout::KINDS.map(|(_, n)| n).join(", ")
-                )),
-                None => {}
-            }
+            let first =
+                COLUMNS.iter().find(|(c, _, _)| text(cell(*c)).is_some());
+            let Some(&(c, _, _)) = first else { continue };
+            let (issue, message) = if c == Col::Star {
+                (CellIssue::CriteriaRule, STAR_OFF_OPTION.to_owned())
+            } else {
+                let kinds = layout::KINDS.map(|(_, n)| n).join(", ");
+                let m =
+                    format!("a value on a row of no kind (column A): {kinds}");
+                (CellIssue::Missing, m)
+            };
+            found.at(&name, row, c.at(), issue, message);
             continue;
         };
         let Some(kind) = Kind::of(&kind_text) else {
@@ -228,11 +236,22 @@ pub(super) fn sheet_parts(
                 v.insert("title".into(), json!(txt(Col::Text)));
                 v.insert("label".into(), json!(txt(Col::Label)));
                 v.insert("max".into(), json!(max(found)));
-                match text(cell(Col::Type)) {
-                    None => {}
-                    Some(t) if layout::same(&t, HEADER) => drop(v.insert("header".into(), json!(true))),
-                    Some(t) if layout::same(&t, YES_NO) => drop(v.insert("yes_no".into(), json!(true))),
-                    Some(t) => found.at(&name, row, Col::Type.at(), CellIssue::NotPoints, format!("{t:?}: the type is {HEADER:?}, {YES_NO:?} or empty")),
+                if let Some(t) = text(cell(Col::Type)) {
+                    if layout::same(&t, HEADER) {
+                        v.insert("header".into(), json!(true));
+                    } else if layout::same(&t, YES_NO) {
+                        v.insert("yes_no".into(), json!(true));
+                    } else {
+                        let m =
+                            format!("{t:?}: {HEADER:?}, {YES_NO:?} or empty");
+                        found.at(
+                            &name,
+                            row,
+                            Col::Type.at(),
+                            CellIssue::NotPoints,
+                            m,
+                        );
+                    }
                 }
                 if let Some(p) = text(cell(Col::Parent)) {
                     v.insert("parent".into(), json!(p));
@@ -271,11 +290,18 @@ pub(super) fn sheet_parts(
                     }
                 }
                 if let Some(t) = text(cell(Col::AppliesIf)) {
-                    match applies(&t) {
-                        Some((c, options)) => drop(v.insert("applies_if".into(), json!({"criterion": c, "options": options}))),
-                        None => found.at(&name, row, Col::AppliesIf.at(), CellIssue::NotPoints, format!(
-                            "{t:?}: write the criterion and its options as \"5.1: 2, 3\""
-                        )),
+                    if let Some((c, options)) = applies(&t) {
+                        let a = json!({ "criterion": c, "options": options });
+                        v.insert("applies_if".into(), a);
+                    } else {
+                        let m = format!("{t:?}: {APPLIES_FORM}");
+                        found.at(
+                            &name,
+                            row,
+                            Col::AppliesIf.at(),
+                            CellIssue::NotPoints,
+                            m,
+                        );
                     }
                 }
                 if let Some(c) = typed::<Criterion>(g, r, v, found) {

@@ -423,7 +423,7 @@ fn identity_sheet(
     for (key, values) in identity_rows(edition, set) {
         let Some(k) = KEYS.iter().find(|k| k.key == key) else { continue };
         if key == layout::FIRST_EDITION_KEY {
-            ws.merge_range(row, 0, row, 5, "Quy định của phiên bản: chỉ đọc khi phiên bản mới (chưa có trong ocop); với phiên bản đã có, phải giữ nguyên", &f.help)?;
+            ws.merge_range(row, 0, row, 5, RULES_HEADING, &f.help)?;
             row += 1;
         }
         ws.write_string_with_format(row, 0, k.key, &f.key)?;
@@ -485,6 +485,10 @@ fn lines(text: &str, width: f64) -> usize {
         .sum::<usize>()
         .clamp(1, 12)
 }
+
+/// The heading above the edition's rules.
+const RULES_HEADING: &str = "Quy định của phiên bản: chỉ đọc khi phiên bản \
+    mới (chưa có trong ocop); với phiên bản đã có, phải giữ nguyên";
 
 /// How many rows below the last the drop-downs reach, for rows typed in.
 const SPARE_ROWS: u32 = 400;
