@@ -110,6 +110,8 @@ export interface Scorecard {
   set: string;
   set_name: string;
   fingerprint: string;
+  /** Present, as `'user'`, when the set is criteria the caller gave rather than a bundled table. */
+  provenance?: 'user';
   inferred: boolean;
   members: MemberResult[];
   mean: Parts & { total: number };
