@@ -180,6 +180,39 @@ fn criteria_check_lists_every_problem() {
     assert!(out.contains(": no problems (4 editions"), "{out}");
 }
 
+/// `criteria template` and `criteria build`: the README's worked example
+/// built, scored with `--criteria`, and a blank template's problems.
+#[test]
+fn criteria_workbooks_build_and_score() {
+    let dir = crate::loader::scratch_dir("cli-criteria-book");
+    let d = dir.to_str().unwrap();
+    let book = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/rau-cu-qua-hat-tuoi-tinh.xlsx"
+    );
+    let (code, out, err) = ocop(&["criteria", "build", book, "-o", d], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.ends_with("qd26-2026/rau-cu-qua-hat-tuoi.json\n"), "{out}");
+    let sample = ocop::samples::EVALUATION_2026;
+    let (code, out, _) = ocop(&["--criteria", d, "score", "-"], sample);
+    assert_eq!(code, 0);
+    assert!(out.contains(r#","provenance":"user","#), "{out}");
+    assert!(out.contains(r#""kind":"user_supplied""#), "{out}");
+    let blank = dir.join("blank.xlsx");
+    let b = blank.to_str().unwrap();
+    let args = ["criteria", "template", "--edition", "qd148-2023", "-o", b];
+    let (code, _, err) = ocop(&args, "");
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = ocop(&["criteria", "build", b, "-o", d], "");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with("Bộ tiêu chí!C3: set: a value is needed\n"),
+        "{out}"
+    );
+    assert!(err.ends_with(" problems\n"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn plan_writes_one_line_per_input_line() {
     let good = ocop::samples::EVALUATION_2026.trim_end();
