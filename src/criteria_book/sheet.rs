@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::layout::{self, COLUMNS, Col, HEADER, KNOCKOUTS, Kind, YES_NO};
 use super::read::{Found, Rows, number, part_id, text};
+use super::write;
 use crate::criteria::{Criterion, Part, Section};
 use crate::error::CellIssue;
 use crate::workbook::grid::Grid;
@@ -50,13 +51,30 @@ fn reads(kind: Kind) -> &'static [Col] {
     }
 }
 
-/// The `Khác (JSON)` cell: an object of further fields.
-fn more(g: &Grid, r: usize, found: &mut Found) -> Map<String, Value> {
+/// The `Khác (JSON)` cell: an object of further fields, none of which
+/// (`own`) has a column or rows of its own.
+fn more(
+    g: &Grid,
+    r: usize,
+    own: &[&str],
+    found: &mut Found,
+) -> Map<String, Value> {
     let Some(t) = text(g.get(r, Col::More.at().into())) else {
         return Map::new();
     };
     match serde_json::from_str(&t) {
-        Ok(Value::Object(m)) => m,
+        Ok(Value::Object(mut m)) => {
+            m.retain(|k, _| {
+                let ok = !own.contains(&k.as_str());
+                if !ok {
+                    let at = Col::More.at();
+                    let msg = format!("{k:?} has a column or rows of its own");
+                    found.at(&g.name, r as u32, at, CellIssue::NotPoints, msg);
+                }
+                ok
+            });
+            m
+        }
         _ => {
             found.at(
                 &g.name,
@@ -192,7 +210,7 @@ pub(super) fn sheet_parts(
                     );
                     continue;
                 };
-                let mut v = more(g, r, found);
+                let mut v = more(g, r, write::PART_FIELDS, found);
                 v.insert("part".into(), json!(part));
                 v.insert("title".into(), json!(txt(Col::Text)));
                 v.insert("max".into(), json!(max(found)));
@@ -208,7 +226,7 @@ pub(super) fn sheet_parts(
                     orphan(found, "part");
                     continue;
                 };
-                let mut v = more(g, r, found);
+                let mut v = more(g, r, write::SECTION_FIELDS, found);
                 v.insert("code".into(), json!(txt(Col::Code)));
                 v.insert("title".into(), json!(txt(Col::Text)));
                 v.insert("label".into(), json!(txt(Col::Label)));
@@ -230,7 +248,7 @@ pub(super) fn sheet_parts(
                     orphan(found, "group (Nhóm)");
                     continue;
                 };
-                let mut v = more(g, r, found);
+                let mut v = more(g, r, write::CRITERION_FIELDS, found);
                 let ko_more = v.remove("knockout_more");
                 v.insert("code".into(), json!(txt(Col::Code)));
                 v.insert("title".into(), json!(txt(Col::Text)));
@@ -355,7 +373,7 @@ pub(super) fn sheet_parts(
                     c.cases.push(txt(Col::Text));
                     continue;
                 }
-                let mut v = more(g, r, found);
+                let mut v = more(g, r, write::OPTION_FIELDS, found);
                 let gate_inferred = v.remove("gate_inferred");
                 v.insert("text".into(), json!(txt(Col::Text)));
                 let points = match number(cell(Col::Points)) {
