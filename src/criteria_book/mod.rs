@@ -151,6 +151,22 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 ///   [`CellIssue::CriteriaRule`](crate::CellIssue::CriteriaRule) with the
 ///   loader's sentence.
 /// - [`ErrorKind::Io`] when the bytes are not a workbook.
+///
+/// # Example
+///
+/// ```
+/// let ed = ocop::Catalog::official().edition("qd26-2026").unwrap();
+/// let mut sheet = ed.set("hoa").unwrap().sheet().clone();
+/// sheet.parts[0].max = 41; // Phần A of 26/2026 is 40
+/// let bytes = ocop::criteria_book::template(ed.info(), Some(&sheet))?;
+/// let err = ocop::criteria_book::build(&bytes, "hoa.xlsx").unwrap_err();
+/// let ocop::ErrorKind::Workbook { problems } = err.kind() else { panic!() };
+/// assert_eq!(problems.len(), 1);
+/// assert_eq!(problems[0].cell, "Tiêu chí!F2");
+/// assert_eq!(problems[0].issue, ocop::CellIssue::CriteriaRule);
+/// assert!(problems[0].message.ends_with("edition qd26-2026 says 40"));
+/// # Ok::<(), ocop::Error>(())
+/// ```
 pub fn build(bytes: &[u8], name: &str) -> Result<Built> {
     let grids = crate::workbook::xlsx::verbatim_grids(bytes, name)?;
     let (read, mut problems) = read::read(&grids)
