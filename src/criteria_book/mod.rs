@@ -7,8 +7,9 @@
 //! knock-outs and story rules; typing the paper into rows does not.
 //! [`template`] writes the workbook, pre-filled from a bundled set when
 //! one is like the sheet at hand; [`build`] reads it back into the set's
-//! file and runs the loader's own checks on it ([`Catalog::from_texts`],
-//! as `ocop criteria check` does), each problem put at its cell
+//! file and runs the loader's own checks on it ([`check_edition`] for a
+//! new edition, [`check_set`], then [`Catalog::from_texts`] over the
+//! catalog, as `ocop criteria check` does), each problem put at its cell
 //! (`Tiêu chí!F14`). The file it writes is used with `--criteria DIR`, or
 //! given in memory to the bindings, and every scorecard of it says it is
 //! the user's ([`Provenance::User`], [`Warning::UserSupplied`]).
@@ -45,6 +46,8 @@
 //! problems at those rows.
 //!
 //! [`Catalog::from_texts`]: crate::Catalog::from_texts
+//! [`check_edition`]: crate::criteria::check_edition
+//! [`check_set`]: crate::criteria::check_set
 //! [`Provenance::User`]: crate::criteria::Provenance::User
 //! [`Warning::UserSupplied`]: crate::Warning::UserSupplied
 
@@ -58,7 +61,7 @@ mod write;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
-use crate::criteria::{EditionInfo, SetFile};
+use crate::criteria::{self, EditionInfo, SetFile};
 use crate::error::{ErrorKind, Result};
 
 /// The workbook for typing one set of `edition`: blank, or pre-filled
@@ -161,7 +164,7 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 /// let bytes = ocop::criteria_book::template(ed.info(), Some(&sheet))?;
 /// let err = ocop::criteria_book::build(&bytes, "hoa.xlsx").unwrap_err();
 /// let ocop::ErrorKind::Workbook { problems } = err.kind() else { panic!() };
-/// assert_eq!(problems.len(), 1);
+/// assert_eq!(problems.len(), 1, "{problems:?}");
 /// assert_eq!(problems[0].cell, "Tiêu chí!F2");
 /// assert_eq!(problems[0].issue, ocop::CellIssue::CriteriaRule);
 /// assert!(problems[0].message.ends_with("edition qd26-2026 says 40"));
@@ -176,12 +179,21 @@ pub fn build(bytes: &[u8], name: &str) -> Result<Built> {
     if let Some(rules) = &read.rules {
         files.push((format!("{}/edition.json", read.edition), pretty(rules)));
     }
-    if let Err(e) = Catalog::from_texts(files.clone()) {
-        let ErrorKind::InvalidData { problems: found } = e.kind() else {
-            return Err(e);
-        };
-        problems.extend(found.iter().map(|p| locate::cell(&read.rows, p)));
-    }
+    // The loader's checks in its order: the edition file, the set file
+    // against it, then (when both load) the catalog as a whole, so that a
+    // set that does not load is not also reported as missing from its
+    // edition's classification.
+    let found = match checked(&read, &files) {
+        Ok(()) => match Catalog::from_texts(files.clone()) {
+            Ok(_) => Vec::new(),
+            Err(e) => match e.kind() {
+                ErrorKind::InvalidData { problems } => problems.clone(),
+                _ => return Err(e),
+            },
+        },
+        Err(found) => found,
+    };
+    problems.extend(found.iter().map(|p| locate::cell(&read.rows, p)));
     if !problems.is_empty() {
         problems.sort_by_key(|p| cell_order(&p.cell));
         return Err(ErrorKind::Workbook { problems }.into());
@@ -194,6 +206,33 @@ pub fn build(bytes: &[u8], name: &str) -> Result<Built> {
         files,
         fingerprint,
     })
+}
+
+/// The edition file (for a new edition) and the set file, each checked
+/// by the loader's own function.
+fn checked(
+    read: &read::Read,
+    files: &[(String, String)],
+) -> std::result::Result<(), Vec<criteria::Problem>> {
+    let mut found = Vec::new();
+    let info = match &read.rules {
+        Some(rules) => {
+            if let Some((path, text)) = files.get(1) {
+                let e = criteria::check_edition(path, text).err();
+                found.extend(e.into_iter().flatten());
+            }
+            rules
+        }
+        None => match Catalog::official().edition(&read.edition) {
+            Some(e) => e.info(),
+            None => return Ok(()),
+        },
+    };
+    if let Some((path, text)) = files.first() {
+        let e = criteria::check_set(info, path, text).err();
+        found.extend(e.into_iter().flatten());
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
 /// The order of cells: the identity sheet first, then row, then column.
