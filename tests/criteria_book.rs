@@ -299,3 +299,27 @@ fn a_built_set_is_scored_as_the_users() {
     .unwrap();
     assert_eq!(same.score(&ev).unwrap(), bundled);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// Any text typed into a note, a title or an option comes back as
+    /// typed: spaces, line breaks, control characters, decomposed marks,
+    /// text that looks like the file format's own escapes. (A set's note
+    /// is at least one character: an empty `note` row is no note.)
+    #[test]
+    fn any_text_comes_back_as_typed(
+        note in "(?s).{1,40}",
+        title in "[ \t\r\n\u{1}-\u{1f}_x0-9A-F\u{300}aàđĐ]{1,30}",
+        option in "\\PC{0,60}",
+    ) {
+        let ed = Catalog::official().edition("qd26-2026").unwrap();
+        let mut sheet = ed.set("hoa").unwrap().sheet().clone();
+        sheet.notes.push(note);
+        let c = &mut sheet.parts[1].sections[0].criteria[0];
+        c.title = title;
+        c.options[0].text = option;
+        let book = criteria_book::template(ed.info(), Some(&sheet)).unwrap();
+        let built = criteria_book::build(&book, "t.xlsx").unwrap();
+        proptest::prop_assert_eq!(built.sheet, sheet);
+    }
+}
