@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::layout::{self, KEYS};
-use crate::criteria::{EditionInfo, Gap, PartId, SetFile};
+use crate::criteria::{EditionInfo, Gap, PartId, SecondSource, SetFile};
 use crate::error::{CellIssue, CellProblem};
 use crate::workbook::grid::{Cell, Grid, number_text, whole};
 use crate::workbook::layout::cell as a1;
@@ -247,14 +247,19 @@ pub(crate) fn read(
     }
     set.insert("gaps".into(), serde_json::to_value(gaps).unwrap_or_default());
     if let Some((r, t)) = one("second_source", &mut found) {
-        match serde_json::from_str::<Value>(&t) {
-            Ok(v) => drop(set.insert("second_source".into(), v)),
+        // Read as its type here, so that a mistake in it is put at its
+        // own cell.
+        match serde_json::from_str::<SecondSource>(&t) {
+            Ok(x) => {
+                let v = serde_json::to_value(x).unwrap_or_default();
+                set.insert("second_source".into(), v);
+            }
             Err(e) => found.at(
                 name,
                 r,
                 2,
                 CellIssue::NotPoints,
-                format!("not JSON: {e}"),
+                format!("not a second source: {e}"),
             ),
         }
     }
