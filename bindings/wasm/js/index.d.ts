@@ -275,6 +275,11 @@ export function whatIf(evaluation: Evaluation | string, steps: Step[] | string, 
 export function sets(edition?: string | null, options?: Options | string): Json<EditionSets[]>;
 /** A set's blank sheet as data. */
 export function sheet(edition: string, set: string, options?: Options | string): Json<Sheet>;
+/**
+ * The edition in force on the day `unixSeconds` falls on in Vietnam (UTC+7),
+ * as `ocop show` takes it for today: pass `Date.now() / 1000`.
+ */
+export function editionInForce(unixSeconds: number, options?: Options | string): Json<{ edition: string; date: string }>;
 /** The version of the embedded criteria data. */
 export function dataVersion(): string;
 /** Browsers: loads the module (fetches the .wasm); Node needs no call. */

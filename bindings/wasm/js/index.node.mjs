@@ -1,5 +1,5 @@
 // Node (ES modules): `import { score } from 'ocop'`, the CommonJS build.
 import { createRequire } from 'node:module';
 const ocop = createRequire(import.meta.url)('./index.cjs');
-export const { score, scoreLines, check, explain, plan, whatIf, sets, sheet, dataVersion, load } = ocop;
+export const { score, scoreLines, check, explain, plan, whatIf, sets, sheet, editionInForce, dataVersion, load } = ocop;
 export default ocop;

@@ -27,5 +27,6 @@ export const plan = (...a) => loaded().plan(...a);
 export const whatIf = (...a) => loaded().whatIf(...a);
 export const sets = (...a) => loaded().sets(...a);
 export const sheet = (...a) => loaded().sheet(...a);
+export const editionInForce = (...a) => loaded().editionInForce(...a);
 export const dataVersion = () => loaded().dataVersion();
 export default load;

@@ -58,6 +58,8 @@ export function wrap(raw) {
       call(() => raw.sets(edition == null ? undefined : String(edition), opts(options))),
     sheet: (edition, set, options) =>
       call(() => raw.sheet(String(edition), String(set), opts(options))),
+    editionInForce: (unixSeconds, options) =>
+      call(() => raw.editionInForce(Number(unixSeconds), opts(options))),
     dataVersion: () => raw.dataVersion(),
   };
 }

@@ -180,6 +180,28 @@ pub fn sheet(
     })
 }
 
+/// The edition in force on the day `unix_seconds` falls on in Vietnam
+/// (UTC+7), as `Catalog::edition_in_force_today` decides it for today:
+/// `{"edition": id, "date": "YYYY-MM-DD"}`. The page passes its clock,
+/// since WebAssembly has none of its own.
+#[wasm_bindgen(js_name = editionInForce)]
+pub fn edition_in_force(
+    unix_seconds: f64,
+    options: &str,
+) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct InForce<'a> {
+        edition: &'a str,
+        date: String,
+    }
+    run(options, |r| {
+        // `as` saturates; NaN is 0, the epoch.
+        let day = ocop::Date::in_vietnam(unix_seconds as i64);
+        let ed = r.catalog.edition_for(day, Some(day), false).map_err(fail)?;
+        json(&InForce { edition: ed.id(), date: day.to_string() })
+    })
+}
+
 /// The version of the embedded criteria data.
 #[wasm_bindgen(js_name = dataVersion)]
 pub fn data_version() -> String {

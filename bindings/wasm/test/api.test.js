@@ -70,3 +70,12 @@ test("the package README's example runs as written", () => {
   assert.deepEqual(logged[0], [100, 5]);
   assert.equal(logged[1][0], 'unknown_set');
 });
+
+test("editionInForce: the day in Vietnam and the edition a dossier filed that day falls under", () => {
+  const at = (iso) => JSON.parse(ocop.editionInForce(Date.parse(iso) / 1000));
+  // 23:30 UTC on 21 May 2026 is already the 22nd in Vietnam (UTC+7).
+  assert.deepEqual(at('2026-05-21T23:30:00Z'), { edition: 'qd26-2026', date: '2026-05-22' });
+  assert.deepEqual(at('2026-05-21T16:59:00Z'), { edition: 'qd148-2023', date: '2026-05-21' });
+  assert.equal(at('2021-01-01T00:00:00Z').edition, 'qd1048-781');
+  assert.throws(() => ocop.editionInForce(0), (e) => e.kind === 'before_criteria');
+});
