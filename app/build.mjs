@@ -73,7 +73,7 @@ function scope(name, text) {
     names.add(n);
     return `${kind} ${n}`;
   });
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${name}: an import or export this build cannot inline`);
+  if (/^(import|export)[\s{*]/m.test(body)) throw new Error(`${name}: an import or export this build cannot inline`);
   if (defaultName) names.add(`default: ${defaultName}`);
   return `(() => {\n${body}\nreturn { ${[...names].join(', ')} };\n})()`;
 }

@@ -137,8 +137,27 @@ impl Catalog {
     /// # Ok::<(), ocop::Error>(())
     /// ```
     pub fn edition_in_force_today(&self) -> Result<&Edition> {
-        let today = Date::today_in_vietnam();
-        self.edition_for(today, Some(today), false)
+        self.edition_in_force_on(Date::today_in_vietnam())
+    }
+
+    /// The edition in force on `day` in Vietnam: the one a dossier
+    /// submitted that day falls under, whatever transition is running.
+    /// For a caller with a clock of its own (WebAssembly has none).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::BeforeCriteria`] for a day before the first edition.
+    ///
+    /// ```
+    /// let catalog = ocop::Catalog::official();
+    /// // Inside 26/2026's transition: a dossier filed that day is under it.
+    /// let day: ocop::Date = "2026-06-01".parse()?;
+    /// assert_eq!(catalog.edition_in_force_on(day)?.id(), "qd26-2026");
+    /// assert_eq!(catalog.edition_in_force_on("2024-01-01".parse()?)?.id(), "qd148-2023");
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn edition_in_force_on(&self, day: Date) -> Result<&Edition> {
+        self.edition_for(day, Some(day), false)
     }
 
     /// The edition a caller names (any case), or without a name the one in

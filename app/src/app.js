@@ -189,7 +189,7 @@ function criterionBlock(c) {
   for (const n of c.notes || []) box.append(el('p', { class: 'note', lang: 'vi', text: n }));
   const ok = applies(c, e.answers);
   if (!ok) box.append(el('p', { class: 'na', text: fill(t.notApplicable, { code: c.applies_if.criterion }) }));
-  const list = el('div', { class: 'options', role: 'radiogroup', 'aria-labelledby': `lg-${c.code}` });
+  const list = el('div', { class: 'options' });
   legend.id = `lg-${c.code}`;
   if (c.yes_no) {
     list.append(optionRow(c, { points: c.max }, true, t.yes, gates), optionRow(c, { points: 0 }, false, t.no, gates));
@@ -269,6 +269,7 @@ function drawResult() {
   const box = $('result-body');
   if (!sheetData) {
     box.replaceChildren(el('p', { class: 'muted', text: t.chooseSet }));
+    $('mini').textContent = '';
     lastCard = null;
     drawPrint(null);
     return null;
@@ -289,6 +290,7 @@ function drawResult() {
       other.length ? el('p', { class: 'bad', text: t.problems }) : null,
       other.length ? el('ul', {}, ...other.map((p) => el('li', { text: p.message }))) : null);
     $('stars').textContent = '';
+    $('mini').textContent = missing.length ? `${fill(t.left, { n: missing.length }).replace(/:$/, '')} ↓` : `${t.problems} ↓`;
     lastCard = null;
     drawPrint(null);
     return null;
@@ -297,6 +299,7 @@ function drawResult() {
   const r = card.rating;
   $('stars').textContent = stars(r.stars);
   $('stars').dataset.stars = r.stars ?? 0;
+  $('mini').textContent = `${stars(r.stars)} · ${t.total} ${num(card.mean.total)} ↓`;
   const kids = [
     el('p', { class: 'total' }, el('span', { text: `${t.total}: ` }), el('strong', { id: 'total', text: num(card.mean.total) })),
     el('p', { class: 'muted', text: `A ${num(card.mean.A)} · B ${num(card.mean.B)} · C ${num(card.mean.C)} · ${t.band} ${r.band}★ · ${t.status[r.status]}` }),

@@ -224,7 +224,8 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
     assert.deepEqual(found, [], `axe at ${size.width}px`);
     if (process.env.OCOP_SCREENSHOTS) {
       const name = size.width > 800 ? 'desktop' : 'phone';
-      await page.evaluate(() => window.scrollTo(0, 0));
+      // The phone shows the sheet, with the star at the foot.
+      await page.evaluate((phone) => (phone ? document.getElementById('c-1.5').scrollIntoView() : window.scrollTo(0, 0)), name === 'phone');
       await page.screenshot({ path: join(process.env.OCOP_SCREENSHOTS, `self-assessment-${name}.png`) });
     }
   }
@@ -233,6 +234,7 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
 
   // Nothing left the page: every request was the file itself.
   const own = pathToFileURL(page1).href;
+  assert.ok(requests.includes(own), 'requests are recorded');
   assert.deepEqual(requests.filter((u) => u !== own && !u.startsWith('blob:')), []);
 });
 

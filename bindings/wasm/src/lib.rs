@@ -173,8 +173,13 @@ pub fn sheet(
     options: &str,
 ) -> Result<String, JsValue> {
     run(options, |r| {
-        let named = Some(edition).filter(|e| !e.is_empty());
-        let ed = r.catalog.edition_or_today(named).map_err(fail)?;
+        // The library's today reads the system clock, which
+        // wasm32-unknown-unknown lacks; the page's clock stands in.
+        let ed = if edition.is_empty() {
+            in_force_on(r, now_seconds())?
+        } else {
+            r.catalog.edition_or_today(Some(edition)).map_err(fail)?
+        };
         let s = ed.find_set(set).map_err(fail)?;
         json(s.sheet())
     })
@@ -195,11 +200,33 @@ pub fn edition_in_force(
         date: String,
     }
     run(options, |r| {
-        // `as` saturates; NaN is 0, the epoch.
-        let day = ocop::Date::in_vietnam(unix_seconds as i64);
-        let ed = r.catalog.edition_for(day, Some(day), false).map_err(fail)?;
-        json(&InForce { edition: ed.id(), date: day.to_string() })
+        let ed = in_force_on(r, unix_seconds)?;
+        let date = day_in_vietnam(unix_seconds).to_string();
+        json(&InForce { edition: ed.id(), date })
     })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's clock, in milliseconds since the epoch.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
+}
+
+fn now_seconds() -> f64 {
+    date_now() / 1000.0
+}
+
+fn day_in_vietnam(unix_seconds: f64) -> ocop::Date {
+    // `as` saturates; NaN is 0, the epoch.
+    ocop::Date::in_vietnam(unix_seconds as i64)
+}
+
+fn in_force_on(
+    r: &Resolved,
+    unix_seconds: f64,
+) -> Result<&ocop::Edition, Failure> {
+    r.catalog.edition_in_force_on(day_in_vietnam(unix_seconds)).map_err(fail)
 }
 
 /// The version of the embedded criteria data.

@@ -79,3 +79,8 @@ test("editionInForce: the day in Vietnam and the edition a dossier filed that da
   assert.equal(at('2021-01-01T00:00:00Z').edition, 'qd1048-781');
   assert.throws(() => ocop.editionInForce(0), (e) => e.kind === 'before_criteria');
 });
+
+test("sheet without an edition: the one in force today, by the page's clock", () => {
+  const today = JSON.parse(ocop.editionInForce(Date.now() / 1000)).edition;
+  assert.equal(ocop.sheet('', 'hoa'), ocop.sheet(today, 'hoa'));
+});
