@@ -179,6 +179,17 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
   console.log('star update after a click (ms):', JSON.stringify(bench));
   if (process.env.OCOP_BENCH) writeFileSync(process.env.OCOP_BENCH, `${JSON.stringify(bench)}\n`);
   await page.click(`label[for="o-${step.criterion}-${step.option}"]`);
+
+  // By keyboard alone: arrow keys move the choice, and the figures follow.
+  const was = await page.$eval('input[name="c-1.1"]:checked', (x) => x.id);
+  await page.focus(`#${was.replace(/\./g, '\\.')}`);
+  await page.keyboard.press(was.endsWith('-1') ? 'ArrowDown' : 'ArrowUp');
+  assert.notEqual(await page.$eval('input[name="c-1.1"]:checked', (x) => x.id), was);
+  const moved = await page.$eval('input[name="c-1.1"]:checked', (x) => x.id);
+  await agrees(page);
+  await page.focus(`#${moved.replace(/\./g, '\\.')}`);
+  await page.keyboard.press(was.endsWith('-1') ? 'ArrowUp' : 'ArrowDown');
+  assert.equal(await page.$eval('input[name="c-1.1"]:checked', (x) => x.id), was);
   const kept = await agrees(page);
 
   // Reload: everything typed is still there.
