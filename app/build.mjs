@@ -1,9 +1,10 @@
-// Builds the app from app/src and the npm package in bindings/wasm/pkg:
+// Builds the app from app/src, the package's face (bindings/wasm/js/wrap.mjs)
+// and the module app/build.sh compiles with the `docx` feature (app/.wasm/):
 //   app/dist/ocop.html   one file: styles, scripts and the WebAssembly
 //                        (gzip, base64; the page unpacks it with the
 //                        browser's DecompressionStream) inlined;
 //   app/dist/static/     the same app as separate files, for a web server.
-// Run by app/build.sh after bindings/wasm/build.sh. No bundler: the app's
+// Run by app/build.sh. No bundler: the app's
 // modules are small and each becomes a function scope in the one file.
 import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, 'src');
-const pkg = join(here, '..', 'bindings', 'wasm', 'pkg');
+const face = join(here, '..', 'bindings', 'wasm', 'js', 'wrap.mjs');
+const mod = join(here, '.wasm');
 const dist = join(here, 'dist');
 const read = (p) => readFileSync(p, 'utf8');
 const MODULES = ['i18n.js', 'evidence.js', 'app.js']; // in dependency order
@@ -33,9 +35,9 @@ writeFileSync(join(stat, 'index.html'), html
   .replace('<!--SCRIPT-->', '<script type="module" src="boot.js"></script>'));
 writeFileSync(join(stat, 'app.css'), css);
 for (const m of MODULES) copyFileSync(join(src, m), join(stat, m));
-copyFileSync(join(pkg, 'wrap.mjs'), join(stat, 'ocop', 'wrap.mjs'));
-copyFileSync(join(pkg, 'web', 'ocop_wasm.js'), join(stat, 'ocop', 'ocop_wasm.js'));
-copyFileSync(join(pkg, 'web', 'ocop_wasm_bg.wasm'), join(stat, 'ocop', 'ocop_wasm_bg.wasm'));
+copyFileSync(face, join(stat, 'ocop', 'wrap.mjs'));
+copyFileSync(join(mod, 'ocop_wasm.js'), join(stat, 'ocop', 'ocop_wasm.js'));
+copyFileSync(join(mod, 'ocop_wasm_bg.wasm'), join(stat, 'ocop', 'ocop_wasm_bg.wasm'));
 writeFileSync(join(stat, 'boot.js'), `// Loads the module beside this file, then starts the page.
 import init, * as raw from './ocop/ocop_wasm.js';
 import { wrap } from './ocop/wrap.mjs';
@@ -78,11 +80,11 @@ function scope(name, text) {
   return `(() => {\n${body}\nreturn { ${[...names].join(', ')} };\n})()`;
 }
 
-const wasm = readFileSync(join(pkg, 'web', 'ocop_wasm_bg.wasm'));
+const wasm = readFileSync(join(mod, 'ocop_wasm_bg.wasm'));
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 const parts = [
-  `const raw = ${scope('ocop_wasm.js', read(join(pkg, 'web', 'ocop_wasm.js')))};`,
-  `const { wrap } = ${scope('wrap.mjs', read(join(pkg, 'wrap.mjs')))};`,
+  `const raw = ${scope('ocop_wasm.js', read(join(mod, 'ocop_wasm.js')))};`,
+  `const { wrap } = ${scope('wrap.mjs', read(face))};`,
 ];
 const exported = { 'i18n.js': 'WORDS, fill', 'evidence.js': 'EVIDENCE, REEVALUATION, PART_III_ASK, fold, evidenceFor', 'app.js': 'start' };
 for (const m of MODULES) parts.push(`const { ${exported[m]} } = ${scope(m, read(join(src, m)))};`);

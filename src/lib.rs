@@ -153,6 +153,8 @@
 //! - `xlsx`: `ocop::workbook`, council workbooks read from `.xlsx`, `.xls`,
 //!   `.ods` and `.csv` and templates written as `.xlsx` (adds `calamine`,
 //!   `rust_xlsxwriter`, `csv`, `encoding_rs`, `unicode-normalization`).
+//! - `docx`: `ocop::docx`, Phần III of Mẫu số 02 (the producer's
+//!   self-assessment) as a Word document (adds `docx-rs`).
 //! - `proptest`: `ocop::strategy`, proptest strategies for evaluations of
 //!   a set, for the test suites of other scorers (adds `proptest`).
 //! - `packed-data`: the criteria files embedded packed (long repeats as
@@ -193,6 +195,8 @@ pub mod html;
 pub mod workbook;
 #[cfg(feature = "xlsx")]
 pub mod criteria_book;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod generate;
 #[cfg(feature = "proptest")]
 pub mod strategy;

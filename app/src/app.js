@@ -124,7 +124,7 @@ function drawChrome() {
   $('skip').textContent = t.skip;
   for (const [id, key] of [['l-edition', 'edition'], ['l-search', 'search'], ['l-set', 'set'],
     ['l-producer', 'producer'], ['l-product', 'product'], ['details-title', 'details'],
-    ['export', 'export'], ['l-import', 'import'], ['print', 'print'], ['reset', 'reset']]) {
+    ['export', 'export'], ['l-import', 'import'], ['docx', 'docx'], ['print', 'print'], ['reset', 'reset']]) {
     $(id).textContent = t[key];
   }
   $('search').placeholder = t.searchHint;
@@ -440,6 +440,19 @@ function exportJson() {
   download(`ocop-tu-danh-gia-${state.set}.json`, `${JSON.stringify(evaluation())}\n`, 'application/json');
 }
 
+/** Phần III as Word: the library's document, as `ocop docx` writes it. */
+function exportDocx() {
+  if (!state.set) return;
+  try {
+    const bytes = api.partIIIDocx(evaluation());
+    $('message').textContent = '';
+    download(`ocop-phan-III-${state.set}.docx`, bytes,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  } catch (err) {
+    $('message').textContent = err.kind === 'missing_answer' ? t.docxNeeds : err.message;
+  }
+}
+
 async function importJson(file) {
   try {
     const text = (await file.text()).trim().split('\n')[0];
@@ -517,6 +530,8 @@ export function start(ocop) {
     $('import').value = '';
   });
   $('print').addEventListener('click', () => window.print());
+  if (api.partIIIDocx) $('docx').addEventListener('click', exportDocx);
+  else $('docx').hidden = true;
   $('reset').addEventListener('click', () => {
     if (!state.set || !window.confirm(t.resetAsk)) return;
     delete state.bySet[`${state.edition}/${state.set}`];

@@ -143,6 +143,30 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
   assert.deepEqual(first.card.meta.descriptions, ev.descriptions, 'descriptions carried to meta');
   assert.equal(ev.descriptions['3.5'], 'Giấy chứng nhận đăng ký nhãn hiệu số 4-0012345.');
 
+  // Phần III as Word: the CLI's bytes for the same JSON, and LibreOffice
+  // reads every criterion row and the total from it.
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#docx')]);
+  const got = readFileSync(await docx.path());
+  const dir = mkdtempSync(join(tmpdir(), 'ocop-app-docx-'));
+  try {
+    writeFileSync(join(dir, 'ev.json'), first.line);
+    execFileSync(OCOP, ['docx', join(dir, 'ev.json'), '-o', join(dir, 'cli.docx')]);
+    assert.ok(got.equals(readFileSync(join(dir, 'cli.docx'))), 'the page writes the CLI\'s .docx');
+    writeFileSync(join(dir, 'page.docx'), got);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 'page.docx')], { stdio: 'ignore' });
+    const text = readFileSync(join(dir, 'page.txt'), 'utf8');
+    const sheet = await page.evaluate(() => [...document.querySelectorAll('fieldset.criterion')]
+      .map((f) => [f.id.slice(2), f.querySelector('legend span:nth-child(2)').textContent]));
+    for (const [code, title] of sheet) {
+      assert.ok(text.includes(`${code}\n${title}`), `row ${code} ${title}`);
+    }
+    assert.ok(text.includes(`Tổng điểm: ${first.card.mean.total.toFixed(2)}`), 'the total');
+    assert.ok(text.includes('Gạo thơm ST25') && text.includes('Giấy chứng nhận đăng ký nhãn hiệu số 4-0012345.'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
   // One change, the plan's first step: star and plan move as the CLI says.
   assert.ok(first.plan.steps.length > 0, 'a plan with steps');
   const step = first.plan.steps[0];

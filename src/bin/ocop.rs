@@ -10,7 +10,7 @@ mod book;
 #[path = "ocop/fail.rs"]
 mod fail;
 
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -240,6 +240,19 @@ enum Command {
         file: String,
         #[command(flatten)]
         rules: Rules,
+    },
+    /// Writes Phần III of Mẫu số 02 (the producer's self-assessment) as a
+    /// Word document: producer, a table of criterion, option, points and
+    /// description (the `descriptions` field), the total and the star.
+    Docx {
+        /// A JSON file of one evaluation (what the self-assessment page
+        /// exports), or - for stdin.
+        file: String,
+        #[command(flatten)]
+        rules: Rules,
+        /// The .docx file to write.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: std::path::PathBuf,
     },
     /// Lists editions and their sets.
     Sets {
@@ -586,6 +599,19 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 stats.lines, stats.scored, stats.rejected
             );
             Ok(exit(stats))
+        }
+        Command::Docx { file, rules, output } => {
+            let options = rules.options(catalog)?;
+            let mut text = String::new();
+            open(&file)
+                .and_then(|mut r| r.read_to_string(&mut text))
+                .map_err(|e| format!("{file}: {e}"))?;
+            let ev = ocop::Evaluation::from_json(text.trim_end()).at(&file)?;
+            let bytes =
+                ocop::docx::part_iii(catalog, &ev, &options).at(&file)?;
+            std::fs::write(&output, bytes)
+                .map_err(|e| format!("{}: {e}", output.display()))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Sets { edition: only } => {
             let only = match only {

@@ -280,6 +280,14 @@ export function sheet(edition: string, set: string, options?: Options | string):
  * as `ocop show` takes it for today: pass `Date.now() / 1000`.
  */
 export function editionInForce(unixSeconds: number, options?: Options | string): Json<{ edition: string; date: string }>;
+/**
+ * Phần III of Mẫu số 02 (the producer's self-assessment) as the bytes of a
+ * `.docx` file: what `ocop docx` writes for the same evaluation. The
+ * evaluation's `descriptions` (criterion code → text), `producer` and
+ * `product` fill the document. Only in a module built with the crate's
+ * `docx` feature (as app/build.sh builds it); `undefined` in this package.
+ */
+export const partIIIDocx: undefined | ((evaluation: Evaluation | string, options?: Options | string) => Uint8Array);
 /** The version of the embedded criteria data. */
 export function dataVersion(): string;
 /** Browsers: loads the module (fetches the .wasm); Node needs no call. */

@@ -60,6 +60,11 @@ export function wrap(raw) {
       call(() => raw.sheet(String(edition), String(set), opts(options))),
     editionInForce: (unixSeconds, options) =>
       call(() => raw.editionInForce(Number(unixSeconds), opts(options))),
+    // Only in a module built with the `docx` feature (app/build.sh).
+    partIIIDocx: raw.partIIIDocx
+      ? (evaluation, options) =>
+        call(() => raw.partIIIDocx(json(evaluation), opts(options)))
+      : undefined,
     dataVersion: () => raw.dataVersion(),
   };
 }

@@ -229,6 +229,25 @@ fn in_force_on(
     r.catalog.edition_in_force_on(day_in_vietnam(unix_seconds)).map_err(fail)
 }
 
+/// Phần III of Mẫu số 02 for one evaluation, as the bytes of a `.docx`
+/// file: what `ocop docx` writes for the same evaluation. Only with the
+/// `docx` feature.
+#[cfg(feature = "docx")]
+#[wasm_bindgen(js_name = partIIIDocx)]
+pub fn part_iii_docx(
+    evaluation: &str,
+    options: &str,
+) -> Result<Vec<u8>, JsValue> {
+    let mut bytes = Vec::new();
+    run(options, |r| {
+        bytes = line(r, evaluation, |ev| {
+            ocop::docx::part_iii(&r.catalog, ev, &r.opts.score)
+        })?;
+        Ok(String::new())
+    })?;
+    Ok(bytes)
+}
+
 /// The version of the embedded criteria data.
 #[wasm_bindgen(js_name = dataVersion)]
 pub fn data_version() -> String {
