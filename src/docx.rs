@@ -195,7 +195,11 @@ mod tests {
     #[test]
     fn the_chosen_option_is_named_as_printed() {
         let catalog = Catalog::official();
-        let set = catalog.find_edition("qd26-2026").unwrap().find_set("hoa").unwrap();
+        let set = catalog
+            .find_edition("qd26-2026")
+            .unwrap()
+            .find_set("hoa")
+            .unwrap();
         let c = &set.sheet().parts[0].sections[0].criteria[0];
         let first = format!("1. {}", c.options[0].text);
         assert_eq!(chosen(c, Some(&Answer::Option(1))), first);
