@@ -457,15 +457,20 @@ async function importJson(file) {
   try {
     const text = (await file.text()).trim().split('\n')[0];
     const ev = JSON.parse(text);
-    // The engine names the edition and the set as it would score them.
-    const card = JSON.parse(api.explain({ ...ev, members: ev.members }));
-    const m = (ev.members && ev.members[0]) || { answers: {} };
-    state.edition = card.edition;
-    state.set = card.set;
+    // The edition named (any case), else today's; the set by id or name,
+    // as the engine finds it. A half-filled export imports too.
+    const named = typeof ev.edition === 'string'
+      ? editions.find((e) => e.edition.id === ev.edition.toLowerCase()) : null;
+    if (ev.edition != null && !named) throw new Error(`edition ${JSON.stringify(ev.edition)}`);
+    const edition = named ? named.edition.id : editions.today;
+    const set = JSON.parse(api.sheet(edition, String(ev.set))).id;
+    const m = (Array.isArray(ev.members) && ev.members[0]) || { answers: {} };
+    state.edition = edition;
+    state.set = set;
     state.producer = typeof ev.producer === 'string' ? ev.producer : state.producer;
     state.product = typeof ev.product === 'string' ? ev.product : state.product;
     const e = entry();
-    e.answers = { ...m.answers };
+    e.answers = m.answers && typeof m.answers === 'object' ? { ...m.answers } : {};
     e.knockouts = Array.isArray(ev.knockouts) ? ev.knockouts.filter((k) => typeof k === 'string') : [];
     e.descriptions = {};
     if (ev.descriptions && typeof ev.descriptions === 'object') {

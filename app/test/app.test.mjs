@@ -248,6 +248,19 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
   await page.setInputFiles('#import', file);
   await page.waitForSelector('#total');
   assert.equal(await exported(page), kept.line);
+  // A half-filled export, with the set by its name, imports as well.
+  const half = JSON.parse(kept.line);
+  half.set = 'Gạo, ngũ cốc, hạt sơ chế khác';
+  half.members[0].answers = { '1.1': 2 };
+  writeFileSync(file, JSON.stringify(half));
+  await page.setInputFiles('#import', file);
+  await page.waitForSelector('#o-1\\.1-2:checked');
+  assert.equal(await page.$$eval('input[type=radio]:checked', (xs) => xs.length), 1);
+  assert.match(await page.textContent('#result-body'), /tiêu chí chưa chọn/);
+  assert.equal(await page.textContent('#message'), '');
+  writeFileSync(file, kept.line);
+  await page.setInputFiles('#import', file);
+  await page.waitForSelector('#total');
 
   // No serious or critical accessibility violation, at desktop and phone width.
   for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
