@@ -305,6 +305,11 @@ test('the static files serve the same app', async () => {
     await open(page, base);
     await page.selectOption('#set', SET);
     assert.ok(await page.locator('fieldset.criterion').count() > 20);
+    // A two-case criterion shows its options under each case's heading.
+    await page.selectOption('#set', 'dich-vu-du-lich-cong-dong-du-lich-sinh-thai-va-diem-du-lich');
+    assert.deepEqual(await page.$$eval('#c-8 .case', (xs) => xs.map((x) => x.textContent)),
+      ['a. Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp', 'b. Trường hợp 2: Điểm dịch vụ du lịch']);
+    assert.equal(await page.locator('#c-8 input[type=radio]').count(), 4);
     await page.close();
     const seen = requests.filter((u) => u.startsWith('http'));
     assert.ok(seen.length > 0 && seen.every((u) => u.startsWith(base)), seen.join(' '));
