@@ -17,7 +17,7 @@ const face = join(here, '..', 'bindings', 'wasm', 'js', 'wrap.mjs');
 const mod = join(here, '.wasm');
 const dist = join(here, 'dist');
 const read = (p) => readFileSync(p, 'utf8');
-const MODULES = ['i18n.js', 'evidence.js', 'app.js']; // in dependency order
+const MODULES = ['i18n.js', 'evidence.js', 'council.js', 'app.js']; // in dependency order
 const BUDGET = 3 * 1024 * 1024;
 
 const html = read(join(src, 'index.html'));
@@ -86,7 +86,7 @@ const parts = [
   `const raw = ${scope('ocop_wasm.js', read(join(mod, 'ocop_wasm.js')))};`,
   `const { wrap } = ${scope('wrap.mjs', read(face))};`,
 ];
-const exported = { 'i18n.js': 'WORDS, fill', 'evidence.js': 'EVIDENCE, REEVALUATION, PART_III_ASK, fold, evidenceFor', 'app.js': 'start' };
+const exported = { 'i18n.js': 'WORDS, fill', 'evidence.js': 'EVIDENCE, REEVALUATION, PART_III_ASK, fold, evidenceFor', 'council.js': 'council', 'app.js': 'start' };
 for (const m of MODULES) parts.push(`const { ${exported[m]} } = ${scope(m, read(join(src, m)))};`);
 parts.push(`// The module, gzip-compressed, as base64.
 const WASM_GZ = '${packed}';

@@ -12,7 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/../bindings/wasm/build.sh"
 cd "$here/../bindings/wasm"
-cargo build --release --target wasm32-unknown-unknown --locked --features docx
+cargo build --release --target wasm32-unknown-unknown --locked --features docx,workbook
 out="$here/.wasm"
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/ocop_wasm.wasm

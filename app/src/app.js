@@ -5,6 +5,7 @@
 
 import { WORDS, fill } from './i18n.js';
 import { EVIDENCE, REEVALUATION, PART_III_ASK, fold, evidenceFor } from './evidence.js';
+import { council } from './council.js';
 
 const STORE = 'ocop-app-v1';
 /** The one member of a self-assessment, as the export names it. */
@@ -490,6 +491,7 @@ function drawAll() {
   drawChrome();
   drawSheet();
   update();
+  council($('council'), { api, t, el, download, state: () => state });
 }
 
 /** Starts the page once the module is loaded; `ocop` is the package's face. */

@@ -9,7 +9,7 @@
 // OCOP_BENCH=FILE writes the star-update timings there as JSON.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -284,6 +284,72 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
   const own = pathToFileURL(page1).href;
   assert.ok(requests.includes(own), 'requests are recorded');
   assert.deepEqual(requests.filter((u) => u !== own && !u.startsWith('blob:')), []);
+});
+
+test('council: the template, a dropped workbook and a bad file, as the CLI gives them', async () => {
+  const page = await context.newPage();
+  await open(page);
+  await page.fill('#search', 'hoa');
+  await page.selectOption('#set', 'hoa');
+  const dir = mkdtempSync(join(tmpdir(), 'ocop-app-council-'));
+  try {
+    // The blank workbook: the bytes `ocop template` writes.
+    await page.fill('#w-members', '3');
+    await page.fill('#w-products', '2');
+    const [tpl] = await Promise.all([page.waitForEvent('download'), page.click('#w-template')]);
+    execFileSync(OCOP, ['template', 'hoa', '--edition', 'qd26-2026', '--members', '3', '--products', '2',
+      '-o', join(dir, 'cli.xlsx')], { stdio: 'ignore' });
+    assert.ok(readFileSync(await tpl.path()).equals(readFileSync(join(dir, 'cli.xlsx'))), 'the template is the CLI\'s');
+
+    // The example workbook: every product's record as `ocop score` writes it.
+    const book = join(root, 'examples', 'data', 'tan-hong-2021.xlsx');
+    await page.setInputFiles('#w-files', book);
+    await page.waitForSelector('.book');
+    // Exit 1 when a product is rejected; the records are what counts.
+    const want = spawnSync(OCOP, ['score', '--json-errors', book]).stdout.toString();
+    assert.equal(await page.getAttribute('.book', 'data-records'), want);
+    const cards = want.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => !r.error);
+    assert.equal(cards.length, 12);
+    const rows = await page.$$eval('.book tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]),
+      cards.map((c) => [c.id, c.mean.total.toFixed(2), c.rating.stars ? `${c.rating.stars}★` : 'không xếp hạng']));
+
+    // A file with two bad cells: both named, with the CLI's sentences.
+    execFileSync(OCOP, ['template', 'hoa', '--edition', 'qd26-2026', '--members', '1', '--products', '1',
+      '-o', join(dir, 'blank.csv')], { stdio: 'ignore' });
+    const lines = readFileSync(join(dir, 'blank.csv'), 'utf8').split('\n');
+    const col = lines[0].split(',').indexOf('points');
+    const bad = lines.map((l, i) => {
+      if (i === 0 || !l) return l;
+      const cells = l.split(',');
+      cells[col] = i === 3 ? 'abc' : i === 6 ? '99' : '#1';
+      return cells.join(',');
+    }).join('\n');
+    writeFileSync(join(dir, 'bad.csv'), bad);
+    await page.setInputFiles('#w-files', join(dir, 'bad.csv'));
+    await page.waitForSelector('.book .problems');
+    const cli = spawnSync(OCOP, ['score', '--json-errors', join(dir, 'bad.csv')]).stdout.toString();
+    assert.equal(await page.getAttribute('.book', 'data-records'), cli);
+    const named = await page.$$eval('.problems li.cell code', (cs) => cs.map((c) => c.textContent));
+    assert.deepEqual(named, ['bad.csv!G4', 'bad.csv!G7']);
+
+    await page.addScriptTag({ content: AXE });
+    const found = await page.evaluate(async () => (await window.axe.run(document)).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
+    assert.deepEqual(found, []);
+    if (process.env.OCOP_SCREENSHOTS) {
+      await page.setInputFiles('#w-files', [book, join(dir, 'bad.csv')]);
+      await page.waitForSelector('.book + .book');
+      await page.locator('#council').screenshot({ path: join(process.env.OCOP_SCREENSHOTS, 'council-desktop.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => document.getElementById('council').scrollIntoView());
+      await page.screenshot({ path: join(process.env.OCOP_SCREENSHOTS, 'council-phone.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
 });
 
 test('the static files serve the same app', async () => {

@@ -288,6 +288,14 @@ export function editionInForce(unixSeconds: number, options?: Options | string):
  * `docx` feature (as app/build.sh builds it); `undefined` in this package.
  */
 export const partIIIDocx: undefined | ((evaluation: Evaluation | string, options?: Options | string) => Uint8Array);
+/**
+ * What `ocop score FILE --json-errors` writes for a workbook's bytes (`name`
+ * is the file's name: `.xlsx`, `.xls`, `.ods` or `.csv`). Only in a module
+ * built with the crate's `workbook` feature (app/build.sh); `undefined` here.
+ */
+export const scoreWorkbook: undefined | ((bytes: Uint8Array, name: string, options?: Options | string) => string);
+/** The blank `.xlsx` `ocop template` writes; as `scoreWorkbook`, only with `workbook`. */
+export const template: undefined | ((edition: string | null, set: string, members: number, products: number, options?: Options | string) => Uint8Array);
 /** The version of the embedded criteria data. */
 export function dataVersion(): string;
 /** Browsers: loads the module (fetches the .wasm); Node needs no call. */

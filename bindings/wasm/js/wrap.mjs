@@ -65,6 +65,16 @@ export function wrap(raw) {
       ? (evaluation, options) =>
         call(() => raw.partIIIDocx(json(evaluation), opts(options)))
       : undefined,
+    // Only in a module built with the `workbook` feature (app/build.sh).
+    scoreWorkbook: raw.scoreWorkbook
+      ? (bytes, name, options) =>
+        call(() => raw.scoreWorkbook(bytes, String(name), opts(options)))
+      : undefined,
+    template: raw.template
+      ? (edition, set, members, products, options) =>
+        call(() => raw.template(edition == null ? '' : String(edition), String(set),
+          Number(members), Number(products), opts(options)))
+      : undefined,
     dataVersion: () => raw.dataVersion(),
   };
 }

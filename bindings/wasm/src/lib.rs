@@ -248,6 +248,89 @@ pub fn part_iii_docx(
     Ok(bytes)
 }
 
+/// What `ocop score FILE --json-errors` writes for a workbook or CSV
+/// file's bytes: one scorecard or error record per product, in order; a
+/// product's problems name their cells (`SP2!G5`) with the command's
+/// sentences. `name` is the file's name: its extension chooses the format
+/// and it stands for a CSV file's sheet. Only with the `workbook` feature.
+#[cfg(feature = "workbook")]
+#[wasm_bindgen(js_name = scoreWorkbook)]
+pub fn score_workbook(
+    bytes: &[u8],
+    name: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    use ocop::workbook;
+    run(options, |r| {
+        let format = workbook::Format::of(std::path::Path::new(name))
+            .ok_or_else(|| {
+                Failure::argument(
+                    "name",
+                    format!("{name}: expected .xlsx, .xls, .ods or .csv"),
+                )
+            })?;
+        let products =
+            workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
+                .map_err(fail)?;
+        let scorer = r.scorer().points(r.opts.points).messages(true);
+        let mut out = Vec::new();
+        workbook::score_products(&scorer, &products, &mut out)
+            .map_err(fail)?;
+        Ok(text(out))
+    })
+}
+
+/// Products a blank workbook may hold here: a page's memory, not a rule.
+#[cfg(feature = "workbook")]
+const MAX_TEMPLATE_PRODUCTS: usize = 1000;
+
+/// The blank `.xlsx` that `ocop template SET --members M --products P`
+/// writes (an empty `edition` is the one in force today). Only with the
+/// `workbook` feature.
+#[cfg(feature = "workbook")]
+#[wasm_bindgen]
+pub fn template(
+    edition: &str,
+    set: &str,
+    members: usize,
+    products: usize,
+    options: &str,
+) -> Result<Vec<u8>, JsValue> {
+    let mut bytes = Vec::new();
+    run(options, |r| {
+        if !(1..=ocop::MAX_MEMBERS).contains(&members) {
+            let most = ocop::MAX_MEMBERS;
+            return Err(Failure::argument(
+                "members",
+                format!("{members} members: give 1 to {most}"),
+            ));
+        }
+        if !(1..=MAX_TEMPLATE_PRODUCTS).contains(&products) {
+            return Err(Failure::argument(
+                "products",
+                format!(
+                    "{products} products: give 1 to {MAX_TEMPLATE_PRODUCTS}"
+                ),
+            ));
+        }
+        let ed = if edition.is_empty() {
+            in_force_on(r, now_seconds())?
+        } else {
+            r.catalog.edition_or_today(Some(edition)).map_err(fail)?
+        };
+        let s = ed.find_set(set).map_err(fail)?;
+        bytes = ocop::workbook::template(
+            s,
+            members,
+            products,
+            ocop::workbook::Format::Xlsx,
+        )
+        .map_err(fail)?;
+        Ok(String::new())
+    })?;
+    Ok(bytes)
+}
+
 /// The version of the embedded criteria data.
 #[wasm_bindgen(js_name = dataVersion)]
 pub fn data_version() -> String {
