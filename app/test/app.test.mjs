@@ -350,6 +350,9 @@ test('council: the template, a dropped workbook and a bad file, as the CLI gives
     rmSync(dir, { recursive: true, force: true });
     await page.close();
   }
+  // Dropped files are read in the page: still no request but the page.
+  const own = pathToFileURL(page1).href;
+  assert.deepEqual(requests.filter((u) => u !== own && !u.startsWith('blob:')), []);
 });
 
 test('the static files serve the same app', async () => {
