@@ -164,7 +164,8 @@ impl Error {
             | ErrorKind::NotApplicable { .. }
             | ErrorKind::UnknownKnockout { .. }
             | ErrorKind::InvalidTarget { .. }
-            | ErrorKind::InvalidCosts { .. } => Category::Content,
+            | ErrorKind::InvalidCosts { .. }
+            | ErrorKind::InvalidScorecard { .. } => Category::Content,
             ErrorKind::Json { .. }
             | ErrorKind::BlankLine
             | ErrorKind::LineTooLong { .. }
@@ -786,6 +787,17 @@ pub enum ErrorKind {
         /// The limit.
         limit: usize,
     },
+    /// A scorecard read back (by `ocop summary`, [`Summary::from_reader`])
+    /// that no scoring can have written: a star outside 1 to 5, or fields
+    /// that contradict each other (a star above its band, a rated product
+    /// without a star). It is counted as rejected, never as an outcome.
+    ///
+    /// [`Summary::from_reader`]: crate::report::Summary::from_reader
+    #[error("not a scorecard ocop writes: {reason}")]
+    InvalidScorecard {
+        /// What is impossible about it.
+        reason: String,
+    },
     /// A workbook or CSV file's cells do not hold an evaluation: every
     /// problem found, each at its cell. For one product's cells the error
     /// carries the product; for the file as a whole (a missing sheet of
@@ -839,6 +851,7 @@ impl ErrorKind {
             ErrorKind::InvalidCosts { .. } => "invalid_costs",
             ErrorKind::InvalidData { .. } => "invalid_data",
             ErrorKind::LineTooLong { .. } => "line_too_long",
+            ErrorKind::InvalidScorecard { .. } => "invalid_scorecard",
             ErrorKind::Workbook { .. } => "workbook",
             ErrorKind::Io { .. } => "io",
         }

@@ -189,8 +189,9 @@ mod fast;
 mod batch;
 mod each;
 pub mod report;
+/// The HTML report, which lives with the report ([`report::html`]).
 #[cfg(feature = "report")]
-pub mod html;
+pub use report::html;
 #[cfg(feature = "xlsx")]
 pub mod workbook;
 #[cfg(feature = "xlsx")]

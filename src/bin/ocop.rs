@@ -509,7 +509,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             // FILE.xlsx: the results workbook, which also lists each
             // product's council mean per criterion.
             let book = book::results_wanted(&output);
-            let mut results = ocop::workbook::Results::default();
+            let mut results = ocop::report::Results::default();
             // A line that is an evaluation but cannot be scored keeps its
             // carried fields, so that its certificate is still listed.
             let mut unscored = 0;

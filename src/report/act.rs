@@ -8,9 +8,8 @@
 
 use serde::Serialize;
 
-use super::places::{Fields, PlaceKey, Places, order, text_field};
-use super::summary::holding;
-use super::{MAX_CASES, PRODUCER, PRODUCT};
+use super::MAX_CASES;
+use super::places::{PlaceKey, Places, ProductLabel, order};
 use crate::advice::{Plan, PlanStep};
 use crate::scorecard::{FailedGate, Scorecard, Status};
 
@@ -22,7 +21,7 @@ pub const NEAR_CHANGES: u32 = 2;
 fn in_order<'c, T>(
     places: &Places,
     list: &'c [T],
-    named: impl Fn(&T) -> &Named,
+    named: impl Fn(&T) -> &ProductLabel,
     changes: impl Fn(&T) -> usize,
 ) -> Vec<(usize, &'c T)> {
     let g = places.grouping();
@@ -37,47 +36,13 @@ fn in_order<'c, T>(
     cases
 }
 
-/// A product, as the lists name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Named {
-    /// Its place: the values of the summary's place fields.
-    pub place: PlaceKey,
-    /// Its id.
-    pub id: Option<String>,
-    /// The carried `product` field: its name.
-    pub product: Option<String>,
-    /// The carried `producer` field.
-    pub producer: Option<String>,
-}
-
-impl Named {
-    pub(super) fn of(card: &Scorecard, place: &PlaceKey) -> Named {
-        Named::in_fields(card.id.clone(), &card.meta, place)
-    }
-
-    /// A product named by its id and carried fields.
-    pub(super) fn in_fields(
-        id: Option<String>,
-        fields: &Fields,
-        place: &PlaceKey,
-    ) -> Named {
-        Named {
-            place: place.clone(),
-            id,
-            product: text_field(fields, PRODUCT),
-            producer: text_field(fields, PRODUCER),
-        }
-    }
-}
-
 /// A product whose plan to its next star has one or two changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct NearCase {
     /// The product.
     #[serde(flatten)]
-    pub named: Named,
+    pub named: ProductLabel,
     /// Its final star now.
     pub stars: Option<u8>,
     /// How that star was decided.
@@ -94,7 +59,7 @@ pub struct NearCase {
 pub struct HeldCase {
     /// The product.
     #[serde(flatten)]
-    pub named: Named,
+    pub named: ProductLabel,
     /// Its band.
     pub band: u8,
     /// Its final star.
@@ -128,7 +93,7 @@ pub struct HeldCase {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct Act {
+pub struct ToActOn {
     /// Products one or two changes from their next star, the first
     /// [`MAX_CASES`](super::MAX_CASES).
     pub near: Vec<NearCase>,
@@ -141,16 +106,16 @@ pub struct Act {
     pub held_count: u64,
 }
 
-impl Act {
+impl ToActOn {
     /// The products near their next star in report order (by place at
     /// the grouping's levels, "not given" last, then by number of
-    /// changes, then by id), each with its index in [`Act::near`].
+    /// changes, then by id), each with its index in [`ToActOn::near`].
     pub fn near_in_order(&self, places: &Places) -> Vec<(usize, &NearCase)> {
         in_order(places, &self.near, |c| &c.named, |c| c.steps.len())
     }
 
     /// The products held below their band in report order, each with its
-    /// index in [`Act::held`].
+    /// index in [`ToActOn::held`].
     pub fn held_in_order(&self, places: &Places) -> Vec<(usize, &HeldCase)> {
         in_order(places, &self.held, |c| &c.named, |c| c.failed.len())
     }
@@ -161,7 +126,7 @@ impl Act {
         self.held_count += 1;
         if self.held.len() < MAX_CASES {
             self.held.push(HeldCase {
-                named: Named::of(card, place),
+                named: ProductLabel::of(card, place),
                 band: card.rating.band,
                 stars: card.rating.stars,
                 status: card.rating.status,
@@ -183,7 +148,7 @@ impl Act {
         self.near_count += 1;
         if self.near.len() < MAX_CASES {
             self.near.push(NearCase {
-                named: Named::of(card, place),
+                named: ProductLabel::of(card, place),
                 stars: plan.from.stars,
                 status: plan.from.status,
                 target: plan.target,
@@ -191,4 +156,22 @@ impl Act {
             });
         }
     }
+}
+
+/// The gates that held a card below its band, when gates decided its
+/// star (the final star is below the band, or it is not rated): the
+/// failed gates of the lowest failed tier, with that tier.
+pub(super) fn holding(
+    card: &Scorecard,
+) -> Option<(u8, impl Iterator<Item = &FailedGate>)> {
+    let r = &card.rating;
+    let held = match r.status {
+        Status::Rated => r.stars.is_some_and(|s| s < r.band),
+        Status::NotRated => true,
+        _ => false,
+    };
+    let tier = r.failed_gates.iter().map(|g| g.stars).min()?;
+    held.then(|| {
+        (tier, r.failed_gates.iter().filter(move |g| g.stars == tier))
+    })
 }

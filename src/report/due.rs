@@ -11,8 +11,7 @@
 
 use serde::Serialize;
 
-use super::act::Named;
-use super::places::Fields;
+use super::places::{Fields, ProductLabel};
 use super::{MAX_CASES, Outcome};
 use crate::certificate::{Certificate, Due};
 use crate::date::Date;
@@ -32,7 +31,7 @@ pub const AHEAD_MONTHS: u32 = 12;
 pub struct CertificateCase {
     /// The product.
     #[serde(flatten)]
-    pub named: Named,
+    pub named: ProductLabel,
     /// The star on record (`recorded_star`), when the line has one.
     pub recorded: Option<u8>,
     /// The day it was issued.
@@ -183,7 +182,7 @@ impl Renewals {
     /// Adds the certificate of a line, if its fields hold one.
     pub(super) fn add(
         &mut self,
-        named: impl FnOnce() -> Named,
+        named: impl FnOnce() -> ProductLabel,
         fields: &Fields,
         recorded: Option<u8>,
         rescored: Rescored<'_>,

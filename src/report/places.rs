@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeStruct};
 
-use super::Counts;
+use super::{Counts, PRODUCER, PRODUCT};
 use crate::scorecard::{Scorecard, Status};
 
 /// A line's carried fields ([`Scorecard::meta`]).
@@ -240,7 +240,7 @@ impl Places {
 /// A carried field's value as text: a string, or a number as written (a
 /// commune's code, a district numbered `1`); `None` for another kind of
 /// value.
-pub(super) fn text_field(fields: &Fields, field: &str) -> Option<String> {
+fn text_field(fields: &Fields, field: &str) -> Option<String> {
     match fields.get(field) {
         Some(serde_json::Value::String(s)) => Some(s.clone()),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
@@ -306,5 +306,39 @@ impl Serialize for Fixed<'_> {
             m.serialize_entry(k, v)?;
         }
         m.end()
+    }
+}
+
+/// A product as the lists name it: its place, id, name and producer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ProductLabel {
+    /// Its place: the values of the summary's place fields.
+    pub place: PlaceKey,
+    /// Its id.
+    pub id: Option<String>,
+    /// The carried `product` field: its name.
+    pub product: Option<String>,
+    /// The carried `producer` field.
+    pub producer: Option<String>,
+}
+
+impl ProductLabel {
+    pub(super) fn of(card: &Scorecard, place: &PlaceKey) -> ProductLabel {
+        ProductLabel::in_fields(card.id.clone(), &card.meta, place)
+    }
+
+    /// A product named by its id and carried fields.
+    pub(super) fn in_fields(
+        id: Option<String>,
+        fields: &Fields,
+        place: &PlaceKey,
+    ) -> ProductLabel {
+        ProductLabel {
+            place: place.clone(),
+            id,
+            product: text_field(fields, PRODUCT),
+            producer: text_field(fields, PRODUCER),
+        }
     }
 }

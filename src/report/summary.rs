@@ -1,120 +1,214 @@
-//! What a summary counts, and the rules it counts by.
+//! [`Summary`]: what a report counts over a batch, and every method that
+//! counts it. The records it lists are in `cases`; the audit's rule in
+//! `audit`; reading a batch's output back in `read`.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::act::Named;
+use super::act::holding;
+use super::audit::{agrees, recorded_star};
 use super::due::Rescored;
+use super::places::ProductLabel;
 use super::{
-    Counts, FIRST_ERRORS, MAX_CASES, MAX_CRITERIA, NEAR_EDGE, RECORDED,
-    Summary,
+    AuditCase, Counts, DEFAULT_GROUPS, FIRST_ERRORS, HeldGate, MAX_CASES,
+    MAX_CRITERIA, NEAR_EDGE, Places, PlanCounts, RECORDED, Rejection,
+    Renewals, SetSummary, SpreadCase, ToActOn,
 };
 use crate::catalog::{Catalog, Edition};
 use crate::council::rounded_mean_of;
+#[cfg(doc)]
+use crate::error::ErrorKind;
 use crate::error::{Error, Result};
-use crate::scorecard::{FailedGate, Scorecard, Status};
+use crate::scorecard::Scorecard;
 
-/// One set's products.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Everything counted over a batch: outcomes overall, per set and per
+/// place; where mean totals fall; the star minimums that held products
+/// below their band; councils that disagreed; and recorded stars the
+/// rescoring does not confirm. `ocop summary` prints it as text (or JSON
+/// with `--json`), and the HTML report draws every panel from it.
+///
+/// Feed it scorecards and errors ([`Summary::add`]), or a batch's output
+/// ([`Summary::from_reader`]).
+///
+/// # Example
+///
+/// ```
+/// use ocop::{BatchScorer, Catalog, report::Summary};
+///
+/// let input = format!("{}\nnot json\n", ocop::samples::EVALUATION_2026.trim_end());
+/// let mut summary = Summary::new(&["province"]);
+/// BatchScorer::new(Catalog::official())
+///     .for_each(input.as_bytes(), |line, result| summary.add(line, &result))?;
+/// assert_eq!((summary.lines, summary.scored, summary.rejected), (2, 1, 1));
+/// assert_eq!(summary.outcomes.stars[&3], 1);
+/// assert_eq!(summary.places.by_field()["province"]["Lâm Đồng"].stars[&3], 1);
+/// assert_eq!(summary.held_by_gates[0].criterion, "8");
+/// let json = serde_json::to_value(&summary).unwrap();
+/// assert_eq!(json["outcomes"]["stars"]["3"], 1);
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct SetSummary {
-    /// The set's name as printed.
-    pub name: String,
-    /// Products scored on it.
-    pub products: u64,
-    /// Outcomes.
+pub struct Summary {
+    /// Lines read.
+    pub lines: u64,
+    /// Lines scored.
+    pub scored: u64,
+    /// Lines rejected.
+    pub rejected: u64,
+    /// Rejected lines per error kind.
+    pub rejections: BTreeMap<String, u64>,
+    /// The first rejected lines.
+    pub first_errors: Vec<Rejection>,
+    /// Outcomes of every scored line.
     pub outcomes: Counts,
-    /// The mean over products of the council means of parts A, B and C,
-    /// rounded as a council's mean is, to the edition's places.
-    #[serde(serialize_with = "decimals")]
-    pub part_means: [Decimal; 3],
-    /// The set's maxima of parts A, B and C, when the catalog has the set.
-    pub part_max: Option<[u32; 3]>,
-    #[serde(skip)]
-    part_sums: [Decimal; 3],
+    /// Per set, keyed `edition/set id`: the same id names different
+    /// sheets in different editions.
+    pub by_set: BTreeMap<String, SetSummary>,
+    /// Outcomes by place, with the levels chosen ([`Places::grouping`]).
+    pub places: Places,
+    /// Council mean totals in 1-point bins: `totals[i]` counts means in
+    /// `[i, i + 1)`, the last bin taking 100.
+    pub totals: Vec<u64>,
+    /// Products whose mean total is less than [`NEAR_EDGE`] points below
+    /// a band edge of their edition, per edge.
+    pub near_edges: BTreeMap<u8, u64>,
+    /// Star minimums that held products below their band: for each such
+    /// product, the failed gates of the lowest failed tier, counted per
+    /// criterion and tier, most frequent first; at most [`MAX_CRITERIA`].
+    pub held_by_gates: Vec<HeldGate>,
+    /// Failed gates the list had no room for.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub held_other: u64,
+    /// Councils over the spread limit.
+    pub spread_count: u64,
+    /// The first [`MAX_CASES`] of them.
+    pub spread: Vec<SpreadCase>,
+    /// Recorded stars the rescoring does not confirm: products recomputed
+    /// above their record.
+    pub audit_higher: u64,
+    /// Products recomputed below their recorded star, or without it.
+    pub audit_lower: u64,
+    /// The first [`MAX_CASES`] of either.
+    pub audit: Vec<AuditCase>,
+    /// Plans, when the summary was given them ([`Summary::add_plan`]).
+    pub plans: Option<PlanCounts>,
+    /// Products to act on: held by a minimum, and (with plans) one or two
+    /// changes from their next star.
+    pub act: ToActOn,
+    /// Certificates on the reference day, when one was given
+    /// ([`Summary::as_of`]).
+    pub renewals: Option<Renewals>,
 }
 
-fn decimals<S: serde::Serializer>(
-    d: &[Decimal; 3],
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
-    let mut seq = s.serialize_seq(Some(3))?;
-    for x in d {
-        seq.serialize_element(&Exact(*x))?;
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// An empty summary grouping by the place fields the data has, of
+/// [`DEFAULT_GROUPS`].
+impl Default for Summary {
+    fn default() -> Self {
+        Summary::empty(Places::following(&DEFAULT_GROUPS))
     }
-    seq.end()
 }
 
-/// A decimal written as a JSON number, exactly.
-struct Exact(Decimal);
-
-impl Serialize for Exact {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        crate::scorecard::decimal_json::serialize(&self.0, s)
+impl Summary {
+    /// An empty summary grouping by the carried fields `groups`, each a
+    /// level of the places, as a user named them.
+    pub fn new(groups: &[&str]) -> Summary {
+        Summary::empty(Places::fixed(groups))
     }
-}
 
-/// A line that was rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Rejection {
-    /// The input line.
-    pub line: u64,
-    /// The product, when known.
-    pub id: Option<String>,
-    /// The error's kind tag.
-    pub kind: String,
-    /// The error's message.
-    pub message: String,
-}
+    /// The summary taking certificates on `day` (see [`Renewals`]).
+    pub fn as_of(mut self, day: crate::Date) -> Summary {
+        self.renewals = Some(Renewals::new(day));
+        self
+    }
 
-/// A star minimum that held products below their band.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct HeldGate {
-    /// The criterion code.
-    pub criterion: String,
-    /// Its printed title.
-    pub title: String,
-    /// The star tier whose minimum it is.
-    pub stars: u8,
-    /// Products it held.
-    pub products: u64,
-}
+    fn empty(places: Places) -> Summary {
+        Summary {
+            lines: 0,
+            scored: 0,
+            rejected: 0,
+            rejections: BTreeMap::new(),
+            first_errors: Vec::new(),
+            outcomes: Counts::default(),
+            by_set: BTreeMap::new(),
+            places,
+            totals: vec![0; 100],
+            near_edges: Catalog::official()
+                .editions()
+                .flat_map(edges)
+                .map(|e| (e, 0))
+                .collect(),
+            held_by_gates: Vec::new(),
+            held_other: 0,
+            spread_count: 0,
+            spread: Vec::new(),
+            audit_higher: 0,
+            audit_lower: 0,
+            audit: Vec::new(),
+            plans: None,
+            act: ToActOn::default(),
+            renewals: None,
+        }
+    }
 
-/// A council whose member totals differ by more than the limit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct SpreadCase {
-    /// The product.
-    pub id: Option<String>,
-    /// The highest member total.
-    pub highest: u32,
-    /// The lowest member total.
-    pub lowest: u32,
-    /// The difference between them.
-    pub points: u32,
-    /// The edition's spread limit.
-    pub limit: u32,
-}
+    /// Reads batch output, one scorecard or error record per line,
+    /// grouping by the place fields of [`DEFAULT_GROUPS`] the data has.
+    ///
+    /// # Errors
+    ///
+    /// See [`Summary::from_reader_by`].
+    pub fn from_reader(r: impl BufRead) -> Result<Summary> {
+        Summary::from_reader_by(r, &[])
+    }
 
-/// A product whose recomputed outcome differs from `recorded_star`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct AuditCase {
-    /// The product.
-    pub id: Option<String>,
-    /// The star on record; `None` for not recognised.
-    pub recorded: Option<u8>,
-    /// The recomputed final star.
-    pub stars: Option<u8>,
-    /// The recomputed status.
-    pub status: Status,
+    /// Reads batch output, grouping by the carried fields `by`, or, when
+    /// `by` is empty, by the place fields the data has.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when reading fails; [`ErrorKind::Json`] naming the
+    /// line when a line is neither a scorecard nor an error record. A
+    /// blank line is counted as rejected (`blank_line`), as `ocop score`
+    /// records it, and so is a scorecard no scoring can have written
+    /// ([`ErrorKind::InvalidScorecard`]).
+    pub fn from_reader_by(r: impl BufRead, by: &[&str]) -> Result<Summary> {
+        super::read::read(r, by, None)
+    }
+
+    /// [`Summary::from_reader_by`], taking the sets' part maxima from
+    /// `catalog`.
+    ///
+    /// # Errors
+    ///
+    /// See [`Summary::from_reader_by`].
+    pub fn from_reader_with(
+        r: impl BufRead,
+        by: &[&str],
+        catalog: &Catalog,
+    ) -> Result<Summary> {
+        super::read::read(r, by, Some(catalog))
+    }
+
+    /// Counts a product's plan towards its next star, and lists the
+    /// product when the plan has one or two changes.
+    pub fn add_plan(&mut self, card: &Scorecard, plan: &crate::advice::Plan) {
+        self.plans.get_or_insert_with(PlanCounts::default).add(plan);
+        self.act.add_plan(card, plan, &self.places.key_of(card));
+    }
+
+    /// Counts one line's result, reading each card's edition (its band
+    /// edges, its set's part maxima) from the embedded catalog.
+    pub fn add(&mut self, line: u64, result: &Result<Scorecard>) {
+        self.add_with(line, result, None)
+    }
 }
 
 impl Summary {
@@ -188,7 +282,7 @@ impl Summary {
         }
         let place = self.places.key_of(card);
         if let Some(r) = &mut self.renewals {
-            let named = || Named::of(card, &place);
+            let named = || ProductLabel::of(card, &place);
             r.add(named, &card.meta, recorded.flatten(), Rescored::Card(card));
         }
         self.act.add_card(card, &place);
@@ -239,7 +333,7 @@ impl Summary {
             let recorded = fields.get(RECORDED).and_then(recorded_star);
             let place = self.places.key_in(fields);
             let id = err.product().map(str::to_owned);
-            let named = || Named::in_fields(id, fields, &place);
+            let named = || ProductLabel::in_fields(id, fields, &place);
             r.add(named, fields, recorded.flatten(), Rescored::Rejected(err));
         }
     }
@@ -298,59 +392,6 @@ impl Summary {
             });
         }
     }
-}
-
-/// Whether a card's outcome agrees with the star on record (`None`: not
-/// recognised, which any outcome without an OCOP star agrees with).
-fn agrees(card: &Scorecard, recorded: Option<u8>) -> bool {
-    let r = &card.rating;
-    match recorded {
-        None => r.stars.is_none_or(|s| s < 3),
-        Some(n) => r.stars == Some(n) && r.status == Status::Rated,
-    }
-}
-
-/// The card's `recorded_star` and whether its outcome agrees with it, as
-/// the report's audit judges: `None` when the card records no star (no
-/// such field, or a value that is not a star), `Some((None, _))` for
-/// `recorded_star: null` (not recognised).
-///
-/// ```
-/// let card = ocop::Catalog::official()
-///     .score(&ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?)?;
-/// assert_eq!(ocop::report::record(&card), None);
-/// # Ok::<(), ocop::Error>(())
-/// ```
-pub fn record(card: &Scorecard) -> Option<(Option<u8>, bool)> {
-    let recorded = card.meta.get(RECORDED).and_then(recorded_star)?;
-    Some((recorded, agrees(card, recorded)))
-}
-
-/// The star of a `recorded_star` value: `Some(None)` for `null` (not
-/// recognised), `None` for a value that is not a star.
-fn recorded_star(v: &serde_json::Value) -> Option<Option<u8>> {
-    match v {
-        serde_json::Value::Null => Some(None),
-        v => v.as_u64().and_then(|n| u8::try_from(n).ok()).map(Some),
-    }
-}
-
-/// The gates that held a card below its band, when gates decided its
-/// star (the final star is below the band, or it is not rated): the
-/// failed gates of the lowest failed tier, with that tier.
-pub(super) fn holding(
-    card: &Scorecard,
-) -> Option<(u8, impl Iterator<Item = &FailedGate>)> {
-    let r = &card.rating;
-    let held = match r.status {
-        Status::Rated => r.stars.is_some_and(|s| s < r.band),
-        Status::NotRated => true,
-        _ => false,
-    };
-    let tier = r.failed_gates.iter().map(|g| g.stars).min()?;
-    held.then(|| {
-        (tier, r.failed_gates.iter().filter(move |g| g.stars == tier))
-    })
 }
 
 /// The band edges of an edition, in whole points: every band's lower

@@ -54,8 +54,9 @@
 //! `grid` a sheet's cells whatever the file; `xlsx` calamine's reading;
 //! `flat` the CSV form; `product` one product's fields and placing;
 //! `read` the workbook layout; `resolve` points to options; `write` the
-//! template and evaluations; `results` the results workbook ([`Results`]);
-//! `batch` a workbook's products through the batch commands.
+//! template and evaluations; `batch` a workbook's products through the
+//! batch commands. The results workbook that `ocop report` writes is a
+//! rendering of the report and lives with it ([`crate::report::Results`]).
 //!
 //! # Example
 //!
@@ -83,14 +84,13 @@ pub(crate) mod layout;
 mod product;
 mod read;
 mod resolve;
-mod results;
 pub(crate) mod write;
 pub(crate) mod xlsx;
 
 use std::path::Path;
 
 pub use batch::{map_products, score_products};
-pub use results::Results;
+pub(crate) use write::xlsx_error;
 
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::error::{ErrorKind, Result};

@@ -32,7 +32,7 @@ struct Row {
 /// # Example
 ///
 /// ```
-/// use ocop::{Catalog, workbook::Results, report::Summary};
+/// use ocop::{Catalog, report::{Results, Summary}};
 ///
 /// let catalog = Catalog::official();
 /// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?;
@@ -89,7 +89,7 @@ impl Results {
     ) -> Result<Vec<u8>> {
         let mut book = Workbook::new();
         let when = ExcelDateTime::from_ymd(2026, 1, 1)
-            .map_err(super::write::xlsx_error)?;
+            .map_err(crate::workbook::xlsx_error)?;
         book.set_properties(
             &DocProperties::new().set_creation_datetime(&when),
         );
@@ -121,9 +121,9 @@ impl Results {
                 ws.set_repeat_rows(0, 0)?;
                 Ok(())
             })()
-            .map_err(super::write::xlsx_error)?;
+            .map_err(crate::workbook::xlsx_error)?;
         }
-        book.save_to_buffer().map_err(super::write::xlsx_error)
+        book.save_to_buffer().map_err(crate::workbook::xlsx_error)
     }
 
     fn cards(
@@ -679,7 +679,7 @@ fn named(
     row: u32,
     s: &Summary,
     g: &report::Grouping,
-    n: &report::Named,
+    n: &report::ProductLabel,
     w: &dyn Fn(Words) -> &'static str,
 ) -> std::result::Result<(), XlsxError> {
     let place = s.places.line(g, &n.place, w(("không ghi", "not given")));

@@ -7,10 +7,10 @@ use maud::{Markup, html};
 
 use super::panels::ptr;
 use super::words::Words;
-use crate::report::{Named, Outcome, Summary};
+use crate::report::{Outcome, ProductLabel, Summary};
 use crate::scorecard::Status;
 
-fn product(n: &Named) -> Markup {
+fn product(n: &ProductLabel) -> Markup {
     html! {
         td {
             strong { (n.id.as_deref().unwrap_or("")) }
@@ -35,7 +35,7 @@ fn with_places<'c, T>(
     s: &Summary,
     w: &Words,
     cases: Vec<(usize, &'c T)>,
-    named: impl Fn(&T) -> &Named,
+    named: impl Fn(&T) -> &ProductLabel,
 ) -> Vec<(Option<String>, usize, &'c T)> {
     let g = s.places.grouping();
     let mut last = None;

@@ -36,27 +36,7 @@ use maud::{DOCTYPE, PreEscaped, html};
 
 use crate::report::Summary;
 
-/// The language of the page's labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Lang {
-    /// Vietnamese, the default.
-    #[default]
-    Vi,
-    /// English.
-    En,
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Lang, String> {
-        match s {
-            "vi" => Ok(Lang::Vi),
-            "en" => Ok(Lang::En),
-            _ => Err(format!("unknown language {s:?}: vi or en")),
-        }
-    }
-}
+pub use crate::report::Lang;
 
 /// The report page of a summary, in `lang`.
 ///
