@@ -8,6 +8,9 @@ use ocop::report::Summary;
 use ocop::{BatchScorer, Catalog, ScoreOptions};
 use serde_json::Value;
 
+#[cfg(feature = "xlsx")]
+mod book;
+
 /// The summary of `input` with plans, as `ocop report` builds it, with
 /// certificates taken on 2026-12-01.
 fn summarise(input: &str, inferred: bool) -> Summary {
@@ -687,4 +690,63 @@ fn a_rejected_line_keeps_its_certificate_on_the_page() {
     assert!(html.contains(r#"data-n="/renewals/due_count">1<"#), "{html}");
     assert!(html.contains("not rescored: weak_source_set"), "{html}");
     assert!(html.contains("SAMPLE-2026-01"), "{html}");
+}
+
+/// `summary` reads a blank line as `score` writes it, a `blank_line`
+/// rejection, and a scorecard no scoring can write (a star outside 1 to
+/// 5, a star above its band, a rated product without a star) as an
+/// `invalid_scorecard` rejection, never as an outcome.
+#[test]
+fn summary_rejects_blank_lines_and_impossible_scorecards() {
+    let catalog = Catalog::official();
+    let mut out = Vec::new();
+    BatchScorer::new(catalog)
+        .run(ocop::samples::EVALUATION_2026.as_bytes(), &mut out)
+        .unwrap();
+    let card = String::from_utf8(out).unwrap();
+    let card = card.trim_end();
+    assert!(card.contains("\"stars\":3,"), "{card}");
+    let mut input = format!("{card}\n\n");
+    for bad in [
+        card.replace("\"stars\":3,", "\"stars\":9,"),
+        card.replace("\"stars\":3,", "\"stars\":5,"),
+        card.replace("\"stars\":3,", "\"stars\":null,"),
+        card.replace("\"stars\":3,", "\"stars\":0,"),
+    ] {
+        assert_ne!(bad, card);
+        input += &bad;
+        input += "\n";
+    }
+    input += "   \n";
+    let s = Summary::from_reader(input.as_bytes()).unwrap();
+    assert_eq!((s.lines, s.scored, s.rejected), (7, 1, 6));
+    assert_eq!(s.rejections["blank_line"], 2);
+    assert_eq!(s.rejections["invalid_scorecard"], 4);
+    assert_eq!(s.outcomes.total(), 1);
+    assert_eq!(s.outcomes.stars.get(&9), None);
+    assert_eq!(s.first_errors[1].line, 3);
+    assert_eq!(
+        s.first_errors[1].message,
+        "not a scorecard ocop writes: star 9 is not 1 to 5"
+    );
+    assert_eq!(s.first_errors[1].id.as_deref(), Some("SAMPLE-2026-01"));
+}
+
+/// `ocop summary` on a workbook says plainly that it reads scorecards,
+/// and what to run first.
+#[cfg(feature = "cli")]
+#[test]
+fn ocop_summary_refuses_a_workbook_and_says_what_to_run() {
+    let book = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/tan-hong-2021.xlsx"
+    );
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(["summary", book])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(err.contains("summary reads scorecards (the output of `ocop score`), not a workbook"), "{err}");
+    assert!(err.contains("ocop score"), "{err}");
 }

@@ -1,6 +1,6 @@
 //! Workbooks (feature `xlsx`): the round trip over every bundled set, a
-//! workbook another program filled, and each problem at its cell; the
-//! results workbook in `workbook/results.rs`.
+//! workbook another program filled, and each problem at its cell. The
+//! results workbook is tested with the report (`report/book.rs`).
 
 use ocop::criteria::SetStatus;
 use ocop::workbook::{self, Format};
@@ -25,8 +25,6 @@ fn problems(p: &workbook::Products, n: usize) -> Vec<(String, CellIssue)> {
     };
     problems.iter().map(|p| (p.cell.clone(), p.issue)).collect()
 }
-
-mod results;
 
 #[cfg(feature = "proptest")]
 mod round_trip {

@@ -7,15 +7,16 @@
 // Per-command code beside this file, in src/bin/ocop/.
 #[path = "ocop/book.rs"]
 mod book;
+#[path = "ocop/commands.rs"]
+mod commands;
 #[path = "ocop/fail.rs"]
 mod fail;
 
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use ocop::advice::PlanOptions;
-use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions, report};
+use ocop::{BatchScorer, BatchStats, Catalog, ScoreOptions};
 
 use fail::{At, Fail};
 
@@ -137,9 +138,11 @@ enum Command {
     /// Summarises scorecards: counts by star, set and carried fields, and
     /// products whose star differs from `recorded_star`.
     Summary {
-        /// The output of `ocop score`.
-        #[command(flatten)]
-        input: Input,
+        /// Scorecards: the output of `ocop score` (JSON Lines), or - for
+        /// stdin. A workbook is not read here: score it first
+        /// (`ocop score book.xlsx | ocop summary`).
+        #[arg(default_value = "-")]
+        input: String,
         /// A field to group by (repeatable); default: those of province,
         /// district, commune that the data has.
         #[arg(long = "by", value_name = "FIELD")]
@@ -204,13 +207,14 @@ enum Command {
         as_of: Option<ocop::Date>,
         /// Language of the page: vi or en.
         #[arg(long, default_value = "vi")]
-        lang: ocop::html::Lang,
+        lang: ocop::report::Lang,
         #[command(flatten)]
         rules: Rules,
         #[command(flatten)]
         threads: Threads,
-        /// The HTML file to write, or - for stdout; FILE.xlsx writes the
-        /// results workbook instead.
+        /// The HTML file to write (.html, .htm or no extension), or - for
+        /// stdout; FILE.xlsx writes the results workbook instead. Any other
+        /// extension is a usage error.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: std::path::PathBuf,
     },
@@ -319,6 +323,7 @@ fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
+/// The catalog, then the command's own function (in `ocop/commands.rs`).
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     let json_errors = cli.json_errors;
     if let Command::Criteria { command: CriteriaCommand::Check { dir } } =
@@ -335,248 +340,30 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         None => Catalog::official(),
     };
     match cli.command {
-        Command::Score { input, rules, points, threads } => {
-            let options = rules.options(catalog)?;
-            let input = input.source(catalog, &options)?;
-            let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
-            let tty = std::io::stderr().is_terminal();
-            let progress = |s: BatchStats| {
-                if tty && s.lines >= 100_000 {
-                    eprint!("\r{} lines, {} rejected", s.lines, s.rejected);
-                }
-            };
-            let scorer = BatchScorer::new(catalog)
-                .options(options)
-                .points(points)
-                .messages(json_errors)
-                .progress(&progress);
-            let stats = input.score(&threads.apply(scorer), out)?;
-            if tty && stats.lines >= 100_000 {
-                eprintln!();
-            }
-            eprintln!(
-                "{} lines: {} scored, {} rejected",
-                stats.lines, stats.scored, stats.rejected
-            );
-            Ok(exit(stats))
-        }
+        Command::Score { input, rules, points, threads } => commands::score(
+            catalog,
+            input,
+            rules,
+            points,
+            threads,
+            json_errors,
+        ),
         Command::Summary { input, by, json } => {
-            let input = input.open()?;
-            let by: Vec<&str> = by.iter().map(String::as_str).collect();
-            let s = report::Summary::from_reader_with(input, &by, catalog)?;
-            if json {
-                let text =
-                    serde_json::to_string(&s).map_err(|e| e.to_string())?;
-                println!("{text}");
-            } else {
-                print!("{s}");
-            }
-            Ok(ExitCode::SUCCESS)
+            commands::summary(catalog, &input, &by, json)
         }
         Command::Plan { input, target, costs, rules, threads, text } => {
-            let score = rules.options(catalog)?;
-            let costs = match &costs {
-                None => None,
-                Some(path) => Some(
-                    std::fs::read_to_string(path)
-                        .map_err(|e| format!("{}: {e}", path.display()))?,
-                ),
-            };
-            // Target and costs checked before any line is read, by the
-            // library's one rule.
-            let opts =
-                PlanOptions::new(catalog, target, costs.as_deref(), score)?;
-            let input = input.source(catalog, &opts.score)?;
-            let mut out = Lines::stdout();
-            let mut counts = report::PlanCounts::default();
-            let scorer = threads.apply(BatchScorer::new(catalog));
-            let stats = input.map_each(
-                &scorer,
-                |ev| catalog.plan(ev, &opts),
-                |line, result| {
-                    out.line(|buf| match &result {
-                        Ok(plan) => {
-                            counts.add(plan);
-                            if text {
-                                let _ = writeln!(buf, "{plan}");
-                            } else if let Ok(json) = serde_json::to_vec(plan) {
-                                buf.extend_from_slice(&json);
-                            }
-                        }
-                        Err(e) if text => {
-                            let _ = write!(buf, "line {line}: {e}");
-                        }
-                        Err(e) => BatchScorer::error_record_as(
-                            buf,
-                            line,
-                            e,
-                            json_errors,
-                        ),
-                    })
-                },
-            )?;
-            out.finish()?;
-            eprintln!(
-                "{} lines: {} planned, {} rejected",
-                stats.lines, stats.scored, stats.rejected
-            );
-            eprintln!("{counts}");
-            Ok(exit(stats))
+            let plan = commands::PlanArgs { target, costs, text };
+            commands::plan(catalog, input, plan, rules, threads, json_errors)
         }
         Command::Explain { input, json, rules } => {
-            let options = rules.options(catalog)?;
-            let input = input.source(catalog, &options)?;
-            let mut out = Lines::stdout();
-            let scorer = BatchScorer::new(catalog);
-            let stats = input.map_each(
-                &scorer,
-                |ev| catalog.explain(ev, &options),
-                |line, result| {
-                    out.line(|buf| match &result {
-                        Ok(x) if json => {
-                            if let Ok(j) = serde_json::to_vec(x) {
-                                buf.extend_from_slice(&j);
-                            }
-                        }
-                        Ok(x) => {
-                            let _ = writeln!(buf, "{x}");
-                        }
-                        Err(e) if json => BatchScorer::error_record_as(
-                            buf,
-                            line,
-                            e,
-                            json_errors,
-                        ),
-                        Err(e) => {
-                            let _ = writeln!(buf, "line {line}: {e}");
-                        }
-                    })
-                },
-            )?;
-            out.finish()?;
-            eprintln!(
-                "{} lines: {} explained, {} rejected",
-                stats.lines, stats.scored, stats.rejected
-            );
-            Ok(exit(stats))
+            commands::explain(catalog, input, json, rules, json_errors)
         }
         Command::Check { input, rules } => {
-            let options = rules.options(catalog)?;
-            let input = input.source(catalog, &options)?;
-            let mut out = Lines::stdout();
-            let scorer = BatchScorer::new(catalog);
-            let mut with_problems = 0u64;
-            let stats = input.map_each(
-                &scorer,
-                |ev| Ok(catalog.check_with(ev, &options)),
-                |line, result| {
-                    out.line(|buf| match &result {
-                        Ok(problems) => {
-                            with_problems += u64::from(!problems.is_empty());
-                            BatchScorer::problems_record(buf, problems);
-                        }
-                        Err(e) => BatchScorer::error_record_as(
-                            buf,
-                            line,
-                            e,
-                            json_errors,
-                        ),
-                    })
-                },
-            )?;
-            out.finish()?;
-            eprintln!(
-                "{} lines: {} without problems, {with_problems} with, {} rejected",
-                stats.lines,
-                stats.scored - with_problems,
-                stats.rejected
-            );
-            let clean = with_problems == 0 && stats.rejected == 0;
-            Ok(if clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            commands::check(catalog, input, rules, json_errors)
         }
         Command::Report { input, by, as_of, lang, rules, threads, output } => {
-            let score = rules.options(catalog)?;
-            let by: Vec<&str> = by.iter().map(String::as_str).collect();
-            let summary = match &by[..] {
-                [] => report::Summary::default(),
-                by => report::Summary::new(by),
-            };
-            let as_of = as_of.unwrap_or_else(ocop::Date::today_in_vietnam);
-            let mut summary = summary.as_of(as_of);
-            let input = input.source(catalog, &score)?;
-            let opts = PlanOptions { score, ..Default::default() };
-            let scorer = threads.apply(BatchScorer::new(catalog));
-            // FILE.xlsx: the results workbook, which also lists each
-            // product's council mean per criterion.
-            let book = book::results_wanted(&output);
-            let mut results = ocop::report::Results::default();
-            // A line that is an evaluation but cannot be scored keeps its
-            // carried fields, so that its certificate is still listed.
-            let mut unscored = 0;
-            let stats = input.map_each(
-                &scorer,
-                |ev| {
-                    let scored = catalog.score_and_plan(ev, &opts).and_then(
-                        |(card, plan)| {
-                            let x =
-                                book.then(|| catalog.explain(ev, &opts.score));
-                            Ok((card, plan, x.transpose()?))
-                        },
-                    );
-                    Ok(scored.map_err(|e| (e, ev.carried())))
-                },
-                |line, result| {
-                    let (e, fields) = match result {
-                        Ok(Ok((card, plan, x))) => {
-                            summary.add_plan(&card, &plan);
-                            if book {
-                                results.add(line, Ok((card.clone(), plan, x)));
-                            }
-                            summary.add_with(line, &Ok(card), Some(catalog));
-                            return;
-                        }
-                        Ok(Err((e, fields))) => {
-                            unscored += 1;
-                            (e, Some(fields))
-                        }
-                        Err(e) => (e, None),
-                    };
-                    summary.add_rejected(line, &e, fields.as_ref());
-                    if book {
-                        results.add(line, Err(e));
-                    }
-                },
-            )?;
-            let stats = BatchStats {
-                scored: stats.scored - unscored,
-                rejected: stats.rejected + unscored,
-                ..stats
-            };
-            let page = if book {
-                results
-                    .xlsx(&summary, lang == ocop::html::Lang::Vi)
-                    .map_err(|e| e.to_string())?
-            } else {
-                ocop::html::page(&summary, lang).into_bytes()
-            };
-            if output.as_os_str() == "-" {
-                let mut out = std::io::stdout().lock();
-                out.write_all(&page)
-                    .and_then(|()| out.flush())
-                    .map_err(|e| format!("output: {e}"))?;
-            } else {
-                std::fs::write(&output, &page)
-                    .map_err(|e| format!("{}: {e}", output.display()))?;
-            }
-            eprintln!(
-                "{} lines: {} scored, {} rejected; wrote {} ({} KB)",
-                stats.lines,
-                stats.scored,
-                stats.rejected,
-                output.display(),
-                page.len().div_ceil(1024)
-            );
-            Ok(exit(stats))
+            let args = commands::ReportArgs { by, as_of, lang, output };
+            commands::report(catalog, input, args, rules, threads)
         }
         Command::Template { set, edition, members, products, output } => {
             book::template(
@@ -590,49 +377,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { file, rules } => {
-            let options = rules.options(catalog)?;
-            let out = BufWriter::new(std::io::stdout());
-            let stats =
-                book::import(catalog, &file, &options, out, json_errors)?;
-            eprintln!(
-                "{} products: {} read, {} rejected",
-                stats.lines, stats.scored, stats.rejected
-            );
-            Ok(exit(stats))
+            commands::import(catalog, &file, rules, json_errors)
         }
         Command::Docx { file, rules, output } => {
-            let options = rules.options(catalog)?;
-            let mut text = String::new();
-            open(&file)
-                .and_then(|mut r| r.read_to_string(&mut text))
-                .map_err(|e| format!("{file}: {e}"))?;
-            let ev = ocop::Evaluation::from_json(text.trim_end()).at(&file)?;
-            let bytes =
-                ocop::docx::part_iii(catalog, &ev, &options).at(&file)?;
-            std::fs::write(&output, bytes)
-                .map_err(|e| format!("{}: {e}", output.display()))?;
-            Ok(ExitCode::SUCCESS)
+            commands::docx(catalog, &file, rules, &output)
         }
-        Command::Sets { edition: only } => {
-            let only = match only {
-                Some(id) => Some(catalog.find_edition(&id)?.id().to_owned()),
-                None => None,
-            };
-            let mut out = String::new();
-            for ed in catalog.editions() {
-                if only.as_deref().is_some_and(|e| e != ed.id()) {
-                    continue;
-                }
-                out += &ed.to_string();
-            }
-            print!("{out}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Show { set, edition: ed } => {
-            let ed = catalog.edition_or_today(ed.as_deref())?;
-            let s = ed.find_set(&set)?;
-            print!("{s}");
-            Ok(ExitCode::SUCCESS)
+        Command::Sets { edition } => commands::sets(catalog, edition),
+        Command::Show { set, edition } => {
+            commands::show(catalog, &set, edition)
         }
         Command::Criteria { command } => book::criteria(command, catalog),
     }
@@ -677,39 +429,6 @@ fn main() -> ExitCode {
         Err(fail) => {
             fail.report(json);
             ExitCode::from(2)
-        }
-    }
-}
-
-/// Standard output for commands that write one line per input line from
-/// a callback: a write error is kept and reported once at the end, and
-/// the batch still reads (and counts) the whole input.
-struct Lines {
-    out: BufWriter<std::io::Stdout>,
-    buf: Vec<u8>,
-    failed: Option<std::io::Error>,
-}
-
-impl Lines {
-    fn stdout() -> Lines {
-        let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
-        Lines { out, buf: Vec::new(), failed: None }
-    }
-
-    /// Writes what `fill` puts in the buffer, then a newline.
-    fn line(&mut self, fill: impl FnOnce(&mut Vec<u8>)) {
-        self.buf.clear();
-        fill(&mut self.buf);
-        self.buf.push(b'\n');
-        if self.failed.is_none() {
-            self.failed = self.out.write_all(&self.buf).err();
-        }
-    }
-
-    fn finish(mut self) -> Result<(), String> {
-        match self.failed.take().or_else(|| self.out.flush().err()) {
-            Some(e) => Err(format!("output: {e}")),
-            None => Ok(()),
         }
     }
 }

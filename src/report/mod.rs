@@ -24,6 +24,8 @@
 //! `book` (the results workbook) and `html` (the page) and `text` (the summary as text).
 
 mod act;
+#[cfg(feature = "report")]
+mod assemble;
 mod audit;
 #[cfg(feature = "xlsx")]
 mod book;
@@ -39,9 +41,15 @@ mod text;
 pub mod html;
 
 pub use act::{HeldCase, NEAR_CHANGES, NearCase, ToActOn};
+#[cfg(feature = "xlsx")]
+pub use assemble::collect_products;
+#[cfg(feature = "report")]
+pub use assemble::{Output, Report, ReportOptions, collect, render};
 pub use audit::{AuditCase, record};
 #[cfg(feature = "xlsx")]
-pub use book::Results;
+pub use book::{
+    MAX_CARRIED_COLUMNS, MAX_CELL_CHARS, MAX_SHEET_ROWS, Results, ResultsRow,
+};
 pub use cases::{HeldGate, Rejection, SetSummary, SpreadCase};
 pub use due::{
     AHEAD_MONTHS, CertificateCase, RECOGNISED, Renewals, due_label,

@@ -90,6 +90,7 @@ pub(crate) mod xlsx;
 use std::path::Path;
 
 pub use batch::{map_products, score_products};
+pub(crate) use layout::cell;
 pub(crate) use write::xlsx_error;
 
 use crate::catalog::{Catalog, CriteriaSet};

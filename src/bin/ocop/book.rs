@@ -25,7 +25,7 @@ impl Source {
         opts: &ScoreOptions,
         open: impl FnOnce() -> Result<Box<dyn BufRead + Send>, String>,
     ) -> Result<Source, Fail> {
-        if file != "-" && Format::of(Path::new(file)).is_some() {
+        if file != "-" && is_workbook(file) {
             let products = workbook::read_file(Path::new(file), catalog, opts)
                 .at(file)?;
             return Ok(Source::Book(products));
@@ -121,9 +121,10 @@ pub fn import(
     Ok(stats)
 }
 
-/// Whether `ocop report` writes the results workbook: an `.xlsx` output.
-pub fn results_wanted(output: &Path) -> bool {
-    Format::of(output) == Some(Format::Xlsx)
+/// Whether a file's name is a workbook's (`.xlsx`, `.xls`, `.ods`,
+/// `.csv`), which the batch commands read as one.
+pub fn is_workbook(file: &str) -> bool {
+    Format::of(Path::new(file)).is_some()
 }
 
 /// `ocop criteria template` and `ocop criteria build`; `check` is
