@@ -6,7 +6,7 @@
 //! WebAssembly package and the command give the same bytes for the same
 //! lines, options and day.
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::{Lang, Summary};
@@ -14,7 +14,7 @@ use crate::advice::{Explanation, Plan, PlanOptions};
 use crate::batch::{BatchScorer, BatchStats};
 use crate::catalog::Catalog;
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::Evaluation;
 use crate::scorecard::Scorecard;
 
@@ -194,16 +194,55 @@ impl Report {
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the workbook's writer
     /// fails (never for the data: see [`super::Results`]).
     pub fn into_bytes(self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.write_to(&mut out)?;
+        Ok(out)
+    }
+
+    /// The page or workbook written to `out` as it is made, rather than
+    /// gathered in memory first: the same bytes as [`Report::into_bytes`].
+    /// Returns how many bytes were written.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when writing fails.
+    pub fn write_to(self, out: impl Write + Send) -> Result<u64> {
+        let mut out = Counted { out, bytes: 0 };
+        let failed = |e: std::io::Error| ErrorKind::io(Path::new("output"), e);
         match self.output {
             Output::Html => {
-                Ok(super::html::page(&self.summary, self.lang).into_bytes())
+                let page = super::html::page(&self.summary, self.lang);
+                out.write_all(page.as_bytes()).map_err(failed)?;
             }
             #[cfg(feature = "xlsx")]
-            Output::Xlsx => match self.book {
-                Some(book) => book.finish(&self.summary),
-                None => super::Results::new(self.lang).finish(&self.summary),
-            },
+            Output::Xlsx => {
+                let book = match self.book {
+                    Some(book) => book,
+                    None => super::Results::new(self.lang),
+                };
+                book.finish_to(&self.summary, &mut out)?;
+            }
         }
+        out.flush().map_err(failed)?;
+        Ok(out.bytes)
+    }
+}
+
+/// A writer that counts what passes through it.
+struct Counted<W> {
+    out: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -10,7 +10,7 @@ use ocop::advice::PlanOptions;
 use ocop::report::{self, Output, ReportOptions};
 use ocop::{BatchScorer, BatchStats, Catalog};
 
-use crate::fail::Fail;
+use crate::fail::{At, Fail};
 use crate::{Input, Rules, Threads, book, exit};
 
 /// `ocop score`: a scorecard or error record per line.
@@ -257,23 +257,24 @@ pub fn report(
         book::Source::Book(p) => report::collect_products(catalog, p, &opts),
     };
     let stats = report.stats;
-    let page = report.into_bytes()?;
-    if output.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&page)
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("output: {e}"))?;
+    // Written as it is made: a large workbook is never held whole.
+    let written = if output.as_os_str() == "-" {
+        let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+        report.write_to(out)?
     } else {
-        std::fs::write(output, &page)
+        let file = std::fs::File::create(output)
             .map_err(|e| format!("{}: {e}", output.display()))?;
-    }
+        report
+            .write_to(BufWriter::with_capacity(1 << 16, file))
+            .at(output.display())?
+    };
     eprintln!(
         "{} lines: {} scored, {} rejected; wrote {} ({} KB)",
         stats.lines,
         stats.scored,
         stats.rejected,
         output.display(),
-        page.len().div_ceil(1024)
+        written.div_ceil(1024)
     );
     Ok(exit(stats))
 }

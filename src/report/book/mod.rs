@@ -188,17 +188,34 @@ impl Results {
     ///
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the writer fails (a
     /// temporary file that cannot be made, say); never for the data.
-    pub fn finish(mut self, summary: &Summary) -> Result<Vec<u8>> {
+    pub fn finish(self, summary: &Summary) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.finish_to(summary, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Results::finish`] written to `out` as it is zipped, rather than
+    /// gathered in memory first.
+    ///
+    /// # Errors
+    ///
+    /// See [`Results::finish`]; also when writing to `out` fails.
+    pub fn finish_to(
+        mut self,
+        summary: &Summary,
+        out: impl std::io::Write + Send,
+    ) -> Result<()> {
         if let Some(e) = self.failed.take() {
             return Err(xlsx_error(e));
         }
-        self.write_all(summary).map_err(xlsx_error)
+        self.write_all(summary, out).map_err(xlsx_error)
     }
 
     fn write_all(
         mut self,
         summary: &Summary,
-    ) -> std::result::Result<Vec<u8>, XlsxError> {
+        out: impl std::io::Write + Send,
+    ) -> std::result::Result<(), XlsxError> {
         let when = ExcelDateTime::from_ymd(2026, 1, 1)?;
         self.cx.book.set_properties(
             &DocProperties::new().set_creation_datetime(&when),
@@ -215,7 +232,7 @@ impl Results {
                 cx.book.push_worksheet(ws);
             }
         }
-        cx.book.save_to_buffer()
+        cx.book.save_to_writer(out)
     }
 
     /// Keeps a scored product's row of `Kết quả`.

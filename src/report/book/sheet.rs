@@ -30,6 +30,10 @@ const CUT_MARK: (&str, &str) = (" … [đã cắt bớt]", " … [cut]");
 /// The widest a column is made, in characters; longer text wraps.
 const MAX_WIDTH: usize = 40;
 
+/// The widest a header makes its column, in characters; a longer header
+/// wraps onto more lines.
+const HEAD_WIDTH: usize = 14;
+
 /// The widest a sheet may be, in characters, and still be fitted to the
 /// width of a landscape A4 page: about 130 characters fit at full size,
 /// and this is them at 70%, the smallest a printed table stays readable.
@@ -151,19 +155,25 @@ impl Sheet {
         }
     }
 
-    /// Names the current part and writes its header row.
+    /// Names the current part and writes its header row. A header
+    /// wraps: it sets its column at least as wide as its longest word and
+    /// up to [`HEAD_WIDTH`], and the row is as tall as its longest header
+    /// then needs.
     fn open(&mut self, cx: &Ctx) -> Result<(), XlsxError> {
         self.ws.set_name(self.part_name())?;
         self.widths.clear();
+        let mut lines = 1;
+        for h in &self.heads {
+            let chars = h.chars().count();
+            let word = h.split(' ').map(|w| w.chars().count()).max();
+            let width = word.unwrap_or(0).max(chars.min(HEAD_WIDTH)).max(1);
+            lines = lines.max(chars.div_ceil(width));
+            self.widths.push(width);
+        }
+        self.ws.set_row_height(0, 15 * lines.min(4) as u32)?;
         for (c, h) in self.heads.iter().enumerate() {
             self.ws.write_string_with_format(0, c as u16, h, &cx.head)?;
         }
-        // A header wraps: its longest word sets its width.
-        self.widths = (self.heads.iter())
-            .map(|h| {
-                h.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)
-            })
-            .collect();
         self.next = 1;
         Ok(())
     }
@@ -172,7 +182,7 @@ impl Sheet {
     pub fn row(&mut self, cx: &mut Ctx) -> Result<u32, XlsxError> {
         if self.next >= cx.rows {
             let full = std::mem::replace(&mut self.ws, cx.worksheet());
-            let full = self.close(full)?;
+            let full = close(&self.widths, self.heads.len(), full)?;
             self.done.push(full);
             self.open(cx)?;
         }
@@ -290,34 +300,37 @@ impl Sheet {
         Ok(())
     }
 
-    /// Sets up a full part to print.
-    fn close(&self, mut ws: Worksheet) -> Result<Worksheet, XlsxError> {
-        let mut total = 0;
-        for (c, w) in self.widths.iter().enumerate() {
-            let w = (w + 2).clamp(6, MAX_WIDTH);
-            total += w;
-            ws.set_column_width(c as u16, w as f64)?;
-        }
-        ws.set_freeze_panes(1, 0)?;
-        ws.set_landscape().set_paper_size(9);
-        ws.set_repeat_rows(0, 0)?;
-        if total <= FIT_WIDTH {
-            ws.set_print_fit_to_pages(1, 0);
-        } else if self.heads.len() > 2 {
-            // Too wide to fit readably: across pages, each starting with
-            // the columns that name the row.
-            ws.set_repeat_columns(0, 1)?;
-        }
-        Ok(ws)
-    }
-
     /// Every part of the sheet, set up to print.
-    pub fn finish(mut self) -> Result<Vec<Worksheet>, XlsxError> {
-        let last = std::mem::replace(&mut self.ws, Worksheet::new());
-        let last = self.close(last)?;
-        self.done.push(last);
-        Ok(self.done)
+    pub fn finish(self) -> Result<Vec<Worksheet>, XlsxError> {
+        let Sheet { mut done, ws, widths, heads, .. } = self;
+        done.push(close(&widths, heads.len(), ws)?);
+        Ok(done)
     }
+}
+
+/// Sets up a full part to print.
+fn close(
+    widths: &[usize],
+    columns: usize,
+    mut ws: Worksheet,
+) -> Result<Worksheet, XlsxError> {
+    let mut total = 0;
+    for (c, w) in widths.iter().enumerate() {
+        let w = (w + 2).clamp(6, MAX_WIDTH);
+        total += w;
+        ws.set_column_width(c as u16, w as f64)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_landscape().set_paper_size(9);
+    ws.set_repeat_rows(0, 0)?;
+    if total <= FIT_WIDTH {
+        ws.set_print_fit_to_pages(1, 0);
+    } else if columns > 2 {
+        // Too wide to fit readably: across pages, each starting with
+        // the columns that name the row.
+        ws.set_repeat_columns(0, 1)?;
+    }
+    Ok(ws)
 }
 
 /// The sheet that lists each cut: its cell, the product's line and id,
