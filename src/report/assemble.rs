@@ -176,14 +176,13 @@ impl Report {
         }
     }
 
-    /// The batch's counts, with the lines that read but did not score
-    /// counted as rejected: the summary's own.
+    /// The batch's counts: the summary's own, in which a line that reads
+    /// but does not score or plan is rejected.
     fn finish_stats(&mut self) {
         self.stats = BatchStats {
             lines: self.summary.lines,
             scored: self.summary.scored,
             rejected: self.summary.rejected,
-            ..self.stats
         };
     }
 
@@ -279,12 +278,11 @@ pub fn collect(
     if let Some(n) = opts.threads {
         scorer = scorer.threads(n);
     }
-    let stats = scorer.map_each(
+    scorer.map_each(
         input,
         |ev| Ok(Report::score(catalog, &opts.plan, explain, ev)),
         |line, result| report.take(catalog, line, result),
     )?;
-    report.stats = stats;
     report.finish_stats();
     Ok(report)
 }
@@ -314,12 +312,11 @@ pub fn collect_products(
 ) -> Report {
     let mut report = Report::empty(opts);
     let explain = report.explains();
-    let stats = crate::workbook::map_products(
+    crate::workbook::map_products(
         products,
         |ev| Ok(Report::score(catalog, &opts.plan, explain, ev)),
         |line, result| report.take(catalog, line, result),
     );
-    report.stats = stats;
     report.finish_stats();
     report
 }

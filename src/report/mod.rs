@@ -41,7 +41,7 @@ mod text;
 pub mod html;
 
 pub use act::{HeldCase, NEAR_CHANGES, NearCase, ToActOn};
-#[cfg(feature = "xlsx")]
+#[cfg(all(feature = "report", feature = "xlsx"))]
 pub use assemble::collect_products;
 #[cfg(feature = "report")]
 pub use assemble::{Output, Report, ReportOptions, collect, render};
