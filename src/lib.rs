@@ -188,12 +188,12 @@ mod write;
 mod fast;
 mod batch;
 mod each;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
 pub mod report;
 /// The HTML report, which lives with the report ([`report::html`]).
 #[cfg(feature = "report")]
 pub use report::html;
-#[cfg(feature = "xlsx")]
-pub mod workbook;
 #[cfg(feature = "xlsx")]
 pub mod criteria_book;
 #[cfg(feature = "docx")]

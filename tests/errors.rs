@@ -667,6 +667,10 @@ fn every_kind() -> Vec<(ErrorKind, Category)> {
             Category::Syntax,
         ),
         (
+            ErrorKind::InvalidScorecard { reason: s("star 9 is not 1 to 5") },
+            Category::Content,
+        ),
+        (
             ErrorKind::Workbook {
                 problems: vec![ocop::CellProblem {
                     cell: s("P1!G5"),

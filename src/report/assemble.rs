@@ -113,10 +113,7 @@ type Scored = std::result::Result<
 impl Report {
     fn empty(opts: &ReportOptions) -> Report {
         let by: Vec<&str> = opts.by.iter().map(String::as_str).collect();
-        let summary = match &by[..] {
-            [] => Summary::default(),
-            by => Summary::new(by),
-        };
+        let summary = Summary::grouped_by(&by);
         let day = opts.as_of.unwrap_or_else(Date::today_in_vietnam);
         Report {
             summary: summary.as_of(day),

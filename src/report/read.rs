@@ -23,10 +23,7 @@ pub(super) fn read(
     by: &[&str],
     catalog: Option<&Catalog>,
 ) -> Result<Summary> {
-    let mut s = match by {
-        [] => Summary::default(),
-        by => Summary::new(by),
-    };
+    let mut s = Summary::grouped_by(by);
     let mut lines = Lines::default();
     let mut next = 1;
     while lines

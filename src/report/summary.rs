@@ -124,6 +124,23 @@ impl Summary {
         Summary::empty(Places::fixed(groups))
     }
 
+    /// An empty summary grouping by the carried fields `by`, or, when
+    /// `by` is empty, by the place fields of [`DEFAULT_GROUPS`] the data
+    /// has: the choice `ocop summary --by` and `ocop report --by` make.
+    ///
+    /// ```
+    /// use ocop::report::Summary;
+    ///
+    /// assert_eq!(Summary::grouped_by(&[]), Summary::default());
+    /// assert_eq!(Summary::grouped_by(&["district"]), Summary::new(&["district"]));
+    /// ```
+    pub fn grouped_by(by: &[&str]) -> Summary {
+        match by {
+            [] => Summary::default(),
+            by => Summary::new(by),
+        }
+    }
+
     /// The summary taking certificates on `day` (see [`Renewals`]).
     pub fn as_of(mut self, day: crate::Date) -> Summary {
         self.renewals = Some(Renewals::new(day));
@@ -251,8 +268,8 @@ impl Summary {
             set.part_max = Some(c.compiled(card.inferred).part_max);
         }
         // Bins of one point; a mean of 100 goes in the last.
-        let whole = card.mean.total.trunc().to_string().parse().unwrap_or(0);
-        self.totals[usize::min(whole, 99)] += 1;
+        let bin = card.mean.total.trunc().to_string().parse().unwrap_or(0);
+        self.totals[usize::min(bin, 99)] += 1;
         if let Some(ed) = catalog.edition(&card.edition) {
             let total = card.mean.total;
             for edge in edges(ed) {
@@ -399,7 +416,7 @@ impl Summary {
 /// edge that is not would not be counted.
 pub(super) fn edges(ed: &Edition) -> impl Iterator<Item = u8> + '_ {
     ed.info().bands.iter().filter_map(|b| {
-        let whole = b.min.fract().is_zero() && b.min > Decimal::ZERO;
-        whole.then(|| b.min.to_u8()).flatten()
+        let edge = b.min.fract().is_zero() && b.min > Decimal::ZERO;
+        edge.then(|| b.min.to_u8()).flatten()
     })
 }

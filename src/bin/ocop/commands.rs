@@ -237,11 +237,7 @@ pub fn report(
     threads: Threads,
 ) -> Result<ExitCode, Fail> {
     let output = &args.output;
-    let kind = match output.as_os_str() == "-" {
-        true => Some(Output::Html),
-        false => Output::for_path(output),
-    }
-    .ok_or_else(|| {
+    let kind = Output::for_path(output).ok_or_else(|| {
         format!("{}: a report writes .html or .xlsx", output.display())
     })?;
     let score = rules.options(catalog)?;

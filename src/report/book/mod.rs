@@ -135,7 +135,8 @@ impl Results {
         let mut cx = Ctx::new(lang == Lang::Vi, rows);
         let mut failed = None;
         let mut open = |cx: &mut Ctx, name, heads: &[sheet::Words]| {
-            let heads = heads.iter().map(|x| cx.w(*x).to_owned()).collect();
+            let heads =
+                heads.iter().map(|x| cx.words(*x).to_owned()).collect();
             cx.sheet(name, heads).map_err(|e| failed = Some(e)).ok()
         };
         let plans = open(&mut cx, "Kế hoạch nâng hạng", &PLAN_HEADS);
@@ -297,7 +298,7 @@ impl Results {
     fn results_sheet(&mut self) -> std::result::Result<Sheet, XlsxError> {
         let cx = &mut self.cx;
         let mut heads: Vec<String> =
-            vec![cx.w(("STT", "No.")).into(), "id".into()];
+            vec![cx.words(("STT", "No.")).into(), "id".into()];
         heads.extend(self.carried.iter().cloned());
         heads.extend(
             [
@@ -305,11 +306,11 @@ impl Results {
                 ("Phiên bản", "Edition"),
                 ("Thành viên", "Members"),
             ]
-            .map(|x| cx.w(x).to_owned()),
+            .map(|x| cx.words(x).to_owned()),
         );
-        let total = cx.w(("Tổng TV", "Total M"));
+        let total = cx.words(("Tổng TV", "Total M"));
         heads.extend((1..=self.members).map(|m| format!("{total} {m}")));
-        heads.extend(RESULT_HEADS.map(|x| cx.w(x).to_owned()));
+        heads.extend(RESULT_HEADS.map(|x| cx.words(x).to_owned()));
         let error_col = heads.len() as u16 - 1;
         let mut s = cx.sheet("Kết quả", heads)?;
         let first = 2 + self.carried.len() as u16;
@@ -365,7 +366,7 @@ impl Results {
                 match recorded {
                     Some(st) => s.number(row, c + 6, st)?,
                     None => {
-                        let none = cx.w(("không", "none"));
+                        let none = cx.words(("không", "none"));
                         s.text(cx, row, c + 6, none, whose)?
                     }
                 };

@@ -100,7 +100,7 @@ impl Ctx {
     }
 
     /// The words in the workbook's language.
-    pub fn w(&self, (vi, en): Words) -> &'static str {
+    pub fn words(&self, (vi, en): Words) -> &'static str {
         if self.vi { vi } else { en }
     }
 
@@ -215,7 +215,7 @@ impl Sheet {
             self.ws.write_string(row, col, text)?;
             return Ok(());
         }
-        let mark = cx.w(CUT_MARK);
+        let mark = cx.words(CUT_MARK);
         let room = MAX_CELL_CHARS - mark.encode_utf16().count();
         let mut used = 0;
         let end = text
@@ -347,11 +347,11 @@ pub(super) fn cuts_sheet(cx: &mut Ctx) -> Result<Option<Sheet>, XlsxError> {
         ("Số ký tự", "Characters"),
         ("Giữ lại", "Kept"),
     ]
-    .map(|x| cx.w(x).to_owned())
+    .map(|x| cx.words(x).to_owned())
     .to_vec();
     let mut s = cx.sheet("Đã cắt bớt", heads)?;
     let cuts = std::mem::take(&mut cx.cuts);
-    let kept = MAX_CELL_CHARS - cx.w(CUT_MARK).encode_utf16().count();
+    let kept = MAX_CELL_CHARS - cx.words(CUT_MARK).encode_utf16().count();
     for c in &cuts {
         let row = s.row(cx)?;
         s.text(cx, row, 0, &c.cell, Whose::default())?;

@@ -27,12 +27,12 @@ pub(super) fn all(
 }
 
 fn heads(cx: &Ctx, words: &[Words]) -> Vec<String> {
-    words.iter().map(|x| cx.w(*x).to_owned()).collect()
+    words.iter().map(|x| cx.words(*x).to_owned()).collect()
 }
 
 /// "yes" or "no" in the workbook's language.
 pub(super) fn yes_no(cx: &Ctx, b: bool) -> &'static str {
-    cx.w(if b { ("có", "yes") } else { ("không", "no") })
+    cx.words(if b { ("có", "yes") } else { ("không", "no") })
 }
 
 /// A plan step from column `col`: code, title, option, its points, and
@@ -58,13 +58,13 @@ fn places(cx: &mut Ctx, s: &Summary) -> Made {
     let levels = s.places.grouping().levels;
     let mut h: Vec<String> = levels.clone();
     if h.is_empty() {
-        h.push(cx.w(("Địa bàn", "Place")).into());
+        h.push(cx.words(("Địa bàn", "Place")).into());
     }
     h.extend(Outcome::ALL.iter().map(|o| o.label(cx.vi).to_owned()));
-    h.push(cx.w(("Tổng", "Total")).into());
+    h.push(cx.words(("Tổng", "Total")).into());
     let depth = (h.len() - Outcome::ALL.len() - 1) as u16;
     let mut sheet = cx.sheet("Sao theo địa bàn", h)?;
-    let none = cx.w(("không ghi", "not given"));
+    let none = cx.words(("không ghi", "not given"));
     fn walk(
         cx: &mut Ctx,
         sheet: &mut Sheet,
@@ -113,7 +113,8 @@ fn label(
     n: &ProductLabel,
 ) -> std::result::Result<(), XlsxError> {
     let whose = Whose { line: None, id: n.id.as_deref() };
-    let place = s.places.line(g, &n.place, cx.w(("không ghi", "not given")));
+    let place =
+        s.places.line(g, &n.place, cx.words(("không ghi", "not given")));
     sheet.text(cx, row, 0, &place, whose)?;
     for (k, v) in [&n.id, &n.product, &n.producer].into_iter().enumerate() {
         if let Some(v) = v {
@@ -133,7 +134,7 @@ fn more(
     let left = count.saturating_sub(kept as u64);
     if left > 0 {
         let row = sheet.row(cx)?;
-        let words = cx.w(("sản phẩm khác", "more products"));
+        let words = cx.words(("sản phẩm khác", "more products"));
         sheet.text(cx, row, 0, words, Whose::default())?;
         sheet.number(row, 1, left as f64)?;
     }
@@ -272,7 +273,7 @@ fn held(cx: &mut Ctx, s: &Summary) -> Made {
     }
     if s.held_other > 0 {
         let row = sheet.row(cx)?;
-        let other = cx.w(("các tiêu chí khác", "other criteria"));
+        let other = cx.words(("các tiêu chí khác", "other criteria"));
         sheet.text(cx, row, 1, other, Whose::default())?;
         sheet.number(row, 3, s.held_other as f64)?;
     }
@@ -298,12 +299,12 @@ fn distances(cx: &mut Ctx, s: &Summary) -> Made {
         sheet.number(row, 1, n as f64)?;
     }
     let row = sheet.row(cx)?;
-    let words = cx.w(("không thể đạt", "unreachable"));
+    let words = cx.words(("không thể đạt", "unreachable"));
     sheet.text(cx, row, 0, words, Whose::default())?;
     sheet.number(row, 1, p.unreachable as f64)?;
     sheet.row(cx)?;
     let row = sheet.row(cx)?;
-    let words = cx.w(("Tiêu chí nâng nhiều nhất", "Criteria raised most"));
+    let words = cx.words(("Tiêu chí nâng nhiều nhất", "Criteria raised most"));
     sheet.title(cx, row, 0, words)?;
     for r in &p.raised {
         let row = sheet.row(cx)?;
