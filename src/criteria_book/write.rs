@@ -367,6 +367,7 @@ pub(crate) fn workbook(
     edition: &EditionInfo,
     set: Option<&SetFile>,
 ) -> Result<Vec<u8>> {
+    crate::workbook::write::temp_files()?;
     let mut book = Workbook::new();
     // A fixed creation time: the same set gives the same bytes.
     let when = ExcelDateTime::from_ymd(2026, 1, 1).map_err(xlsx_error)?;

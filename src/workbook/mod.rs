@@ -91,7 +91,7 @@ use std::path::Path;
 
 pub use batch::{map_products, score_products};
 pub(crate) use layout::cell;
-pub(crate) use write::xlsx_error;
+pub(crate) use write::{temp_files, xlsx_error};
 
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::error::{ErrorKind, Result};

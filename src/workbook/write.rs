@@ -24,6 +24,27 @@ pub(crate) fn xlsx_error(e: XlsxError) -> Error {
     ErrorKind::Io { path: "workbook".into(), message: e.to_string() }.into()
 }
 
+/// Whether a worksheet can be made: rust_xlsxwriter gives each one a
+/// temporary file (the constant-memory mode the results workbook streams
+/// through) and panics when it cannot make it, so every writer of a
+/// workbook asks here first, and an unwritable temporary directory is an
+/// [`ErrorKind::Io`] naming it. WebAssembly has no such files.
+pub(crate) fn temp_files() -> Result<()> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let dir = std::env::temp_dir();
+        let thread = format!("{:?}", std::thread::current().id());
+        let probe = dir.join(format!(
+            ".ocop-{}-{}",
+            std::process::id(),
+            thread.trim_start_matches("ThreadId(").trim_end_matches(')')
+        ));
+        std::fs::File::create(&probe).map_err(|e| ErrorKind::io(&dir, e))?;
+        let _ = std::fs::remove_file(&probe);
+    }
+    Ok(())
+}
+
 /// The sheet name of each product: its id when that can be a sheet's
 /// name and no other sheet has it (case aside), else `SP<n>`.
 fn sheet_names(products: &[Product<'_, '_>]) -> Vec<String> {
@@ -198,6 +219,7 @@ fn formats() -> Formats {
 /// The workbook of `products`: the products sheet, then one sheet of
 /// points each.
 pub(crate) fn xlsx(products: &[Product<'_, '_>]) -> Result<Vec<u8>> {
+    temp_files()?;
     let mut book = Workbook::new();
     // A fixed creation time, so that the same products give the same bytes.
     let when = ExcelDateTime::from_ymd(2026, 1, 1).map_err(xlsx_error)?;

@@ -334,3 +334,31 @@ fn a_report_to_an_extension_it_does_not_write_is_a_usage_error() {
     assert!(err.contains("a report writes .html or .xlsx"), "{err}");
     assert!(!out.exists());
 }
+
+/// The workbook's writer needs temporary files; where it cannot make
+/// them the command says so (exit 2) instead of panicking, for the
+/// results workbook and for a template.
+#[cfg(feature = "cli")]
+#[test]
+fn no_temporary_directory_is_an_error_not_a_panic() {
+    let dir = crate::loader::scratch_dir("report-no-tmp");
+    let sample =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample-2026.json");
+    let runs: [&[&str]; 2] = [
+        &["report", sample, "-o", "r.xlsx"],
+        &["template", "hoa", "--edition", "qd26-2026", "-o", "t.xlsx"],
+    ];
+    for args in runs {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+            .current_dir(&dir)
+            .env("TMPDIR", dir.join("no-such-directory"))
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(run.stderr).unwrap();
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("no-such-directory"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert!(!dir.join("r.xlsx").exists() && !dir.join("t.xlsx").exists());
+}

@@ -260,9 +260,11 @@ pub fn report(
     } else {
         let file = std::fs::File::create(output)
             .map_err(|e| format!("{}: {e}", output.display()))?;
-        report
-            .write_to(BufWriter::with_capacity(1 << 16, file))
-            .at(output.display())?
+        let out = BufWriter::with_capacity(1 << 16, file);
+        // A report that could not be written leaves no part of a file.
+        report.write_to(out).at(output.display()).inspect_err(|_| {
+            let _ = std::fs::remove_file(output);
+        })?
     };
     eprintln!(
         "{} lines: {} scored, {} rejected; wrote {} ({} KB)",

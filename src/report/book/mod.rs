@@ -28,7 +28,7 @@ use crate::advice::{Explanation, Plan};
 use crate::error::{Error, Result};
 use crate::report::{self, Lang, Outcome, RECORDED, Summary};
 use crate::scorecard::Scorecard;
-use crate::workbook::xlsx_error;
+use crate::workbook::{temp_files, xlsx_error};
 use sheet::{Ctx, Sheet, Whose};
 pub use sheet::{MAX_CELL_CHARS, MAX_SHEET_ROWS};
 
@@ -99,7 +99,7 @@ struct ScoredRow {
 pub struct Results {
     cx: Ctx,
     /// The first error of the writer, reported by [`Results::finish`].
-    failed: Option<XlsxError>,
+    failed: Option<Error>,
     plans: Option<Sheet>,
     details: Option<Sheet>,
     rows: Vec<ResultRow>,
@@ -133,11 +133,17 @@ impl Results {
     #[doc(hidden)]
     pub fn with_rows(lang: Lang, rows: u32) -> Results {
         let mut cx = Ctx::new(lang == Lang::Vi, rows);
-        let mut failed = None;
+        // No worksheet is made where the writer cannot make one.
+        let mut failed = temp_files().err();
         let mut open = |cx: &mut Ctx, name, heads: &[sheet::Words]| {
+            if failed.is_some() {
+                return None;
+            }
             let heads =
                 heads.iter().map(|x| cx.words(*x).to_owned()).collect();
-            cx.sheet(name, heads).map_err(|e| failed = Some(e)).ok()
+            cx.sheet(name, heads)
+                .map_err(|e| failed = Some(xlsx_error(e)))
+                .ok()
         };
         let plans = open(&mut cx, "Kế hoạch nâng hạng", &PLAN_HEADS);
         let details = open(&mut cx, "Chi tiết", &DETAIL_HEADS);
@@ -179,7 +185,7 @@ impl Results {
             }
         };
         if let Err(e) = done {
-            self.failed = Some(e);
+            self.failed = Some(xlsx_error(e));
         }
     }
 
@@ -207,7 +213,7 @@ impl Results {
         out: impl std::io::Write + Send,
     ) -> Result<()> {
         if let Some(e) = self.failed.take() {
-            return Err(xlsx_error(e));
+            return Err(e);
         }
         self.write_all(summary, out).map_err(xlsx_error)
     }
