@@ -24,6 +24,8 @@ mod report;
 mod strategies;
 #[cfg(feature = "xlsx")]
 mod workbook;
+#[cfg(feature = "cli")]
+mod workbook_limits;
 
 use ocop::{Catalog, Evaluation, ScoreOptions, Scorecard};
 

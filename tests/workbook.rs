@@ -408,7 +408,7 @@ fn a_merged_cell_where_a_value_belongs_is_at_its_range() {
 /// by cell, not as the 17 billion cells between them (which aborted).
 /// Rows each used up to column XFD, 1,100 of them (made with openpyxl:
 /// `ws.cell(row=r, column=16384, value=1)`), lay out more cells than a
-/// workbook may: an `io` error, not memory without end.
+/// workbook may: an `over_limit` problem, not memory without end.
 #[test]
 fn far_apart_values_are_read_and_too_wide_a_layout_is_refused() {
     let far = workbook::read(
@@ -428,8 +428,12 @@ fn far_apart_values_are_read_and_too_wide_a_layout_is_refused() {
         &opts(),
     )
     .unwrap_err();
-    assert_eq!(err.tag(), "io");
-    assert!(err.to_string().contains("more than 16777216 cells"), "{err}");
+    // Over the cap, at the cell where the budget ran out.
+    assert_eq!(err.tag(), "workbook");
+    let ocop::ErrorKind::Workbook { problems } = err.kind() else { panic!() };
+    assert_eq!(problems[0].issue, CellIssue::OverLimit);
+    assert!(problems[0].cell.starts_with("Sản phẩm!XFD"), "{err}");
+    assert!(err.to_string().contains("more than 4194304 cells"), "{err}");
 }
 
 /// Merged ranges that run to the sheet's last cell, `J1:XFD1048576` on P1
@@ -536,7 +540,10 @@ fn products_whose_sheets_are_one_sheet_are_each_a_problem() {
         );
     }
     let msg = got[0].as_ref().unwrap_err().to_string();
-    assert!(msg.contains("sheet \"SP1\" holds the points of more than one product (Sản phẩm!A2, Sản phẩm!A3, Sản phẩm!A4)"), "{msg}");
+    // Each names one other row, not all of them.
+    assert!(msg.contains("sheet \"SP1\" holds the points of more than one product (also Sản phẩm!A3)"), "{msg}");
+    let msg = got[2].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("(also Sản phẩm!A2)"), "{msg}");
     assert!(got[3].is_ok());
 }
 
@@ -695,7 +702,7 @@ fn csv_members_compare_as_workbook_members_do() {
     );
     assert_eq!(
         problems(&got, 1),
-        [("in.csv!E5".into(), CellIssue::UnknownCode)]
+        [("in.csv!E5".into(), CellIssue::RepeatedCode)]
     );
 }
 
@@ -780,4 +787,103 @@ mod no_panic {
             try_read(&bytes);
         }
     }
+}
+
+/// A third listing of a criterion names the first, not the second; in
+/// the CSV form likewise for a member's criterion.
+#[test]
+fn a_criterion_listed_again_names_its_first_row() {
+    let got =
+        one(&[&["Mã", "m1"], &["'1.1", "4"], &["'1.1", "4"], &["'1.1", "4"]]);
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains("P1!A4: criterion 1.1 is listed twice, first at P1!A2"),
+        "{msg}"
+    );
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("in.csv!E4: member \"TV1\" has criterion 1.1 twice, first at in.csv!E2"), "{msg}");
+}
+
+/// Points typed in the row of a heading (6.1 of Chè tươi heads 6.1.1, ...)
+/// are a problem at their cell in both forms; CSV does not call the
+/// heading "not on the sheet".
+#[test]
+fn a_value_in_a_heading_row_is_at_its_cell() {
+    let products: &[&[&str]] =
+        &[PRODUCTS, &["P1", "che-tuoi-che-che-bien", "qd26-2026"]];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'6.1", "99"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(problems(&got, 0), [("P1!B2".into(), CellIssue::HeadingValue)]);
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,che-tuoi-che-che-bien,qd26-2026,TV1,6.1,99\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    assert_eq!(
+        problems(&got, 0),
+        [("in.csv!F2".into(), CellIssue::HeadingValue)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(!msg.contains("not on the sheet"), "{msg}");
+}
+
+/// A date cell holding 2026 (typed as a year) is 1905-07-18: a problem at
+/// its cell, named as a date, not a date the product is placed by.
+#[test]
+fn a_date_outside_the_years_of_the_decisions_is_at_its_cell() {
+    let products: &[&[&str]] = &[
+        &["id", "set", "date"],
+        &["P1", "hoa", "2026"],
+        &["P2", "hoa", "3000000"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet), ("P2", sheet)], None),
+        Format::Xlsx,
+    );
+    assert_eq!(
+        problems(&got, 0),
+        [("Sản phẩm!C2".into(), CellIssue::BadDate)]
+    );
+    let msg = got[0].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("the number 2026 (read as the date 1905-07-18) is outside the years the decisions can concern (2000 to 2100)"), "{msg}");
+    assert_eq!(
+        problems(&got, 1),
+        [("Sản phẩm!C3".into(), CellIssue::BadDate)]
+    );
+    let text =
+        "id,set,date,member,criterion,points\nP1,hoa,1999-12-31,m,1.1,4\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    assert_eq!(problems(&got, 0), [("in.csv!C2".into(), CellIssue::BadDate)]);
+}
+
+/// Headers the CSV form reads as its row columns (`Điểm`, `Thành viên`,
+/// `points`, ...) are carried on the products sheet like any other.
+#[test]
+fn product_sheet_headers_named_like_csv_columns_are_carried() {
+    let products: &[&[&str]] = &[
+        &["id", "set", "edition", "Điểm", "Thành viên", "option", "province"],
+        &["P1", "hoa", "qd26-2026", "'cao", "'An", "'x", "'Huế"],
+    ];
+    let sheet: &[&[&str]] = &[&["Mã", "m1"], &["'1.1", "4"]];
+    let got = read(
+        &book(&[("Sản phẩm", products), ("P1", sheet)], None),
+        Format::Xlsx,
+    );
+    let ev = got[0].as_ref().unwrap();
+    let keys: Vec<&str> = ev.meta.iter().map(|(k, _)| &**k).collect();
+    assert_eq!(keys, ["Điểm", "Thành viên", "option", "province"]);
+}
+
+#[test]
+fn a_product_without_an_id_is_no_id() {
+    let products: &[&[&str]] = &[PRODUCTS, &["", "hoa", "qd26-2026"]];
+    let got = read(&book(&[("Sản phẩm", products)], None), Format::Xlsx);
+    assert_eq!(problems(&got, 0), [("Sản phẩm!A2".into(), CellIssue::NoId)]);
 }

@@ -11,6 +11,7 @@ use crate::options::ScoreOptions;
 
 use super::grid::{Cell, Problems, composed};
 use super::layout::{self, Field};
+use super::limits::{self, Budget};
 use super::product::Draft;
 use super::resolve::{self, Written};
 
@@ -83,6 +84,8 @@ struct Gathered {
     /// Product fields as first written, to find rows that disagree.
     fields: Vec<(usize, String, String)>,
     members: Vec<(String, Vec<Pending>)>,
+    /// Each member's place in `members`, by the name as compared.
+    member_of: HashMap<String, usize>,
     /// The first row of each member (by position) and criterion.
     seen: HashMap<(usize, String), usize>,
 }
@@ -101,15 +104,28 @@ pub(crate) fn evaluations(
         .flexible(true)
         .delimiter(delimiter(&text))
         .from_reader(text.as_bytes());
+    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
+    // Each field a cell of the budget, taken before it is kept.
+    let mut budget = Budget::default();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| -> Error {
             ErrorKind::Io { path: name.to_owned(), message: e.to_string() }
                 .into()
         })?;
+        let r = rows.len();
+        if r == limits::ROWS {
+            return Err(limits::over(
+                at(r, 0),
+                format!("the file has more than {} rows", limits::ROWS),
+            ));
+        }
+        budget.take(rec.len().max(1), || at(r, rec.len()))?;
+        for (c, v) in rec.iter().enumerate() {
+            limits::text(v, || at(r, c))?;
+        }
         rows.push(rec.iter().map(str::to_owned).collect());
     }
-    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
     let header = rows.first().cloned().unwrap_or_default();
     let mut cols: Vec<(usize, Option<Field>, String)> = Vec::new();
     let mut p = Problems::default();
@@ -150,7 +166,7 @@ pub(crate) fn evaluations(
         );
     }
     if !p.is_empty() {
-        return Err(ErrorKind::Workbook { problems: p.0 }.into());
+        return Err(ErrorKind::Workbook { problems: p.into_vec() }.into());
     }
     fn get(row: &[String], c: Option<usize>) -> Option<&str> {
         c.and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
@@ -162,16 +178,31 @@ pub(crate) fn evaluations(
             continue;
         }
         let id = get(row, col(Field::Id)).unwrap_or_default().to_owned();
-        let k = *index.entry(id.clone()).or_insert_with(|| {
-            order.push(Gathered {
-                draft: Draft::default(),
-                first_row: r,
-                fields: Vec::new(),
-                members: Vec::new(),
-                seen: HashMap::new(),
-            });
-            order.len() - 1
-        });
+        let k = match index.get(&id) {
+            Some(&k) => k,
+            None if order.len() == limits::PRODUCTS => {
+                return Err(limits::over(
+                    at(r, col(Field::Id).unwrap_or(0)),
+                    format!(
+                        "the file lists more than {} products; split it \
+                         into smaller files",
+                        limits::PRODUCTS
+                    ),
+                ));
+            }
+            None => {
+                order.push(Gathered {
+                    draft: Draft::default(),
+                    first_row: r,
+                    fields: Vec::new(),
+                    members: Vec::new(),
+                    member_of: HashMap::new(),
+                    seen: HashMap::new(),
+                });
+                index.insert(id.clone(), order.len() - 1);
+                order.len() - 1
+            }
+        };
         let g = &mut order[k];
         // Product fields: the first row gives them; a later row that
         // writes one differently is a problem.
@@ -226,23 +257,35 @@ pub(crate) fn evaluations(
             continue;
         };
         // Members are one member by the rule of a workbook's headers.
-        let m = match g
-            .members
-            .iter()
-            .position(|(m, _)| layout::same(m, member))
-        {
-            Some(m) => m,
+        let folded = layout::folded(member);
+        let m = match g.member_of.get(&folded) {
+            Some(&m) => m,
+            None if g.members.len() == limits::MEMBERS => {
+                g.draft.problems.push(
+                    at(r, col(Field::Member).unwrap_or(0)),
+                    CellIssue::OverLimit,
+                    format!(
+                        "more than {} members: a product is scored by at \
+                         most {0}",
+                        limits::MEMBERS
+                    ),
+                );
+                continue;
+            }
             None => {
                 g.members.push((member.to_owned(), Vec::new()));
+                g.member_of.insert(folded, g.members.len() - 1);
                 g.members.len() - 1
             }
         };
         let crit_col = col(Field::Criterion).unwrap_or(0);
         let key = (m, criterion.to_owned());
-        if let Some(first) = g.seen.insert(key, r) {
+        // The first row of the pair stays the one named.
+        let first = *g.seen.entry(key).or_insert(r);
+        if first != r {
             g.draft.problems.push(
                 at(r, crit_col),
-                CellIssue::UnknownCode,
+                CellIssue::RepeatedCode,
                 format!(
                     "member {member:?} has criterion {criterion} twice, first \
                      at {}",
@@ -297,7 +340,7 @@ pub(crate) fn evaluations(
         if d.ev.id.is_none() {
             d.problems.push(
                 at(g.first_row, col(Field::Id).unwrap_or(0)),
-                CellIssue::DuplicateId,
+                CellIssue::NoId,
                 "no id: each product needs one".into(),
             );
         }
@@ -316,12 +359,30 @@ pub(crate) fn evaluations(
             let mut answers = Vec::new();
             for Pending { code, written, row, cell_col, crit_col } in written {
                 let Some(set) = set else { continue };
-                let Some(c) =
-                    set.sheet().criterion(&code).filter(|c| !c.header)
-                else {
-                    d.problems.push(at(row, crit_col), CellIssue::UnknownCode, format!("criterion {code:?} is not on the sheet of set {} ({})", set.id(), set.edition()));
+                let Some(c) = set.sheet().criterion(&code) else {
+                    d.problems.push(
+                        at(row, crit_col),
+                        CellIssue::UnknownCode,
+                        format!(
+                            "criterion {code:?} is not on the sheet of set \
+                             {} ({})",
+                            set.id(),
+                            set.edition()
+                        ),
+                    );
                     continue;
                 };
+                if c.header {
+                    d.problems.push(
+                        at(row, cell_col),
+                        CellIssue::HeadingValue,
+                        format!(
+                            "criterion {code} heads others and takes no \
+                             points: give them on its sub-criteria"
+                        ),
+                    );
+                    continue;
+                }
                 match resolve::answer(c, written, opts.inferred) {
                     Ok(a) => answers.push((code, a)),
                     Err((issue, m)) => {

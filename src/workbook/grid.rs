@@ -1,10 +1,14 @@
 //! A sheet's cells as the import sees them, whatever file they came from,
 //! and the list of problems found in them.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use crate::date::Date;
-use crate::error::{CellIssue, CellProblem};
+use crate::error::{CellIssue, CellProblem, Error};
 
 use super::layout;
+use super::limits::{self, Budget};
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +22,9 @@ pub(crate) enum Cell {
     Date(Date),
     /// An error value such as `#DIV/0!`.
     Error(String),
-    /// Inside a merged range but not its first cell: the range, as `A1:B2`.
-    Covered(String),
+    /// Inside a merged range but not its first cell: the range, as `A1:B2`
+    /// (one text shared by every cell it covers).
+    Covered(Rc<str>),
 }
 
 impl Cell {
@@ -125,79 +130,127 @@ impl Grid {
     }
 
     /// Marks the cells a merged range covers, all but its first, where the
-    /// grid holds cells (its used range: the rows it has, as wide as its
-    /// widest row). Beyond that no value is read, so a range that runs to
-    /// the sheet's last cell (`J1:XFD1048576`, 17 billion cells) costs no
-    /// more than the cells the sheet uses. Returns how many cells were
+    /// grid holds cells (its used range: the rows it has, `width` wide).
+    /// Beyond that no value is read, so a range that runs to the sheet's
+    /// last cell (`J1:XFD1048576`, 17 billion cells) costs no more than
+    /// the cells the sheet uses. The cells a short row grows by are taken
+    /// from `budget` before they are laid out. Returns how many cells were
     /// marked.
-    pub fn merge(
+    fn merge(
         &mut self,
         (r0, c0): (u32, u32),
         (r1, c1): (u32, u32),
-    ) -> usize {
-        let range = format!(
+        width: usize,
+        budget: &mut Budget,
+    ) -> Result<usize, Error> {
+        let (r0, c0) = (r0 as usize, c0 as usize);
+        // The last row and column inside both the range and the grid.
+        let last_r = (r1 as usize).min(self.rows.len().saturating_sub(1));
+        let last_c = (c1 as usize).min(width.saturating_sub(1));
+        if self.rows.is_empty() || r0 > last_r || c0 > last_c {
+            return Ok(0);
+        }
+        let range: Rc<str> = format!(
             "{}{}:{}{}",
-            layout::column(c0),
+            layout::column(c0 as u32),
             r0 + 1,
             layout::column(c1),
             r1 + 1
-        );
-        let (r0, c0) = (r0 as usize, c0 as usize);
-        // The last row and column inside both the range and the grid.
-        let r1 = (r1 as usize).min(self.rows.len().saturating_sub(1));
-        let c1 = (c1 as usize).min(self.width().saturating_sub(1));
-        if self.rows.is_empty() || r0 > r1 || c0 > c1 {
-            return 0;
-        }
+        )
+        .into();
         let mut marked = 0;
-        for r in r0..=r1 {
+        for r in r0..=last_r {
+            let grow = (last_c + 1).saturating_sub(self.rows[r].len());
+            budget.take(grow, || self.at(r, last_c))?;
             let row = &mut self.rows[r];
-            if row.len() <= c1 {
-                row.resize(c1 + 1, Cell::Empty);
+            if grow > 0 {
+                row.resize(last_c + 1, Cell::Empty);
             }
-            for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+            for (c, cell) in
+                row.iter_mut().enumerate().take(last_c + 1).skip(c0)
+            {
                 if (r, c) != (r0, c0) {
-                    *cell = Cell::Covered(range.clone());
+                    *cell = Cell::Covered(Rc::clone(&range));
                     marked += 1;
                 }
             }
         }
-        marked
+        Ok(marked)
     }
 
     /// Marks the cells of a sheet's merged ranges, each a first and last
-    /// cell; `false` when they overlap over more cells than the grid holds.
-    /// No spreadsheet program writes ranges that overlap, so together they
-    /// cover no more cells than the grid holds; ranges that do (each over
-    /// most of the sheet, listed thousands of times) would cost their
-    /// number times the sheet's cells, and are given up on.
+    /// cell, taking the cells rows grow by from `budget`. No spreadsheet
+    /// program writes ranges that overlap, so together they mark no more
+    /// cells than the grid holds; ranges that do (each over most of the
+    /// sheet, listed thousands of times) would cost their number times the
+    /// sheet's cells, and are refused.
     pub fn merge_all(
         &mut self,
         mut ranges: Vec<((u32, u32), (u32, u32))>,
-    ) -> bool {
+        budget: &mut Budget,
+    ) -> Result<(), Error> {
         ranges.sort_unstable();
         ranges.dedup();
-        let mut left = self.rows.len().saturating_mul(self.width());
+        // The used range's width, once: ranges only mark inside it.
+        let width = self.width();
+        let mut left = self.rows.len().saturating_mul(width);
         for (first, last) in ranges {
-            match left.checked_sub(self.merge(first, last)) {
-                Some(n) => left = n,
-                None => return false,
-            }
+            let marked = self.merge(first, last, width, budget)?;
+            left = left.checked_sub(marked).ok_or_else(|| {
+                limits::over(
+                    format!("{}!A1", self.name),
+                    format!(
+                        "the sheet's merged ranges overlap: together they \
+                         cover more than its {} cells",
+                        self.rows.len().saturating_mul(width)
+                    ),
+                )
+            })?;
         }
-        true
+        Ok(())
     }
 }
 
-/// The problems found so far, each once.
+/// The problems found so far, each once, the first [`limits::PROBLEMS`]
+/// of them listed.
 #[derive(Debug, Default)]
-pub(crate) struct Problems(pub Vec<CellProblem>);
+pub(crate) struct Problems {
+    list: Vec<CellProblem>,
+    // The cell and kind of each problem listed: one cell has one problem
+    // of a kind, so a second is the first again.
+    seen: HashSet<(String, CellIssue)>,
+    // Whether problems were found past the cap.
+    more: bool,
+}
 
 impl Problems {
     pub fn push(&mut self, cell: String, issue: CellIssue, message: String) {
-        let p = CellProblem { cell, issue, message };
-        if !self.0.contains(&p) {
-            self.0.push(p);
+        if self.list.len() >= limits::PROBLEMS {
+            // Not kept, so not counted either: one more might be one
+            // listed already.
+            self.more |= !self.seen.contains(&(cell, issue));
+            return;
         }
+        if self.seen.insert((cell.clone(), issue)) {
+            self.list.push(CellProblem { cell, issue, message });
+        }
+    }
+
+    /// The problems, with one more that says when there were more.
+    pub fn into_vec(mut self) -> Vec<CellProblem> {
+        if self.more {
+            let last = self.list.last().map(|p| p.cell.clone());
+            self.list.push(CellProblem {
+                cell: last.unwrap_or_default(),
+                issue: CellIssue::OverLimit,
+                message: format!(
+                    "more problems, not listed: at most {} are listed for a \
+                     product; is the file in the layout?",
+                    limits::PROBLEMS
+                ),
+            });
+        }
+        self.list
     }
 
     /// A merged range where a value belongs, at the range.
@@ -213,7 +266,7 @@ impl Problems {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 }
 
@@ -235,6 +288,11 @@ mod tests {
         assert_eq!(composed("Ha\u{300}"), "H\u{e0}");
     }
 
+    fn merge(g: &mut Grid, first: (u32, u32), last: (u32, u32)) -> usize {
+        let width = g.width();
+        g.merge(first, last, width, &mut Budget::default()).unwrap()
+    }
+
     #[test]
     fn merge_covers_all_but_the_first() {
         let n = || Cell::Number(1.0);
@@ -244,7 +302,7 @@ mod tests {
             ..Grid::default()
         };
         g.rows.push(vec![n(), n()]);
-        assert_eq!(g.merge((1, 1), (1, 2)), 1);
+        assert_eq!(merge(&mut g, (1, 1), (1, 2)), 1);
         assert_eq!(g.get(1, 1), &Cell::Number(1.0));
         assert_eq!(g.get(1, 2), &Cell::Covered("B2:C2".into()));
     }
@@ -258,19 +316,49 @@ mod tests {
         };
         g.rows.push(vec![Cell::Empty]);
         // J1:XFD1048576 lies beyond the grid; B2:XFD1048576 covers C2 in it.
-        assert_eq!(g.merge((0, 9), (1_048_575, 16_383)), 0);
-        assert_eq!(g.merge((1, 1), (1_048_575, 16_383)), 1);
+        assert_eq!(merge(&mut g, (0, 9), (1_048_575, 16_383)), 0);
+        assert_eq!(merge(&mut g, (1, 1), (1_048_575, 16_383)), 1);
         assert_eq!((g.rows.len(), g.width()), (2, 3));
         assert_eq!(g.get(1, 2), &Cell::Covered("B2:XFD1048576".into()));
     }
 
     #[test]
-    fn ranges_that_overlap_past_the_grid_are_given_up_on() {
+    fn ranges_that_overlap_past_the_grid_are_refused() {
         let rows = vec![vec![Cell::Empty; 4]; 4];
         let mut g = Grid { name: "P".into(), rows, ..Grid::default() };
+        let mut budget = Budget::default();
         // A range listed twice is one range.
-        assert!(g.merge_all(vec![((0, 0), (3, 3)); 2]));
+        assert!(g.merge_all(vec![((0, 0), (3, 3)); 2], &mut budget).is_ok());
         let all = (0..4).map(|r| ((r, 0), (3, 3))).collect();
-        assert!(!g.merge_all(all));
+        assert!(g.merge_all(all, &mut budget).is_err());
+    }
+
+    /// The cells a merge lays out (rows widened to the range) come from
+    /// the budget before they are laid out: two stored cells, A1048576
+    /// and XFD1, and A1:XFD1048576 would be 17 billion cells.
+    #[test]
+    fn a_merge_takes_the_cells_it_lays_out_from_the_budget() {
+        let mut g = Grid { name: "P".into(), ..Grid::default() };
+        g.rows = vec![Vec::new(); 1 << 20];
+        g.rows[0] = vec![Cell::Empty; 1 << 14];
+        let mut budget = Budget::default();
+        let whole = vec![((0, 0), (1_048_575, 16_383))];
+        let e = g.merge_all(whole, &mut budget).unwrap_err().to_string();
+        assert!(e.contains("more than 4194304 cells"), "{e}");
+        // It stopped at the row that passed the budget.
+        assert!(g.rows.iter().filter(|r| !r.is_empty()).count() <= 257);
+    }
+
+    #[test]
+    fn problems_are_listed_once_and_to_the_cap() {
+        let mut p = Problems::default();
+        for i in 0..limits::PROBLEMS + 5 {
+            p.push(format!("P!A{i}"), CellIssue::NotPoints, "x".into());
+            p.push(format!("P!A{i}"), CellIssue::NotPoints, "x".into());
+        }
+        let v = p.into_vec();
+        assert_eq!(v.len(), limits::PROBLEMS + 1);
+        assert_eq!(v[limits::PROBLEMS].issue, CellIssue::OverLimit);
+        assert!(v[limits::PROBLEMS].message.starts_with("more problems"));
     }
 }

@@ -82,7 +82,12 @@ pub(crate) const RESERVED: &[(Reserved, &str, &str)] = &[
 /// and `tv1` are one member in a workbook's header and in a CSV file's
 /// `member` column alike).
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    folded(a) == folded(b)
+}
+
+/// A name as [`same`] compares it: the key of a map of names.
+pub(crate) fn folded(a: &str) -> String {
+    a.trim().to_lowercase()
 }
 
 /// The field a header names, if the import reads it itself.
@@ -90,6 +95,12 @@ pub(crate) fn field(header: &str) -> Option<Field> {
     FIELDS.iter().find_map(|(f, en, vi)| {
         (same(header, en) || vi.iter().any(|v| same(header, v))).then_some(*f)
     })
+}
+
+/// The field a products sheet's header names, if the import reads it
+/// itself: the CSV form's row columns are not fields there.
+pub(crate) fn product_field(header: &str) -> Option<Field> {
+    field(header).filter(|f| PRODUCT_FIELDS.contains(f))
 }
 
 /// The English name of a field.

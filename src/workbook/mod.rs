@@ -78,9 +78,11 @@
 //! ```
 
 mod batch;
+mod declared;
 mod flat;
 pub(crate) mod grid;
 pub(crate) mod layout;
+mod limits;
 mod product;
 mod read;
 mod resolve;

@@ -10,6 +10,7 @@ use crate::place::Placing;
 
 use super::grid::{Cell, Epoch, Problems, number_text, whole};
 use super::layout::Field;
+use super::limits;
 
 /// A product being read: its evaluation so far, where its fields were
 /// found, and the problems found.
@@ -25,6 +26,9 @@ pub(crate) struct Draft {
     pub date_at: Option<String>,
     pub submitted_at: Option<String>,
     pub problems: Problems,
+    /// A date cell that is not a date the decisions can concern: the
+    /// product is not placed by a date it does not have.
+    pub bad_date: bool,
     /// The workbook's date system, for a date typed as a number.
     pub epoch: Epoch,
 }
@@ -63,14 +67,36 @@ impl Draft {
                 let Some(d) = value else {
                     self.problems.push(
                         at,
-                        CellIssue::NotPoints,
+                        CellIssue::BadDate,
                         format!(
                             "{text:?} is not a date: give a date cell or \
                              YYYY-MM-DD text"
                         ),
                     );
+                    self.bad_date = true;
                     return;
                 };
+                if !limits::YEARS.contains(&d.ymd().0) {
+                    let typed = match cell {
+                        Cell::Number(n) => format!(
+                            "the number {} (read as the date {d})",
+                            super::grid::number_text(*n)
+                        ),
+                        _ => format!("the date {d}"),
+                    };
+                    self.problems.push(
+                        at,
+                        CellIssue::BadDate,
+                        format!(
+                            "{typed} is outside the years the decisions can \
+                             concern ({} to {})",
+                            limits::YEARS.start(),
+                            limits::YEARS.end()
+                        ),
+                    );
+                    self.bad_date = true;
+                    return;
+                }
                 let d: Text<'static> = d.to_string().into();
                 if f == Field::Date {
                     self.ev.date = Some(d);
@@ -84,7 +110,7 @@ impl Draft {
                 Some(b) => self.ev.reevaluation = b,
                 None => self.problems.push(
                     at,
-                    CellIssue::NotPoints,
+                    CellIssue::NotYesNo,
                     format!("{text:?} is not yes or no"),
                 ),
             },
@@ -138,6 +164,9 @@ impl Draft {
         catalog: &'c Catalog,
         opts: &ScoreOptions,
     ) -> Option<&'c CriteriaSet> {
+        if self.bad_date {
+            return None;
+        }
         let ev = &self.ev;
         let p = Placing {
             edition: ev.edition.as_deref(),
@@ -179,7 +208,7 @@ impl Draft {
         let mut ev = self.ev;
         if !self.problems.is_empty() {
             return Err(Error::from(ErrorKind::Workbook {
-                problems: self.problems.0,
+                problems: self.problems.into_vec(),
             })
             .for_product(ev.id.as_deref()));
         }

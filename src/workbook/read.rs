@@ -10,6 +10,7 @@ use crate::options::ScoreOptions;
 
 use super::grid::{Cell, Grid, Problems};
 use super::layout::{self, Field, Reserved};
+use super::limits;
 use super::product::{Draft, code};
 use super::resolve;
 
@@ -17,7 +18,7 @@ use super::resolve;
 fn whole(cell: String, issue: CellIssue, message: String) -> Error {
     let mut p = Problems::default();
     p.push(cell, issue, message);
-    ErrorKind::Workbook { problems: p.0 }.into()
+    ErrorKind::Workbook { problems: p.into_vec() }.into()
 }
 
 /// Reads every product of a workbook's sheets.
@@ -48,30 +49,47 @@ pub(crate) fn evaluations(
             )
         })?;
     let sheet = &grids[products];
+    let index = SheetIndex::new(grids);
     let columns = product_columns(sheet)?;
     // Every row's id and sheet of points, to find an id listed twice and
     // a sheet that two products would be scored from.
     let col = |f| columns.iter().find(|(_, g)| *g == Some(f)).map(|c| c.0);
     let (id_col, sheet_col) = (col(Field::Id), col(Field::Sheet));
     let text = |r, c: Option<usize>| c.and_then(|c| sheet.get(r, c).text());
-    let mut rows_of: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut rows_of_sheet: HashMap<usize, Vec<usize>> = HashMap::new();
+    if sheet.rows.len() > limits::PRODUCTS + 1 {
+        return Err(limits::over(
+            sheet.at(limits::PRODUCTS + 1, 0),
+            format!(
+                "the products sheet lists more than {} products; split it \
+                 into smaller files",
+                limits::PRODUCTS
+            ),
+        ));
+    }
+    // The first two rows of each id, and of each sheet of points the
+    // first row and the first row of another id: enough to name, for any
+    // row, the first row it repeats or shares a sheet with, whatever the
+    // number of rows.
+    let mut rows_of: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+    let mut rows_of_sheet: HashMap<usize, (usize, Option<usize>)> =
+        HashMap::new();
     for r in 1..sheet.rows.len() {
         let id = text(r, id_col);
         let name = text(r, sheet_col).or(id.clone());
-        if let Some(g) = name.and_then(|n| sheet_of(grids, &n)) {
-            rows_of_sheet.entry(g).or_default().push(r);
+        if let Some(g) = name.and_then(|n| index.get(&n)) {
+            let e = rows_of_sheet.entry(g).or_insert((r, None));
+            if e.1.is_none() && e.0 != r && text(e.0, id_col) != id {
+                e.1 = Some(r);
+            }
         }
         if let Some(id) = id {
-            rows_of.entry(id).or_default().push(r);
+            let e = rows_of.entry(id).or_insert((r, None));
+            if e.1.is_none() && e.0 != r {
+                e.1 = Some(r);
+            }
         }
     }
-    // The id cells of some rows, for a problem that names them all.
-    let id_cells = |rows: &[usize]| {
-        let cells: Vec<String> =
-            rows.iter().map(|&x| sheet.at(x, id_col.unwrap_or(0))).collect();
-        cells.join(", ")
-    };
+    let id_cell = |x: usize| sheet.at(x, id_col.unwrap_or(0));
     let mut out = Vec::new();
     for r in 1..sheet.rows.len() {
         if sheet.rows[r].iter().all(Cell::is_blank) {
@@ -94,22 +112,29 @@ pub(crate) fn evaluations(
         match &id {
             None => d.problems.push(
                 id_at.clone(),
-                CellIssue::DuplicateId,
+                CellIssue::NoId,
                 "no id: each product needs one".into(),
             ),
-            Some(id) => {
-                let rows = &rows_of[id];
-                if rows.len() > 1 {
-                    d.problems.push(
-                        id_at.clone(),
-                        CellIssue::DuplicateId,
-                        format!(
-                            "id {id:?} is listed more than once ({})",
-                            id_cells(rows)
-                        ),
-                    );
-                }
-            }
+            Some(id) => match rows_of[id] {
+                (first, Some(again)) if first == r => d.problems.push(
+                    id_at.clone(),
+                    CellIssue::DuplicateId,
+                    format!(
+                        "id {id:?} is listed more than once: here first, \
+                         again at {}",
+                        id_cell(again)
+                    ),
+                ),
+                (first, Some(_)) => d.problems.push(
+                    id_at.clone(),
+                    CellIssue::DuplicateId,
+                    format!(
+                        "id {id:?} is listed more than once, first at {}",
+                        id_cell(first)
+                    ),
+                ),
+                _ => {}
+            },
         }
         if d.set_at.is_empty() {
             let at = columns
@@ -125,22 +150,25 @@ pub(crate) fn evaluations(
         let set =
             if d.set_at.is_empty() { None } else { d.place(catalog, opts) };
         let name = d.sheet.clone().or(id.clone());
-        let found = name.as_deref().and_then(|n| sheet_of(grids, n));
-        // Other products whose points are on this sheet (sheet names that
+        let found = name.as_deref().and_then(|n| index.get(n));
+        // Another product whose points are on this sheet (sheet names that
         // differ only in case are one name); one listed under the same id
         // has its problem already.
-        let rows = found.and_then(|g| rows_of_sheet.get(&g));
-        let rows = rows.map_or(&[][..], Vec::as_slice);
-        if rows.iter().any(|&x| x != r && text(x, id_col) != id) {
+        let shared = found.and_then(|g| rows_of_sheet.get(&g)).and_then(
+            |&(first, other)| {
+                if text(first, id_col) != id { Some(first) } else { other }
+            },
+        );
+        if let Some(other) = shared {
             d.problems.push(
                 id_at.clone(),
                 CellIssue::DuplicateId,
                 format!(
                     "sheet {:?} holds the points of more than one product \
-                     ({}); give each its own sheet, named in the \"sheet\" \
-                     column where ids differ only in case",
+                     (also {}); give each its own sheet, named in the \
+                     \"sheet\" column where ids differ only in case",
                     grids[found.unwrap_or(0)].name,
-                    id_cells(rows)
+                    id_cell(other)
                 ),
             );
         }
@@ -168,13 +196,32 @@ pub(crate) fn evaluations(
     Ok(out)
 }
 
-/// The sheet named `name`: exactly, else in another case, as spreadsheet
-/// programs compare sheet names.
-fn sheet_of(grids: &[Grid], name: &str) -> Option<usize> {
-    grids
-        .iter()
-        .position(|g| g.name == name)
-        .or_else(|| grids.iter().position(|g| layout::same(&g.name, name)))
+/// The workbook's sheets by name, to find a product's sheet in one step
+/// however many sheets there are.
+struct SheetIndex {
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
+}
+
+impl SheetIndex {
+    fn new(grids: &[Grid]) -> SheetIndex {
+        let mut exact = HashMap::new();
+        let mut folded = HashMap::new();
+        for (i, g) in grids.iter().enumerate() {
+            exact.entry(g.name.clone()).or_insert(i);
+            folded.entry(layout::folded(&g.name)).or_insert(i);
+        }
+        SheetIndex { exact, folded }
+    }
+
+    /// The sheet named `name`: exactly, else in another case, as
+    /// spreadsheet programs compare sheet names.
+    fn get(&self, name: &str) -> Option<usize> {
+        self.exact
+            .get(name)
+            .or_else(|| self.folded.get(&layout::folded(name)))
+            .copied()
+    }
 }
 
 /// The products sheet's columns: a field the import reads, or `None` for
@@ -190,7 +237,9 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
             continue;
         }
         let Some(h) = cell.text() else { continue };
-        let f = layout::field(&h);
+        // The CSV form's own columns (`points`, `member`, ...) are carried
+        // here like any other.
+        let f = layout::product_field(&h);
         let key =
             f.map_or_else(|| h.to_lowercase(), |f| layout::name(f).to_owned());
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
@@ -216,7 +265,7 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
     if p.is_empty() {
         Ok(cols)
     } else {
-        Err(ErrorKind::Workbook { problems: p.0 }.into())
+        Err(ErrorKind::Workbook { problems: p.into_vec() }.into())
     }
 }
 
@@ -230,6 +279,8 @@ fn points(
 ) -> Vec<MemberSheet<'static>> {
     let mut reserved: Vec<(Reserved, usize)> = Vec::new();
     let mut members: Vec<(usize, String)> = Vec::new();
+    // Members by name as compared, to find a name given twice.
+    let mut names: HashMap<String, usize> = HashMap::new();
     for c in 0..g.width() {
         let cell = g.get(0, c);
         if let Cell::Covered(range) = cell {
@@ -253,19 +304,29 @@ fn points(
                     None => reserved.push((x, c)),
                 },
                 None => {
-                    if let Some((first, _)) =
-                        members.iter().find(|(_, m)| layout::same(m, &h))
-                    {
+                    if let Some(&first) = names.get(&layout::folded(&h)) {
                         p.push(
                             g.at(0, c),
                             CellIssue::DuplicateName,
                             format!(
                                 "member {h:?} is also the header of {}; each \
                                  member needs a name of their own",
-                                g.at(0, *first)
+                                g.at(0, first)
                             ),
                         );
+                    } else if members.len() == limits::MEMBERS {
+                        p.push(
+                            g.at(0, c),
+                            CellIssue::OverLimit,
+                            format!(
+                                "more than {} members: a product is scored by \
+                                 at most {0}",
+                                limits::MEMBERS
+                            ),
+                        );
+                        break;
                     } else {
+                        names.insert(layout::folded(&h), c);
                         members.push((c, h));
                     }
                 }
@@ -326,12 +387,27 @@ fn points(
             continue;
         };
         if criterion.header {
+            // A heading groups others and takes no points of its own.
+            for (c, _) in &members {
+                if g.get(r, *c).text().is_some() {
+                    p.push(
+                        g.at(r, *c),
+                        CellIssue::HeadingValue,
+                        format!(
+                            "criterion {code} heads others and takes no \
+                             points: give them on its sub-criteria"
+                        ),
+                    );
+                }
+            }
             continue;
         }
-        if let Some(first) = seen.insert(code.clone(), r) {
+        // The first row of the code stays the one named.
+        let first = *seen.entry(code.clone()).or_insert(r);
+        if first != r {
             p.push(
                 g.at(r, code_col),
-                CellIssue::UnknownCode,
+                CellIssue::RepeatedCode,
                 format!(
                     "criterion {code} is listed twice, first at {}",
                     g.at(first, code_col)

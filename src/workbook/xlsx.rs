@@ -9,7 +9,9 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 
+use super::declared;
 use super::grid::{Cell, Epoch, Grid, composed, serial_date};
+use super::limits::{self, Budget};
 
 fn unreadable(name: &str, e: impl std::fmt::Display) -> Error {
     ErrorKind::Io {
@@ -41,12 +43,10 @@ fn read_guarded(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
         .unwrap_or_else(|_| Err(unreadable(name, "damaged beyond reading")))
 }
 
-/// The most cells a workbook's sheets may lay out together, counting each
-/// row from column A to its last used cell: about 30 times a council
-/// round of 1,000 products, and a few hundred megabytes at most.
-const MAX_CELLS: usize = 16 << 20;
-
 fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
+    // What the file declares, before calamine lays it out: the sizes its
+    // parts unpack to, and an .ods file's tables.
+    declared::ods(bytes, name)?;
     let mut book: Sheets<Cursor<&[u8]>> =
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, e))?;
@@ -61,38 +61,10 @@ fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
     };
     let epoch = if is_1904 { Epoch::Y1904 } else { Epoch::Y1900 };
     let mut out = Vec::new();
-    let mut budget = MAX_CELLS;
-    let too_big = || {
-        unreadable(
-            name,
-            format!(
-                "it lays out more than {MAX_CELLS} cells (from column A to \
-                 the last used cell of each row)"
-            ),
-        )
-    };
+    let mut budget = Budget::default();
     for sheet in book.sheet_names() {
         // Names and text composed (NFC), as the CSV form's are.
         let mut g = Grid { name: composed(&sheet), rows: Vec::new(), epoch };
-        let cell = |v: &Data| match v {
-            Data::String(s) if !compose => Cell::Text(s.clone()),
-            _ => cell(v, epoch),
-        };
-        let mut put = |r: usize, c: usize, v: &Data| {
-            if g.rows.len() <= r {
-                let more = r + 1 - g.rows.len();
-                budget = budget.checked_sub(more).ok_or_else(too_big)?;
-                g.rows.resize(r + 1, Vec::new());
-            }
-            let row = &mut g.rows[r];
-            if row.len() <= c {
-                let more = c + 1 - row.len();
-                budget = budget.checked_sub(more).ok_or_else(too_big)?;
-                row.resize(c + 1, Cell::Empty);
-            }
-            row[c] = cell(v);
-            Ok::<(), Error>(())
-        };
         match &mut book {
             // Cell by cell: the whole range between the first and the last
             // used cell is never laid out, so two values far apart in a
@@ -106,18 +78,19 @@ fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
                 {
                     let (r, col) = c.get_position();
                     let v = Data::from(c.get_value().clone());
-                    put(r as usize, col as usize, &v)?;
+                    put(&mut g, &mut budget, r as usize, col as usize, &v, compose)?;
                 }
             }
-            // .xls lays out at most 65,536 × 256 cells, and calamine caps
-            // an .ods sheet's cells itself.
+            // .xls and .ods are laid out by calamine as they open, within
+            // the caps checked above.
             _ => {
                 let range = book
                     .worksheet_range(&sheet)
                     .map_err(|e| unreadable(name, e))?;
                 if let Some((r0, c0)) = range.start() {
                     for (r, c, v) in range.used_cells() {
-                        put(r + r0 as usize, c + c0 as usize, v)?;
+                        let (r, c) = (r + r0 as usize, c + c0 as usize);
+                        put(&mut g, &mut budget, r, c, v, compose)?;
                     }
                 }
             }
@@ -133,13 +106,45 @@ fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
             }
             _ => Vec::new(),
         };
-        if !g.merge_all(merged.into_iter().map(|d| (d.start, d.end)).collect())
-        {
-            return Err(unreadable(name, "its merged ranges overlap"));
-        }
+        g.merge_all(
+            merged.into_iter().map(|d| (d.start, d.end)).collect(),
+            &mut budget,
+        )?;
         out.push(g);
     }
     Ok(out)
+}
+
+/// Puts a value at row `r`, column `c` (its text composed when
+/// `compose`), taking the cells the grid grows
+/// by from `budget` before it grows, and refusing a text over
+/// [`limits::TEXT_CHARS`].
+fn put(
+    g: &mut Grid,
+    budget: &mut Budget,
+    r: usize,
+    c: usize,
+    v: &Data,
+    compose: bool,
+) -> Result<()> {
+    if let Data::String(s) = v {
+        limits::text(s, || g.at(r, c))?;
+    }
+    if g.rows.len() <= r {
+        budget.take(r + 1 - g.rows.len(), || g.at(r, c))?;
+        g.rows.resize(r + 1, Vec::new());
+    }
+    let grow = (c + 1).saturating_sub(g.rows[r].len());
+    if grow > 0 {
+        budget.take(grow, || g.at(r, c))?;
+        g.rows[r].resize(c + 1, Cell::Empty);
+    }
+    g.rows[r][c] = match v {
+        // Text as the file holds it, where it must come back byte for byte.
+        Data::String(s) if !compose => Cell::Text(s.clone()),
+        _ => cell(v, g.epoch),
+    };
+    Ok(())
 }
 
 fn cell(v: &Data, epoch: Epoch) -> Cell {
