@@ -49,4 +49,30 @@ fn main() {
         }
     }
     println!("{} lines, seeds written under corpus/", lines.len());
+    // Workbooks: the first byte picks the format (0 .xlsx, 1 .ods, 2 CSV).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let books = [
+        (0u8, "examples/data/tan-hong-2021.xlsx"),
+        (0, "tests/fixtures/openpyxl-hoa.xlsx"),
+        (0, "tests/fixtures/date1904.xlsx"),
+        (1, "tests/fixtures/tan-hong-2021.ods"),
+    ];
+    for (pick, f) in books {
+        let mut bytes = vec![pick];
+        bytes.extend(std::fs::read(dir.join(f)).unwrap());
+        let name = Path::new(f).file_name().unwrap().to_string_lossy();
+        write("workbook_bytes", &name, &bytes);
+    }
+    let set = Catalog::official().edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let csv = ocop::workbook::template(set, 3, 2, ocop::workbook::Format::Csv).unwrap();
+    let filled = "id,set,edition,date,member,criterion,points,province\n\
+                  P1,hoa,qd26-2026,2026-05-01,TV1,1.1,4,Huế\n\
+                  P1,hoa,qd26-2026,2026-05-01,tv1,1.2,#2,Huế\n\
+                  P2;x;;;;;\n";
+    for (i, text) in [csv, filled.as_bytes().to_vec()].iter().enumerate() {
+        write("csv_text", &format!("csv-{i}"), text);
+        let mut bytes = vec![2];
+        bytes.extend(text);
+        write("workbook_bytes", &format!("csv-{i}"), &bytes);
+    }
 }

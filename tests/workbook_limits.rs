@@ -165,6 +165,7 @@ fn under_a_gigabyte(name: &str, bytes: &[u8]) -> (i32, Vec<u8>, String) {
         .arg(&path)
         .output()
         .unwrap();
+    std::fs::remove_file(&path).ok();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let code = out.status.code().unwrap_or_else(|| {
         panic!("{name}: ended by a signal: {:?}\n{stderr}", out.status)
