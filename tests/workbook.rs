@@ -887,3 +887,48 @@ fn a_product_without_an_id_is_no_id() {
     let got = read(&book(&[("Sản phẩm", products)], None), Format::Xlsx);
     assert_eq!(problems(&got, 0), [("Sản phẩm!A2".into(), CellIssue::NoId)]);
 }
+
+/// A problem the scorer finds in a product read from a workbook names
+/// the cell of that member and criterion, through both batch doorways: a
+/// template with nothing typed is missing the first criterion at the
+/// member's cell of its row; a CSV member who skipped a criterion is
+/// missing it at the member's first row.
+#[test]
+fn a_missing_answer_names_its_cell() {
+    let catalog = Catalog::official();
+    let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let bytes = workbook::template(set, 2, 1, Format::Xlsx).unwrap();
+    let got = read(&bytes, Format::Xlsx);
+    let mut problems = Vec::new();
+    workbook::map_products(
+        got,
+        |ev| catalog.score(ev),
+        |_, card| {
+            let e = card.unwrap_err();
+            let ocop::ErrorKind::Workbook { problems: p } = e.kind() else {
+                panic!("{e}")
+            };
+            assert_eq!(e.product(), Some("SP1"));
+            problems.extend(p.iter().cloned());
+        },
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].issue, CellIssue::MissingAnswer);
+    // TV1's column, the row of the first criterion (row 1 is the header).
+    assert!(problems[0].cell.starts_with("SP1!"), "{:?}", problems[0]);
+    assert!(!problems[0].cell.ends_with('1'), "{:?}", problems[0]);
+    assert!(problems[0].message.contains("member \"TV1\" gave no answer"));
+
+    let text = "id,set,edition,member,criterion,points\n\
+                P1,hoa,qd26-2026,TV1,1.1,4\n";
+    let got = read(text.as_bytes(), Format::Csv);
+    let scorer = ocop::BatchScorer::new(catalog);
+    let mut out = Vec::new();
+    workbook::score_products(&scorer, &got, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(r#""cell":"in.csv!D2","issue":"missing_answer""#),
+        "{out}"
+    );
+    assert!(out.contains(r#""id":"P1""#), "{out}");
+}

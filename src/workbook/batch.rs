@@ -25,13 +25,17 @@ use super::Products;
 /// # Ok::<(), ocop::Error>(())
 /// ```
 pub fn map_products<T>(
-    products: Products,
+    products: impl Into<Products>,
     op: impl Fn(&Evaluation<'_>) -> Result<T>,
     mut f: impl FnMut(u64, Result<T>),
 ) -> BatchStats {
+    let products = products.into();
     let mut stats = BatchStats::default();
-    for (n, p) in products.into_iter().enumerate() {
-        let result = p.and_then(|ev| op(&ev));
+    for (n, p) in products.iter().enumerate() {
+        let result = match p {
+            Ok(ev) => op(ev).map_err(|e| products.locate(n, e)),
+            Err(e) => Err(e.clone()),
+        };
         stats.lines += 1;
         if result.is_ok() {
             stats.scored += 1;
@@ -62,7 +66,14 @@ pub fn score_products(
         buf.clear();
         let ok = match p {
             Ok(ev) => match serde_json::to_vec(ev) {
-                Ok(json) => scorer.score_line(&json, n, &mut buf),
+                Ok(json) => {
+                    let ok = scorer.score_line(&json, n, &mut buf);
+                    if !ok {
+                        // The scorer's error record, placed at its cell.
+                        placed(scorer, products, n, &mut buf);
+                    }
+                    ok
+                }
                 Err(e) => {
                     let err = ErrorKind::Io {
                         path: "output".into(),
@@ -95,4 +106,31 @@ pub fn score_products(
         message: e.to_string(),
     })?;
     Ok(stats)
+}
+
+/// Rewrites the error record in `buf` of product `n` (from 1) as a
+/// problem at its cell, when the error is one a cell places.
+fn placed(
+    scorer: &BatchScorer<'_>,
+    products: &Products,
+    n: u64,
+    buf: &mut Vec<u8>,
+) {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        id: Option<String>,
+        error: crate::Error,
+    }
+    let Ok(Record { id, error }) = serde_json::from_slice::<Record>(buf)
+    else {
+        return;
+    };
+    let kind = error.tag();
+    let error = error.for_product(id.as_deref());
+    let error = products.locate(n as usize - 1, error);
+    if error.tag() != kind {
+        buf.clear();
+        scorer.record(buf, n, &error);
+        buf.push(b'\n');
+    }
 }

@@ -9,9 +9,11 @@ use crate::error::{CellIssue, Error, ErrorKind, Result};
 use crate::evaluation::{Evaluation, MemberSheet};
 use crate::options::ScoreOptions;
 
+use super::Products;
 use super::grid::{Cell, Problems, composed};
 use super::layout::{self, Field};
 use super::limits::{self, Budget};
+use super::located::Located;
 use super::product::Draft;
 use super::resolve::{self, Written};
 
@@ -69,7 +71,6 @@ fn delimiter(text: &str) -> u8 {
 struct Pending {
     code: String,
     written: Written,
-    /// The cell of the points or option, and of the criterion code.
     /// The row, and the columns of the value and of the criterion code:
     /// cell names are made only for problems.
     row: usize,
@@ -77,17 +78,43 @@ struct Pending {
     crit_col: usize,
 }
 
+/// One member of a product being gathered: the name as first written,
+/// the first row, and the values.
+struct Member {
+    name: String,
+    first_row: usize,
+    values: Vec<Pending>,
+}
+
 /// One product being gathered from its rows.
 struct Gathered {
     draft: Draft,
     first_row: usize,
-    /// Product fields as first written, to find rows that disagree.
-    fields: Vec<(usize, String, String)>,
-    members: Vec<(String, Vec<Pending>)>,
+    /// Product fields as first written, by their place in the columns, to
+    /// find rows that disagree.
+    fields: Vec<Option<String>>,
+    members: Vec<Member>,
     /// Each member's place in `members`, by the name as compared.
     member_of: HashMap<String, usize>,
     /// The first row of each member (by position) and criterion.
     seen: HashMap<(usize, String), usize>,
+}
+
+/// The header's columns: each one's place, field (if the form reads it
+/// itself) and header text.
+struct Columns {
+    all: Vec<(usize, Option<Field>, String)>,
+}
+
+impl Columns {
+    fn of(&self, f: Field) -> Option<usize> {
+        self.all.iter().find(|(_, g, _)| *g == Some(f)).map(|x| x.0)
+    }
+}
+
+/// A field of a row, trimmed; `None` when empty or absent.
+fn get(row: &[String], c: Option<usize>) -> Option<&str> {
+    c.and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
 }
 
 /// Reads the CSV form. `name` (the file's name) stands for the sheet in
@@ -97,15 +124,29 @@ pub(crate) fn evaluations(
     name: &str,
     catalog: &Catalog,
     opts: &ScoreOptions,
-) -> Result<Vec<Result<Evaluation<'static>>>> {
+) -> Result<Products> {
+    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
+    let rows = records(bytes, name)?;
+    let cols = columns(rows.first().map_or(&[][..], Vec::as_slice), &at)?;
+    let order = gather(&rows, &cols, &at)?;
+    let mut out = Products::default();
+    for g in order {
+        let (ev, located) = finish(g, &cols, name, catalog, opts);
+        out.push(ev, Some(located));
+    }
+    Ok(out)
+}
+
+/// The file's rows of fields, each field taken from the cell budget before
+/// it is kept.
+fn records(bytes: &[u8], name: &str) -> Result<Vec<Vec<String>>> {
+    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
     let text = decode(bytes, name)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter(&text))
         .from_reader(text.as_bytes());
-    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
-    // Each field a cell of the budget, taken before it is kept.
     let mut budget = Budget::default();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for rec in reader.records() {
@@ -126,31 +167,40 @@ pub(crate) fn evaluations(
         }
         rows.push(rec.iter().map(str::to_owned).collect());
     }
-    let header = rows.first().cloned().unwrap_or_default();
-    let mut cols: Vec<(usize, Option<Field>, String)> = Vec::new();
+    Ok(rows)
+}
+
+/// The header's columns, or the problems that keep the file from being
+/// read: a column written twice, a required column missing.
+fn columns(
+    header: &[String],
+    at: &impl Fn(usize, usize) -> String,
+) -> Result<Columns> {
+    let mut all: Vec<(usize, Option<Field>, String)> = Vec::new();
     let mut p = Problems::default();
+    // Fields and header names seen, to find one written twice.
+    let mut fields = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for (c, h) in header.iter().enumerate() {
         let h = h.trim();
         if h.is_empty() {
             continue;
         }
         let f = layout::field(h);
-        if cols
-            .iter()
-            .any(|(_, g, n)| (f.is_some() && *g == f) || layout::same(n, h))
-        {
+        let again = f.is_some_and(|f| fields.contains(&f));
+        if !names.insert(layout::folded(h)) || again {
             p.push(
                 at(0, c),
                 CellIssue::DuplicateName,
                 format!("column {h:?} is written twice"),
             );
         }
-        cols.push((c, f, h.to_owned()));
+        fields.extend(f);
+        all.push((c, f, h.to_owned()));
     }
-    let col =
-        |f: Field| cols.iter().find(|(_, g, _)| *g == Some(f)).map(|x| x.0);
+    let cols = Columns { all };
     for need in [Field::Id, Field::Set, Field::Member, Field::Criterion] {
-        if col(need).is_none() {
+        if cols.of(need).is_none() {
             p.push(
                 at(0, 0),
                 CellIssue::Missing,
@@ -158,7 +208,7 @@ pub(crate) fn evaluations(
             );
         }
     }
-    if col(Field::Points).is_none() && col(Field::Option).is_none() {
+    if cols.of(Field::Points).is_none() && cols.of(Field::Option).is_none() {
         p.push(
             at(0, 0),
             CellIssue::Missing,
@@ -168,21 +218,27 @@ pub(crate) fn evaluations(
     if !p.is_empty() {
         return Err(ErrorKind::Workbook { problems: p.into_vec() }.into());
     }
-    fn get(row: &[String], c: Option<usize>) -> Option<&str> {
-        c.and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
-    }
+    Ok(cols)
+}
+
+/// The rows gathered into products, in the order of their first rows.
+fn gather(
+    rows: &[Vec<String>],
+    cols: &Columns,
+    at: &impl Fn(usize, usize) -> String,
+) -> Result<Vec<Gathered>> {
     let mut order: Vec<Gathered> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (r, row) in rows.iter().enumerate().skip(1) {
         if row.iter().all(|s| s.trim().is_empty()) {
             continue;
         }
-        let id = get(row, col(Field::Id)).unwrap_or_default().to_owned();
+        let id = get(row, cols.of(Field::Id)).unwrap_or_default().to_owned();
         let k = match index.get(&id) {
             Some(&k) => k,
             None if order.len() == limits::PRODUCTS => {
                 return Err(limits::over(
-                    at(r, col(Field::Id).unwrap_or(0)),
+                    at(r, cols.of(Field::Id).unwrap_or(0)),
                     format!(
                         "the file lists more than {} products; split it \
                          into smaller files",
@@ -194,207 +250,251 @@ pub(crate) fn evaluations(
                 order.push(Gathered {
                     draft: Draft::default(),
                     first_row: r,
-                    fields: Vec::new(),
+                    fields: vec![None; cols.all.len()],
                     members: Vec::new(),
                     member_of: HashMap::new(),
                     seen: HashMap::new(),
                 });
-                index.insert(id.clone(), order.len() - 1);
+                index.insert(id, order.len() - 1);
                 order.len() - 1
             }
         };
         let g = &mut order[k];
-        // Product fields: the first row gives them; a later row that
-        // writes one differently is a problem.
-        for (c, f, h) in &cols {
-            let row_field = matches!(
-                f,
-                Some(
-                    Field::Member
-                        | Field::Criterion
-                        | Field::Points
-                        | Field::Option
-                )
-            );
-            if row_field {
-                continue;
-            }
-            let Some(v) = get(row, Some(*c)) else { continue };
-            match g.fields.iter().find(|(fc, _, _)| fc == c) {
-                Some((_, first, _)) if *first != v => g.draft.problems.push(
-                    at(r, *c),
-                    CellIssue::Conflict,
-                    format!(
-                        "{h} {v:?} differs from {first:?} at {}",
-                        at(g.first_row, *c)
-                    ),
-                ),
-                Some(_) => {}
-                None => {
-                    let cell = Cell::Text(v.to_owned());
-                    match f {
-                        Some(f) => g.draft.field(*f, &cell, at(r, *c)),
-                        None => {
-                            g.draft.carry(h, &number_or_text(v), &at(r, *c))
-                        }
-                    }
-                    g.fields.push((*c, v.to_owned(), h.clone()));
-                }
-            }
-        }
-        let member = get(row, col(Field::Member));
-        let criterion = get(row, col(Field::Criterion));
-        let (Some(member), Some(criterion)) = (member, criterion) else {
-            if get(row, col(Field::Points)).is_some()
-                || get(row, col(Field::Option)).is_some()
-            {
-                g.draft.problems.push(
-                    at(r, col(Field::Member).unwrap_or(0)),
-                    CellIssue::UnnamedMember,
-                    "points without a member and criterion".into(),
-                );
-            }
+        product_fields(g, row, r, cols, at);
+        row_value(g, row, r, cols, at);
+    }
+    Ok(order)
+}
+
+/// Product fields: the first row gives them; a later row that writes one
+/// differently is a problem.
+fn product_fields(
+    g: &mut Gathered,
+    row: &[String],
+    r: usize,
+    cols: &Columns,
+    at: &impl Fn(usize, usize) -> String,
+) {
+    for (i, (c, f, h)) in cols.all.iter().enumerate() {
+        let row_field = matches!(
+            f,
+            Some(
+                Field::Member
+                    | Field::Criterion
+                    | Field::Points
+                    | Field::Option
+            )
+        );
+        if row_field {
             continue;
-        };
-        // Members are one member by the rule of a workbook's headers.
-        let folded = layout::folded(member);
-        let m = match g.member_of.get(&folded) {
-            Some(&m) => m,
-            None if g.members.len() == limits::MEMBERS => {
-                g.draft.problems.push(
-                    at(r, col(Field::Member).unwrap_or(0)),
-                    CellIssue::OverLimit,
-                    format!(
-                        "more than {} members: a product is scored by at \
-                         most {0}",
-                        limits::MEMBERS
-                    ),
-                );
-                continue;
-            }
+        }
+        let Some(v) = get(row, Some(*c)) else { continue };
+        match &g.fields[i] {
+            Some(first) if *first != v => g.draft.problems.push(
+                at(r, *c),
+                CellIssue::Conflict,
+                format!(
+                    "{h} {v:?} differs from {first:?} at {}",
+                    at(g.first_row, *c)
+                ),
+            ),
+            Some(_) => {}
             None => {
-                g.members.push((member.to_owned(), Vec::new()));
-                g.member_of.insert(folded, g.members.len() - 1);
-                g.members.len() - 1
+                let cell = Cell::Text(v.to_owned());
+                match f {
+                    Some(f) => g.draft.field(*f, &cell, at(r, *c)),
+                    None => g.draft.carry(h, &number_or_text(v), &at(r, *c)),
+                }
+                g.fields[i] = Some(v.to_owned());
             }
-        };
-        let crit_col = col(Field::Criterion).unwrap_or(0);
-        let key = (m, criterion.to_owned());
-        // The first row of the pair stays the one named.
-        let first = *g.seen.entry(key).or_insert(r);
-        if first != r {
-            g.draft.problems.push(
-                at(r, crit_col),
-                CellIssue::RepeatedCode,
-                format!(
-                    "member {member:?} has criterion {criterion} twice, first \
-                     at {}",
-                    at(first, crit_col)
-                ),
-            );
-            continue;
         }
-        // The option's position wins over the points.
-        let (written, cell_col) = match get(row, col(Field::Option)) {
-            Some(o) => (
-                o.bytes()
-                    .all(|b| b.is_ascii_digit())
-                    .then(|| o.parse().ok().map(|k| Some(Written::Option(k))))
-                    .flatten(),
-                col(Field::Option).unwrap_or(0),
-            ),
-            None => (
-                resolve::text(
-                    get(row, col(Field::Points)).unwrap_or_default(),
-                ),
-                col(Field::Points).unwrap_or(0),
-            ),
-        };
-        let Some(written) = written else {
-            let raw =
-                get(row, col(Field::Option)).or(get(row, col(Field::Points)));
+    }
+}
+
+/// A row's member, criterion and value, kept as written.
+fn row_value(
+    g: &mut Gathered,
+    row: &[String],
+    r: usize,
+    cols: &Columns,
+    at: &impl Fn(usize, usize) -> String,
+) {
+    let col = |f| cols.of(f);
+    let member = get(row, col(Field::Member));
+    let criterion = get(row, col(Field::Criterion));
+    let (Some(member), Some(criterion)) = (member, criterion) else {
+        if get(row, col(Field::Points)).is_some()
+            || get(row, col(Field::Option)).is_some()
+        {
             g.draft.problems.push(
-                at(r, cell_col),
-                CellIssue::NotPoints,
+                at(r, col(Field::Member).unwrap_or(0)),
+                CellIssue::UnnamedMember,
+                "points without a member and criterion".into(),
+            );
+        }
+        return;
+    };
+    // Members are one member by the rule of a workbook's headers.
+    let folded = layout::folded(member);
+    let m = match g.member_of.get(&folded) {
+        Some(&m) => m,
+        None if g.members.len() == limits::MEMBERS => {
+            g.draft.problems.push(
+                at(r, col(Field::Member).unwrap_or(0)),
+                CellIssue::OverLimit,
                 format!(
-                    "{:?} is not points or an option's position",
-                    raw.unwrap_or_default()
+                    "more than {} members: a product is scored by at most \
+                     {0}",
+                    limits::MEMBERS
                 ),
             );
-            continue;
-        };
-        // Kept as written; resolved once the set is known.
-        if let Some(w) = written {
-            g.members[m].1.push(Pending {
-                code: criterion.to_owned(),
-                written: w,
-                row: r,
-                cell_col,
-                crit_col,
+            return;
+        }
+        None => {
+            g.members.push(Member {
+                name: member.to_owned(),
+                first_row: r,
+                values: Vec::new(),
             });
+            g.member_of.insert(folded, g.members.len() - 1);
+            g.members.len() - 1
         }
+    };
+    let crit_col = col(Field::Criterion).unwrap_or(0);
+    // The first row of the pair stays the one named.
+    let first = *g.seen.entry((m, criterion.to_owned())).or_insert(r);
+    if first != r {
+        g.draft.problems.push(
+            at(r, crit_col),
+            CellIssue::RepeatedCode,
+            format!(
+                "member {member:?} has criterion {criterion} twice, first at \
+                 {}",
+                at(first, crit_col)
+            ),
+        );
+        return;
     }
-    let mut out = Vec::new();
-    for g in order {
-        let mut d = g.draft;
-        if d.ev.id.is_none() {
-            d.problems.push(
-                at(g.first_row, col(Field::Id).unwrap_or(0)),
-                CellIssue::NoId,
-                "no id: each product needs one".into(),
+    // The option's position wins over the points.
+    let (written, cell_col) = match get(row, col(Field::Option)) {
+        Some(o) => (
+            o.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| o.parse().ok().map(|k| Some(Written::Option(k))))
+                .flatten(),
+            col(Field::Option).unwrap_or(0),
+        ),
+        None => (
+            resolve::text(get(row, col(Field::Points)).unwrap_or_default()),
+            col(Field::Points).unwrap_or(0),
+        ),
+    };
+    let Some(written) = written else {
+        let raw =
+            get(row, col(Field::Option)).or(get(row, col(Field::Points)));
+        g.draft.problems.push(
+            at(r, cell_col),
+            CellIssue::NotPoints,
+            format!(
+                "{:?} is not points or an option's position",
+                raw.unwrap_or_default()
+            ),
+        );
+        return;
+    };
+    // Kept as written; resolved once the set is known.
+    if let Some(w) = written {
+        g.members[m].values.push(Pending {
+            code: criterion.to_owned(),
+            written: w,
+            row: r,
+            cell_col,
+            crit_col,
+        });
+    }
+}
+
+/// A gathered product placed and its values resolved: the evaluation or
+/// its error, and where its members' answers stand.
+fn finish(
+    g: Gathered,
+    cols: &Columns,
+    name: &str,
+    catalog: &Catalog,
+    opts: &ScoreOptions,
+) -> (Result<Evaluation<'static>>, Located) {
+    let at = |r: usize, c: usize| layout::cell(name, r as u32, c as u32);
+    let mut d = g.draft;
+    if d.ev.id.is_none() {
+        d.problems.push(
+            at(g.first_row, cols.of(Field::Id).unwrap_or(0)),
+            CellIssue::NoId,
+            "no id: each product needs one".into(),
+        );
+    }
+    let set = if d.set_at.is_empty() {
+        d.problems.push(
+            at(g.first_row, cols.of(Field::Set).unwrap_or(0)),
+            CellIssue::UnknownSet,
+            "no set: give the set id or phân nhóm name".into(),
+        );
+        None
+    } else {
+        d.place(catalog, opts)
+    };
+    let member_col = cols.of(Field::Member).unwrap_or(0) as u32;
+    let mut members = Vec::new();
+    let mut first_rows = HashMap::new();
+    let mut cells = HashMap::new();
+    for Member { name, first_row, values } in g.members {
+        let folded = layout::folded(&name);
+        first_rows.insert(folded.clone(), (first_row as u32, member_col));
+        let mut answers = Vec::new();
+        for Pending { code, written, row, cell_col, crit_col } in values {
+            let Some(set) = set else { continue };
+            cells.insert(
+                (folded.clone(), code.clone()),
+                (row as u32, cell_col as u32),
             );
-        }
-        let set = if d.set_at.is_empty() {
-            d.problems.push(
-                at(g.first_row, col(Field::Set).unwrap_or(0)),
-                CellIssue::UnknownSet,
-                "no set: give the set id or phân nhóm name".into(),
-            );
-            None
-        } else {
-            d.place(catalog, opts)
-        };
-        let mut members = Vec::new();
-        for (name, written) in g.members {
-            let mut answers = Vec::new();
-            for Pending { code, written, row, cell_col, crit_col } in written {
-                let Some(set) = set else { continue };
-                let Some(c) = set.sheet().criterion(&code) else {
-                    d.problems.push(
-                        at(row, crit_col),
-                        CellIssue::UnknownCode,
-                        format!(
-                            "criterion {code:?} is not on the sheet of set \
-                             {} ({})",
-                            set.id(),
-                            set.edition()
-                        ),
-                    );
-                    continue;
-                };
-                if c.header {
-                    d.problems.push(
-                        at(row, cell_col),
-                        CellIssue::HeadingValue,
-                        format!(
-                            "criterion {code} heads others and takes no \
-                             points: give them on its sub-criteria"
-                        ),
-                    );
-                    continue;
-                }
-                match resolve::answer(c, written, opts.inferred) {
-                    Ok(a) => answers.push((code, a)),
-                    Err((issue, m)) => {
-                        d.problems.push(at(row, cell_col), issue, m)
-                    }
+            let Some(c) = set.sheet().criterion(&code) else {
+                d.problems.push(
+                    at(row, crit_col),
+                    CellIssue::UnknownCode,
+                    format!(
+                        "criterion {code:?} is not on the sheet of set {} \
+                         ({})",
+                        set.id(),
+                        set.edition()
+                    ),
+                );
+                continue;
+            };
+            if c.header {
+                d.problems.push(
+                    at(row, cell_col),
+                    CellIssue::HeadingValue,
+                    format!(
+                        "criterion {code} heads others and takes no points: \
+                         give them on its sub-criteria"
+                    ),
+                );
+                continue;
+            }
+            match resolve::answer(c, written, opts.inferred) {
+                Ok(a) => answers.push((code, a)),
+                Err((issue, m)) => {
+                    d.problems.push(at(row, cell_col), issue, m)
                 }
             }
-            members.push(MemberSheet::new(name, answers));
         }
-        out.push(d.finish(members));
+        members.push(MemberSheet::new(name, answers));
     }
-    Ok(out)
+    let located = Located::Csv {
+        file: name.to_owned(),
+        members: first_rows,
+        answers: cells,
+    };
+    (d.finish(members), located)
 }
 
 /// A carried CSV value: a number when it is written as one (so that

@@ -83,6 +83,7 @@ mod flat;
 pub(crate) mod grid;
 pub(crate) mod layout;
 mod limits;
+mod located;
 mod product;
 mod read;
 mod resolve;
@@ -96,10 +97,12 @@ pub(crate) use layout::cell;
 pub(crate) use write::{temp_files, xlsx_error};
 
 use crate::catalog::{Catalog, CriteriaSet};
-use crate::error::{ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::evaluation::{Evaluation, MemberSheet, Text};
 use crate::options::ScoreOptions;
 use crate::place::Placing;
+
+use located::Located;
 
 /// A file format of the layout, chosen by the file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,8 +162,85 @@ impl Format {
 }
 
 /// One result per product: its evaluation, or the error that takes its
-/// place.
-pub type Products = Vec<Result<Evaluation<'static>>>;
+/// place; with where each product's answers stand in the file, so that
+/// [`map_products`] and [`score_products`] name the cell of a missing
+/// answer or of an answer that does not apply. It reads as a slice of
+/// the results.
+///
+/// ```
+/// use ocop::{Catalog, ScoreOptions, workbook};
+///
+/// let catalog = Catalog::official();
+/// let csv = "id,set,edition,member,criterion,points\n\
+///            P1,hoa,qd26-2026,TV1,1.1,4\n";
+/// let read = workbook::read(csv.as_bytes(), workbook::Format::Csv, "in.csv",
+///                           catalog, &ScoreOptions::default())?;
+/// assert_eq!(read.len(), 1);
+/// // TV1 answered 1.1 only: the first criterion missing is at TV1's row.
+/// workbook::map_products(read, |ev| catalog.score(ev), |_, card| {
+///     let err = card.unwrap_err().to_string();
+///     assert!(err.contains("in.csv!D2: member \"TV1\" gave no answer"), "{err}");
+/// });
+/// # Ok::<(), ocop::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Products {
+    list: Vec<Result<Evaluation<'static>>>,
+    /// Where each product's answers stand, by its place in `list`.
+    located: Vec<Option<Located>>,
+}
+
+impl Products {
+    fn push(&mut self, p: Result<Evaluation<'static>>, at: Option<Located>) {
+        self.list.push(p);
+        self.located.push(at);
+    }
+
+    /// The results, without where they stand.
+    pub fn into_vec(self) -> Vec<Result<Evaluation<'static>>> {
+        self.list
+    }
+
+    /// `e`, an error found when product `n` (from 0) was scored, as a
+    /// problem at its cell when it is a missing answer or an answer that
+    /// does not apply; any other error as it is.
+    pub(crate) fn locate(&self, n: usize, e: Error) -> Error {
+        match self.located.get(n) {
+            Some(Some(at)) => at.locate(e),
+            _ => e,
+        }
+    }
+}
+
+impl std::ops::Deref for Products {
+    type Target = [Result<Evaluation<'static>>];
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Products {
+    type Item = &'a Result<Evaluation<'static>>;
+    type IntoIter = std::slice::Iter<'a, Result<Evaluation<'static>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for Products {
+    type Item = Result<Evaluation<'static>>;
+    type IntoIter = std::vec::IntoIter<Result<Evaluation<'static>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+/// Results from elsewhere, without cells to name.
+impl From<Vec<Result<Evaluation<'static>>>> for Products {
+    fn from(list: Vec<Result<Evaluation<'static>>>) -> Products {
+        Products { located: Vec::new(), list }
+    }
+}
 
 /// Reads the products of a workbook or CSV file's bytes. `name` (the
 /// file's name) stands for a CSV file's sheet in cell locations; `opts`

@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::error::{CellIssue, Error, ErrorKind, Result};
-use crate::evaluation::{Evaluation, MemberSheet};
+use crate::evaluation::MemberSheet;
 use crate::options::ScoreOptions;
 
+use super::Products;
 use super::grid::{Cell, Grid, Problems};
 use super::layout::{self, Field, Reserved};
 use super::limits;
+use super::located::Located;
 use super::product::{Draft, code};
 use super::resolve;
 
@@ -26,7 +28,7 @@ pub(crate) fn evaluations(
     grids: &[Grid],
     catalog: &Catalog,
     opts: &ScoreOptions,
-) -> Result<Vec<Result<Evaluation<'static>>>> {
+) -> Result<Products> {
     let find = |name: &str| grids.iter().position(|g| g.name == name);
     let products = find(layout::PRODUCTS)
         .or_else(|| {
@@ -90,7 +92,7 @@ pub(crate) fn evaluations(
         }
     }
     let id_cell = |x: usize| sheet.at(x, id_col.unwrap_or(0));
-    let mut out = Vec::new();
+    let mut out = Products::default();
     for r in 1..sheet.rows.len() {
         if sheet.rows[r].iter().all(Cell::is_blank) {
             continue;
@@ -174,6 +176,7 @@ pub(crate) fn evaluations(
         }
         let grid = found.map(|g| &grids[g]);
         let mut members = Vec::new();
+        let mut located = None;
         match (name, grid) {
             (Some(n), None) => d.problems.push(
                 id_at,
@@ -186,12 +189,15 @@ pub(crate) fn evaluations(
             ),
             (_, Some(g)) => {
                 if let Some(set) = set {
-                    members = points(g, set, opts.inferred, &mut d.problems);
+                    let (m, at) =
+                        points(g, set, opts.inferred, &mut d.problems);
+                    members = m;
+                    located = at;
                 }
             }
             (None, None) => {}
         }
-        out.push(d.finish(members));
+        out.push(d.finish(members), located);
     }
     Ok(out)
 }
@@ -229,7 +235,7 @@ impl SheetIndex {
 fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
     let mut p = Problems::default();
     let mut cols = Vec::new();
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for c in 0..sheet.width() {
         let cell = sheet.get(0, c);
         if let Cell::Covered(range) = cell {
@@ -242,7 +248,7 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
         let f = layout::product_field(&h);
         let key =
             f.map_or_else(|| h.to_lowercase(), |f| layout::name(f).to_owned());
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+        if let Some(first) = seen.get(&key) {
             p.push(
                 sheet.at(0, c),
                 CellIssue::DuplicateName,
@@ -250,7 +256,7 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
             );
             continue;
         }
-        seen.push((key, c));
+        seen.insert(key, c);
         cols.push((c, f));
     }
     for need in [Field::Id, Field::Set] {
@@ -276,7 +282,7 @@ fn points(
     set: &CriteriaSet,
     inferred: bool,
     p: &mut Problems,
-) -> Vec<MemberSheet<'static>> {
+) -> (Vec<MemberSheet<'static>>, Option<Located>) {
     let mut reserved: Vec<(Reserved, usize)> = Vec::new();
     let mut members: Vec<(usize, String)> = Vec::new();
     // Members by name as compared, to find a name given twice.
@@ -352,7 +358,7 @@ fn points(
             CellIssue::Missing,
             "no column \"Mã\" (the criterion code) in row 1".into(),
         );
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let sheet = set.sheet();
     let mut answers: Vec<Vec<(String, crate::evaluation::Answer)>> =
@@ -431,9 +437,18 @@ fn points(
             }
         }
     }
-    members
+    let located = Located::Sheet {
+        sheet: g.name.clone(),
+        columns: members
+            .iter()
+            .map(|(c, name)| (layout::folded(name), *c as u32))
+            .collect(),
+        rows: seen.into_iter().map(|(code, r)| (code, r as u32)).collect(),
+    };
+    let members = members
         .into_iter()
         .zip(answers)
         .map(|((_, name), a)| MemberSheet::new(name, a))
-        .collect()
+        .collect();
+    (members, Some(located))
 }
