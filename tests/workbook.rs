@@ -932,3 +932,74 @@ fn a_missing_answer_names_its_cell() {
     );
     assert!(out.contains(r#""id":"P1""#), "{out}");
 }
+
+/// Members JSON takes but a workbook would read back as others are
+/// refused by the writer at the cell they would take: a reserved header,
+/// names that differ only in case, a name with surrounding space.
+#[test]
+fn the_writer_refuses_members_that_would_not_read_back() {
+    let catalog = Catalog::official();
+    let with = |names: &[&str]| {
+        let mut ev =
+            ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)
+                .unwrap()
+                .into_owned();
+        let answers = ev.members[0].answers.clone();
+        ev.members = names
+            .iter()
+            .map(|n| ocop::MemberSheet::new(n.to_string(), answers.clone()))
+            .collect();
+        ev
+    };
+    for (names, format, cell) in [
+        (&["Ghi chú"][..], Format::Xlsx, "!F1"),
+        (&["m1", "M1"][..], Format::Xlsx, "!G1"),
+        (&["m1", "M1"][..], Format::Csv, "csv!E"),
+        (&[" m1"][..], Format::Csv, "csv!E2"),
+    ] {
+        let err = workbook::write(&[with(names)], catalog, &opts(), format)
+            .unwrap_err();
+        let ocop::ErrorKind::Workbook { problems } = err.kind() else {
+            panic!("{err}")
+        };
+        assert_eq!(problems[0].issue, CellIssue::DuplicateName, "{err}");
+        assert!(problems[0].cell.contains(cell), "{names:?}: {err}");
+    }
+    // Names that do read back are written and read as themselves.
+    let ev = with(&["Ghi chú 2", "m1", "Thành viên"]);
+    let bytes = workbook::write(&[ev.clone()], catalog, &opts(), Format::Xlsx)
+        .unwrap();
+    let back = read(&bytes, Format::Xlsx);
+    let got: Vec<&str> =
+        back[0].as_ref().unwrap().members.iter().map(|m| &*m.member).collect();
+    assert_eq!(got, ["Ghi chú 2", "m1", "Thành viên"]);
+}
+
+/// Carried values keep their JSON type through the CSV form: `true`
+/// stays a boolean and `"3"` text, as `3` stays a number.
+#[test]
+fn csv_carried_values_keep_their_type() {
+    let catalog = Catalog::official();
+    let mut ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)
+        .unwrap()
+        .into_owned();
+    let values = [
+        ("flag", serde_json::json!(true)),
+        ("code", serde_json::json!("3")),
+        ("n", serde_json::json!(3)),
+        ("word", serde_json::json!("true")),
+        ("quoted", serde_json::json!("\"x\"")),
+        ("plain", serde_json::json!("Huế")),
+    ];
+    ev.meta = values
+        .iter()
+        .map(|(k, v)| (k.to_string().into(), v.clone()))
+        .collect();
+    let bytes =
+        workbook::write(&[ev.clone()], catalog, &opts(), Format::Csv).unwrap();
+    let back = read(&bytes, Format::Csv);
+    let got = &back[0].as_ref().unwrap().meta;
+    for ((k, v), (gk, gv)) in values.iter().zip(got) {
+        assert_eq!((*k, v), (&**gk, gv));
+    }
+}

@@ -497,9 +497,22 @@ fn finish(
     (d.finish(members), located)
 }
 
-/// A carried CSV value: a number when it is written as one (so that
-/// `recorded_star` reads as in JSON), else text.
-fn number_or_text(v: &str) -> Cell {
+/// A carried CSV value as JSON reads it: a number when it is written as
+/// one (so that `recorded_star` reads as in JSON), `true` and `false` as
+/// yes/no, text in JSON's quotes (`"3"`) as that text, else text. The
+/// writer quotes text that would read back as something else
+/// ([`carried_text`]), so every carried value makes the round trip.
+pub(crate) fn number_or_text(v: &str) -> Cell {
+    match v {
+        "true" => return Cell::Bool(true),
+        "false" => return Cell::Bool(false),
+        _ => {}
+    }
+    if v.len() >= 2 && v.starts_with('"') && v.ends_with('"') {
+        if let Ok(t) = serde_json::from_str::<String>(v) {
+            return Cell::Text(t);
+        }
+    }
     let numeric = v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && v.bytes().filter(|b| *b == b'.').count() <= 1
         && v.bytes().next().is_some_and(|b| b.is_ascii_digit());
@@ -513,6 +526,21 @@ fn number_or_text(v: &str) -> Cell {
             Cell::Number(f)
         }
         _ => Cell::Text(v.to_owned()),
+    }
+}
+
+/// A carried value as the CSV form writes it: what [`number_or_text`]
+/// reads back as the same JSON value.
+pub(crate) fn carried_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => {
+            let plain = s.trim() == s
+                && !s.is_empty()
+                && s != "null"
+                && matches!(number_or_text(s), Cell::Text(ref t) if t == s);
+            if plain { s.clone() } else { v.to_string() }
+        }
+        v => v.to_string(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Writing the layout: a blank template, or evaluations filled in, as
 //! `.xlsx` (rust_xlsxwriter) or as the CSV form.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rust_xlsxwriter::{
     DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign,
@@ -10,10 +10,12 @@ use rust_xlsxwriter::{
 
 use crate::catalog::CriteriaSet;
 use crate::criteria::Criterion;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{CellIssue, CellProblem, Error, ErrorKind, Result};
 use crate::evaluation::{Answer, Evaluation};
 
-use super::layout::{self, Field, PRODUCT_FIELDS};
+use super::grid::composed;
+use super::layout::{self, Field, PRODUCT_FIELDS, Reserved};
+use super::limits;
 use super::resolve;
 
 /// One product to write: its evaluation (members and answers, or none
@@ -216,6 +218,68 @@ fn formats() -> Formats {
     }
 }
 
+/// Refuses a member whose name would not read back as itself, at the
+/// cell it would be written to: [`read`](super::read) trims names,
+/// composes them (NFC), compares them without case, and takes a reserved
+/// header (`Ghi chú`, `Mã`, ...) of a sheet of points for that column,
+/// where JSON takes `m1` and `M1` as two members and any text as a name.
+fn check_members(
+    ev: &Evaluation<'_>,
+    cell: impl Fn(usize) -> String,
+    sheet: bool,
+) -> Result<()> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for (m, sheet_of) in ev.members.iter().enumerate() {
+        let name = &*sheet_of.member;
+        let problem = if name.trim().is_empty() {
+            Some((CellIssue::UnnamedMember, "a member without a name".into()))
+        } else if name.trim() != name || composed(name) != name {
+            Some((
+                CellIssue::DuplicateName,
+                format!(
+                    "member {name:?} would read back as {:?}: names are \
+                     read trimmed and composed (NFC)",
+                    composed(name.trim())
+                ),
+            ))
+        } else if sheet && layout::reserved(name).is_some() {
+            Some((
+                CellIssue::DuplicateName,
+                format!(
+                    "member {name:?} is a reserved header of a sheet of \
+                     points; rename the member"
+                ),
+            ))
+        } else if let Some(other) = seen.insert(layout::folded(name), name) {
+            Some((
+                CellIssue::DuplicateName,
+                format!(
+                    "members {other:?} and {name:?} are one member in a \
+                     workbook, whose names compare without case; rename one"
+                ),
+            ))
+        } else if name.chars().count() > limits::TEXT_CHARS {
+            Some((
+                CellIssue::OverLimit,
+                format!(
+                    "a member's name of more than {} characters",
+                    limits::TEXT_CHARS
+                ),
+            ))
+        } else {
+            None
+        };
+        if let Some((issue, message)) = problem {
+            let p = CellProblem { cell: cell(m), issue, message };
+            return Err(Error::from(ErrorKind::Workbook {
+                problems: vec![p],
+            })
+            .for_product(ev.id.as_deref()));
+        }
+    }
+    Ok(())
+}
+
 /// The workbook of `products`: the products sheet, then one sheet of
 /// points each.
 pub(crate) fn xlsx(products: &[Product<'_, '_>]) -> Result<Vec<u8>> {
@@ -226,6 +290,12 @@ pub(crate) fn xlsx(products: &[Product<'_, '_>]) -> Result<Vec<u8>> {
     book.set_properties(&DocProperties::new().set_creation_datetime(&when));
     let f = formats();
     let names = sheet_names(products);
+    for ((ev, _), name) in products.iter().zip(&names) {
+        // Members' columns follow the five reserved ones.
+        let cell =
+            |m: usize| layout::cell(name, 0, (heads().count() + m) as u32);
+        check_members(ev, cell, true)?;
+    }
     let carried = carried(products);
     products_sheet(book.add_worksheet(), products, &names, &carried, &f)
         .map_err(xlsx_error)?;
@@ -302,6 +372,20 @@ fn products_sheet(
     Ok(())
 }
 
+/// The reserved headers a sheet of points begins with, as the layout
+/// names them; the notes' header follows the members.
+fn heads() -> impl Iterator<Item = &'static str> {
+    layout::RESERVED.iter().filter(|r| r.0 != Reserved::Notes).map(|r| r.1)
+}
+
+/// The notes' header.
+fn notes() -> &'static str {
+    layout::RESERVED
+        .iter()
+        .find(|r| r.0 == Reserved::Notes)
+        .map_or("", |r| r.1)
+}
+
 fn points_sheet(
     ws: &mut Worksheet,
     ev: &Evaluation<'_>,
@@ -311,13 +395,12 @@ fn points_sheet(
 ) -> std::result::Result<(), XlsxError> {
     ws.set_name(name)?;
     let members = ev.members.len() as u16;
-    let heads = ["Mã", "Tiêu chí", "Tối đa", "Phương án", "Tối thiểu"];
     let widths = [6.0, 38.0, 6.0, 58.0, 13.0];
-    for (c, (h, w)) in heads.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
+    for (c, (h, w)) in heads().zip(widths).enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &f.head)?;
         ws.set_column_width(c as u16, w)?;
     }
-    let first = heads.len() as u16;
+    let first = heads().count() as u16;
     for (m, sheet) in ev.members.iter().enumerate() {
         ws.write_string_with_format(
             0,
@@ -328,7 +411,7 @@ fn points_sheet(
         ws.set_column_width(first + m as u16, 9)?;
     }
     let notes_col = first + members;
-    ws.write_string_with_format(0, notes_col, "Ghi chú", &f.head)?;
+    ws.write_string_with_format(0, notes_col, notes(), &f.head)?;
     ws.set_column_width(notes_col, 30)?;
     let mut row = 1u32;
     for (_, _, c) in set.sheet().criteria() {
@@ -425,15 +508,40 @@ pub(crate) fn csv(
         fields.iter().map(|f| layout::name(*f).to_owned()).collect();
     head.extend(carried.iter().cloned());
     w.write_record(&head).map_err(io)?;
+    // Records written so far, the header's included.
+    let mut written = 1;
+    let member_col = fields.iter().position(|f| *f == Field::Member);
     for (ev, set) in products {
+        // A member's first row follows the rows of those before.
+        let mut row = written;
+        let firsts: Vec<usize> = ev
+            .members
+            .iter()
+            .map(|m| {
+                let at = row;
+                row += if blank {
+                    set.sheet().criteria().filter(|c| !c.2.header).count()
+                } else {
+                    m.answers.len()
+                };
+                at
+            })
+            .collect();
+        let cell = |m: usize| {
+            layout::cell(
+                "csv",
+                firsts[m] as u32,
+                member_col.unwrap_or(0) as u32,
+            )
+        };
+        check_members(ev, cell, false)?;
         let meta: Vec<String> = carried
             .iter()
             .map(|k| {
                 match ev.meta.iter().find(|(key, _)| &**key == k).map(|x| &x.1)
                 {
                     None => String::new(),
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(v) => v.to_string(),
+                    Some(v) => super::flat::carried_text(v),
                 }
             })
             .collect();
@@ -483,6 +591,7 @@ pub(crate) fn csv(
             }
             rec.extend(meta.iter().cloned());
             w.write_record(&rec).map_err(io)?;
+            written += 1;
         }
     }
     w.into_inner().map_err(|e| {
