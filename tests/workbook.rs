@@ -967,8 +967,13 @@ fn the_writer_refuses_members_that_would_not_read_back() {
     }
     // Names that do read back are written and read as themselves.
     let ev = with(&["Ghi chú 2", "m1", "Thành viên"]);
-    let bytes = workbook::write(&[ev.clone()], catalog, &opts(), Format::Xlsx)
-        .unwrap();
+    let bytes = workbook::write(
+        std::slice::from_ref(&ev),
+        catalog,
+        &opts(),
+        Format::Xlsx,
+    )
+    .unwrap();
     let back = read(&bytes, Format::Xlsx);
     let got: Vec<&str> =
         back[0].as_ref().unwrap().members.iter().map(|m| &*m.member).collect();
@@ -995,8 +1000,13 @@ fn csv_carried_values_keep_their_type() {
         .iter()
         .map(|(k, v)| (k.to_string().into(), v.clone()))
         .collect();
-    let bytes =
-        workbook::write(&[ev.clone()], catalog, &opts(), Format::Csv).unwrap();
+    let bytes = workbook::write(
+        std::slice::from_ref(&ev),
+        catalog,
+        &opts(),
+        Format::Csv,
+    )
+    .unwrap();
     let back = read(&bytes, Format::Csv);
     let got = &back[0].as_ref().unwrap().meta;
     for ((k, v), (gk, gv)) in values.iter().zip(got) {

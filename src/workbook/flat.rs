@@ -14,7 +14,7 @@ use super::grid::{Cell, Problems, composed};
 use super::layout::{self, Field};
 use super::limits::{self, Budget};
 use super::located::Located;
-use super::product::Draft;
+use super::product::ProductBeingRead;
 use super::resolve::{self, Written};
 
 /// The text of a CSV file: UTF-8 when it is, else Windows-1258 (the
@@ -88,7 +88,7 @@ struct Member {
 
 /// One product being gathered from its rows.
 struct Gathered {
-    draft: Draft,
+    draft: ProductBeingRead,
     first_row: usize,
     /// Product fields as first written, by their place in the columns, to
     /// find rows that disagree.
@@ -248,7 +248,7 @@ fn gather(
             }
             None => {
                 order.push(Gathered {
-                    draft: Draft::default(),
+                    draft: ProductBeingRead::default(),
                     first_row: r,
                     fields: vec![None; cols.all.len()],
                     members: Vec::new(),

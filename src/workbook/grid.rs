@@ -60,7 +60,7 @@ pub(crate) fn number_text(f: f64) -> String {
 }
 
 /// A whole, non-negative number of points, if the number is one.
-pub(crate) fn whole(f: f64) -> Option<u64> {
+pub(crate) fn whole_number(f: f64) -> Option<u64> {
     (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f <= u32::MAX as f64)
         .then_some(f as u64)
 }
@@ -95,7 +95,7 @@ pub(crate) enum Epoch {
 
 /// A date from a spreadsheet's day number in the workbook's date system.
 pub(crate) fn serial_date(serial: f64, epoch: Epoch) -> Option<Date> {
-    let days = whole(serial.floor())?;
+    let days = whole_number(serial.floor())?;
     let epoch = match epoch {
         Epoch::Y1900 => "1899-12-30",
         Epoch::Y1904 => "1904-01-01",
@@ -282,9 +282,9 @@ mod tests {
         assert_eq!(date(0.0, Epoch::Y1904), "1904-01-01");
         assert_eq!(number_text(3.0), "3");
         assert_eq!(number_text(1.5), "1.5");
-        assert_eq!(whole(3.0), Some(3));
-        assert_eq!(whole(2.5), None);
-        assert_eq!(whole(-1.0), None);
+        assert_eq!(whole_number(3.0), Some(3));
+        assert_eq!(whole_number(2.5), None);
+        assert_eq!(whole_number(-1.0), None);
         assert_eq!(composed("Ha\u{300}"), "H\u{e0}");
     }
 

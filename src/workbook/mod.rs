@@ -41,17 +41,25 @@
 //!
 //! # Problems
 //!
-//! Every problem is reported at once, each at its cell as `sheet!A1` (a
-//! CSV file's name stands for its sheet), in an [`ErrorKind::Workbook`].
+//! Every problem is reported at once (up to 1,000 for a product), each
+//! at its cell as `sheet!A1` (a CSV file's name stands for its sheet), in
+//! an [`ErrorKind::Workbook`]. A file over a cap of the resource contract
+//! (cells laid out, merged ranges included; rows; products; members; the
+//! length of a text cell; see the README) is refused with an
+//! `over_limit` problem at the cell, before the memory is taken.
 //! A product with problems gives that error in its place; every other
 //! product is read. Whether the answers then satisfy the set (a missing
 //! answer, a criterion that does not apply) is the scorer's to say, as for
-//! JSON.
+//! JSON; [`map_products`] and [`score_products`] then name the cell of
+//! that member and criterion.
 //!
 //! # Rooms
 //!
 //! `layout` the names (headers in both languages, sheet-name rules, `A1`);
+//! `limits` the resource contract (every cap, and the cell budget);
+//! `declared` what a file declares before calamine lays it out;
 //! `grid` a sheet's cells whatever the file; `xlsx` calamine's reading;
+//! `located` where each product's answers stand, for the scorer's errors;
 //! `flat` the CSV form; `product` one product's fields and placing;
 //! `read` the workbook layout; `resolve` points to options; `write` the
 //! template and evaluations; `batch` a workbook's products through the
@@ -325,7 +333,7 @@ pub fn template(
         })
         .collect();
     let products: Vec<write::Product> = evs.iter().map(|e| (e, set)).collect();
-    written(&products, format, true)
+    write_products(&products, format, true)
 }
 
 /// Writes evaluations in the layout: what [`read`] reads back as the same
@@ -363,10 +371,10 @@ pub fn write(
             .map_err(|e| e.for_product(ev.id.as_deref()))?;
         products.push((ev, placed.set));
     }
-    written(&products, format, false)
+    write_products(&products, format, false)
 }
 
-fn written(
+fn write_products(
     products: &[write::Product<'_, '_>],
     format: Format,
     blank: bool,

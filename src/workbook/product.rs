@@ -8,14 +8,14 @@ use crate::evaluation::{Evaluation, MemberSheet, Text};
 use crate::options::ScoreOptions;
 use crate::place::Placing;
 
-use super::grid::{Cell, Epoch, Problems, number_text, whole};
+use super::grid::{Cell, Epoch, Problems, number_text, whole_number};
 use super::layout::Field;
 use super::limits;
 
 /// A product being read: its evaluation so far, where its fields were
 /// found, and the problems found.
 #[derive(Debug, Default)]
-pub(crate) struct Draft {
+pub(crate) struct ProductBeingRead {
     pub ev: Evaluation<'static>,
     /// The sheet of points named in the `sheet` column.
     pub sheet: Option<String>,
@@ -33,7 +33,7 @@ pub(crate) struct Draft {
     pub epoch: Epoch,
 }
 
-impl Draft {
+impl ProductBeingRead {
     /// Reads one product field from its cell at `at`.
     pub fn field(&mut self, f: Field, cell: &Cell, at: String) {
         if let Cell::Covered(range) = cell {
@@ -140,7 +140,7 @@ impl Draft {
         }
         let value = match cell {
             Cell::Empty | Cell::Covered(_) => return,
-            Cell::Number(f) => match whole(*f) {
+            Cell::Number(f) => match whole_number(*f) {
                 Some(n) => serde_json::Value::from(n),
                 None => serde_json::Number::from_f64(*f)
                     .map_or(serde_json::Value::Null, Into::into),

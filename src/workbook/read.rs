@@ -13,11 +13,11 @@ use super::grid::{Cell, Grid, Problems};
 use super::layout::{self, Field, Reserved};
 use super::limits;
 use super::located::Located;
-use super::product::{Draft, code};
+use super::product::{ProductBeingRead, code};
 use super::resolve;
 
 /// A whole-file problem: the workbook cannot be read as the layout.
-fn whole(cell: String, issue: CellIssue, message: String) -> Error {
+fn file_error(cell: String, issue: CellIssue, message: String) -> Error {
     let mut p = Problems::default();
     p.push(cell, issue, message);
     ErrorKind::Workbook { problems: p.into_vec() }.into()
@@ -40,7 +40,7 @@ pub(crate) fn evaluations(
             })
         })
         .ok_or_else(|| {
-            whole(
+            file_error(
                 format!("{}!A1", layout::PRODUCTS),
                 CellIssue::Missing,
                 format!(
@@ -97,7 +97,10 @@ pub(crate) fn evaluations(
         if sheet.rows[r].iter().all(Cell::is_blank) {
             continue;
         }
-        let mut d = Draft { epoch: sheet.epoch, ..Draft::default() };
+        let mut d = ProductBeingRead {
+            epoch: sheet.epoch,
+            ..ProductBeingRead::default()
+        };
         for (c, f) in &columns {
             let cell = sheet.get(r, *c);
             let at = sheet.at(r, *c);
@@ -190,7 +193,7 @@ pub(crate) fn evaluations(
             (_, Some(g)) => {
                 if let Some(set) = set {
                     let (m, at) =
-                        points(g, set, opts.inferred, &mut d.problems);
+                        points_sheet(g, set, opts.inferred, &mut d.problems);
                     members = m;
                     located = at;
                 }
@@ -277,7 +280,7 @@ fn product_columns(sheet: &Grid) -> Result<Vec<(usize, Option<Field>)>> {
 
 /// The members' answers on one product's sheet of points; `inferred`
 /// lets inferred points name a box whose printed points cannot be read.
-fn points(
+fn points_sheet(
     g: &Grid,
     set: &CriteriaSet,
     inferred: bool,
@@ -427,7 +430,7 @@ fn points(
                 p.merged(&g.name, range);
                 continue;
             }
-            let got = resolve::written(cell).and_then(|w| {
+            let got = resolve::cell_value(cell).and_then(|w| {
                 w.map(|w| resolve::answer(criterion, w, inferred)).transpose()
             });
             match got {

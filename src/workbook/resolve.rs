@@ -14,7 +14,7 @@ use crate::criteria::{Choice, Criterion};
 use crate::error::CellIssue;
 use crate::evaluation::Answer;
 
-use super::grid::{Cell, whole};
+use super::grid::{Cell, whole_number};
 
 /// A cell's value as an answer is read from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub(crate) enum Written {
 pub(crate) type Issue = (CellIssue, String);
 
 /// Reads a cell of points; `Ok(None)` for a blank cell (unanswered).
-pub(crate) fn written(cell: &Cell) -> Result<Option<Written>, Issue> {
+pub(crate) fn cell_value(cell: &Cell) -> Result<Option<Written>, Issue> {
     let not_points = |what: &str| {
         Err((
             CellIssue::NotPoints,
@@ -40,7 +40,7 @@ pub(crate) fn written(cell: &Cell) -> Result<Option<Written>, Issue> {
     };
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(f) => match whole(*f) {
+        Cell::Number(f) => match whole_number(*f) {
             Some(n) => Ok(Some(Written::Points(n))),
             None => not_points(&format!("{f}")),
         },
@@ -81,7 +81,7 @@ pub(crate) fn text(t: &str) -> Option<Option<Written>> {
 /// in use, and otherwise only by `#k`. An inferred correction of points
 /// that can be read does not change which box they name: the secretary
 /// still types what the sheet prints, and scoring applies the correction.
-fn points(o: &Choice, inferred: bool) -> Option<u64> {
+fn printed_points(o: &Choice, inferred: bool) -> Option<u64> {
     match (&o.unreadable, &o.inferred) {
         (None, _) => Some(u64::from(o.points)),
         (Some(_), Some(x)) if inferred => Some(u64::from(x.points)),
@@ -141,7 +141,9 @@ pub(crate) fn answer(
         )),
         Written::Points(p) => {
             let found: Vec<usize> = (0..c.options.len())
-                .filter(|&i| points(&c.options[i], inferred) == Some(p))
+                .filter(|&i| {
+                    printed_points(&c.options[i], inferred) == Some(p)
+                })
                 .collect();
             match found[..] {
                 [i] => Ok(Answer::Option(i as u64 + 1)),
@@ -179,7 +181,7 @@ pub(crate) fn answer(
 /// The distinct points the options give, in ascending order.
 fn allowed(c: &Criterion, inferred: bool) -> String {
     let mut p: Vec<u64> =
-        c.options.iter().filter_map(|o| points(o, inferred)).collect();
+        c.options.iter().filter_map(|o| printed_points(o, inferred)).collect();
     p.sort_unstable();
     p.dedup();
     p.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
@@ -195,7 +197,7 @@ pub(crate) fn choices(c: &Criterion) -> Vec<String> {
     }
     let mut out: Vec<(u64, String)> = Vec::new();
     for (i, o) in c.options.iter().enumerate() {
-        let Some(p) = points(o, false) else {
+        let Some(p) = printed_points(o, false) else {
             out.push((u64::MAX, format!("#{}", i + 1)));
             continue;
         };
@@ -203,7 +205,7 @@ pub(crate) fn choices(c: &Criterion) -> Vec<String> {
             .options
             .iter()
             .enumerate()
-            .any(|(j, x)| j != i && points(x, false) == Some(p));
+            .any(|(j, x)| j != i && printed_points(x, false) == Some(p));
         let entry = if shared { format!("#{}", i + 1) } else { p.to_string() };
         if !out.iter().any(|(_, e)| *e == entry) {
             out.push((p, entry));
@@ -227,9 +229,12 @@ pub(crate) fn cell_for(
         Answer::Option(k) if !c.yes_no => {
             let o = c.options.get((*k as usize).checked_sub(1)?)?;
             // Printed points, which read back under either choice of data.
-            let p = points(o, false);
+            let p = printed_points(o, false);
             let unique = p.is_some()
-                && c.options.iter().filter(|x| points(x, false) == p).count()
+                && c.options
+                    .iter()
+                    .filter(|x| printed_points(x, false) == p)
+                    .count()
                     == 1;
             Some(match p {
                 Some(p) if unique => Ok(p),
