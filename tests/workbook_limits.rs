@@ -265,3 +265,23 @@ fn a_csv_file_of_more_cells_than_the_budget_is_refused() {
     assert_eq!(kind, CellIssue::OverLimit);
     assert!(cell.starts_with("x.csv!"), "{cell}");
 }
+
+/// The bundled `.xls` example with one `LABELSST` cell moved to row
+/// 65,536, column 16,384: calamine would lay out the sheet from A1 to
+/// there, a billion cells, as it opens the file.
+fn far_xls() -> Vec<u8> {
+    let mut bytes = include_bytes!("fixtures/tan-hong-2021.xls").to_vec();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0xFD, 0x00, 0x0A, 0x00])
+        .expect("a LABELSST record");
+    bytes[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0x3F]);
+    bytes
+}
+
+#[test]
+fn an_xls_cell_far_from_the_others_is_refused_before_it_is_laid_out() {
+    let (code, _, err) = under_a_gigabyte("far.xls", &far_xls());
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("more than 4194304 cells"), "{err}");
+}

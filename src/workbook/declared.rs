@@ -16,7 +16,7 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 use super::layout;
 use super::limits;
@@ -221,4 +221,252 @@ impl<R: Read> Read for Counted<R> {
         self.read += n as u64;
         Ok(n)
     }
+}
+
+/// Little-endian integers of a slice, `None` past its end.
+fn u16_at(b: &[u8], i: usize) -> Option<usize> {
+    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?) as usize)
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
+}
+
+/// The first sector number that is not a sector (the container's
+/// `MAXREGSECT` + 1): free, end of chain, FAT and DIFAT sectors.
+const NOT_A_SECTOR: usize = 0xFFFF_FFFA;
+
+/// A compound file (the `.xls` container) read only as far as the checks
+/// need: its sectors, FAT, and the chains of its streams.
+struct Container<'a> {
+    bytes: &'a [u8],
+    sector: usize,
+    /// Sectors in the file after the header.
+    sectors: usize,
+    fat: Vec<usize>,
+}
+
+impl Container<'_> {
+    fn sector(&self, id: usize) -> Option<&[u8]> {
+        let start = (id + 1).checked_mul(self.sector)?;
+        self.bytes.get(start..start + self.sector)
+    }
+
+    /// The sectors of the chain from `id`, or `Err` for a chain that
+    /// loops or runs longer than the file (calamine would follow it
+    /// without end).
+    fn chain(&self, mut id: usize) -> Result<Vec<usize>, &'static str> {
+        let mut out = Vec::new();
+        while id < NOT_A_SECTOR {
+            if out.len() > self.sectors {
+                return Err("a chain of sectors loops");
+            }
+            out.push(id);
+            id = *self.fat.get(id).ok_or("a chain runs past the FAT")?;
+        }
+        Ok(out)
+    }
+
+    fn read(&self, chain: &[usize]) -> Vec<u8> {
+        chain
+            .iter()
+            .filter_map(|&id| self.sector(id))
+            .flatten()
+            .copied()
+            .collect()
+    }
+}
+
+/// Refuses an `.xls` file whose container or sheets would make calamine
+/// allocate without bound as it opens the file: a header declaring more
+/// FAT sectors than the file holds, a chain of sectors that loops, a
+/// sheet's `DIMENSIONS` record or used range over [`limits::CELLS`]. A
+/// file that is not a compound file passes: calamine says what it is.
+pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
+    const SIGNATURE: [u8; 8] =
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.len() < 512 || bytes[..8] != SIGNATURE {
+        return Ok(());
+    }
+    let damaged = |why: &str| -> Error {
+        ErrorKind::Io {
+            path: name.to_owned(),
+            message: format!("not a workbook that can be read: {why}"),
+        }
+        .into()
+    };
+    let sector = match u16_at(bytes, 30) {
+        Some(9) => 512,
+        Some(12) => 4096,
+        _ => return Ok(()),
+    };
+    let sectors = (bytes.len() / sector).saturating_sub(1);
+    let header = |i| u32_at(bytes, i).unwrap_or(0);
+    // calamine reserves memory by these counts before it reads a sector.
+    if header(44) > sectors || header(62) > 1 << 24 || header(64) > sectors {
+        return Err(damaged("its header declares more sectors than it holds"));
+    }
+    // The DIFAT: 109 entries in the header, then a chain of its own.
+    let mut difat: Vec<usize> =
+        (0..109).filter_map(|k| u32_at(bytes, 76 + 4 * k)).collect();
+    let mut c = Container { bytes, sector, sectors, fat: Vec::new() };
+    let mut next = header(68);
+    let mut steps = 0;
+    while next < NOT_A_SECTOR {
+        steps += 1;
+        let Some(s) = c.sector(next) else { return Ok(()) };
+        if steps > sectors {
+            return Err(damaged("its chain of DIFAT sectors loops"));
+        }
+        difat.extend((0..sector / 4).filter_map(|k| u32_at(s, 4 * k)));
+        next = difat.pop().unwrap_or(NOT_A_SECTOR);
+    }
+    for id in difat.into_iter().filter(|&id| id < NOT_A_SECTOR) {
+        let Some(s) = c.sector(id) else { return Ok(()) };
+        let entries: Vec<usize> =
+            (0..sector / 4).filter_map(|k| u32_at(s, 4 * k)).collect();
+        c.fat.extend(entries);
+    }
+    let dirs = c.read(&c.chain(header(48)).map_err(damaged)?);
+    let entry = |k: usize| dirs.get(128 * k..128 * k + 128);
+    let Some(root) = entry(0) else { return Ok(()) };
+    let root_chain = c.chain(u32_at(root, 116).unwrap_or(NOT_A_SECTOR));
+    let root_chain = root_chain.map_err(damaged)?;
+    c.chain(header(60)).map_err(damaged)?;
+    // The workbook stream, by either of its names.
+    let stream = (0..dirs.len() / 128).filter_map(entry).find(|e| {
+        let n = u16_at(e, 64).unwrap_or(0).min(64);
+        let name: Vec<u16> = (0..n / 2)
+            .filter_map(|k| u16_at(e, 2 * k).map(|u| u as u16))
+            .collect();
+        let name = String::from_utf16_lossy(&name);
+        let name = name.trim_end_matches('\0');
+        name == "Workbook" || name == "Book"
+    });
+    let Some(stream) = stream else { return Ok(()) };
+    let start = u32_at(stream, 116).unwrap_or(NOT_A_SECTOR);
+    let len = u32_at(stream, 120).unwrap_or(0);
+    let data = if len < header(56) {
+        // In the mini stream: 64-byte sectors chained by the mini FAT.
+        let mini = c.read(&root_chain);
+        let minifat_bytes = c.read(&c.chain(header(60)).map_err(damaged)?);
+        let minifat: Vec<usize> = (0..minifat_bytes.len() / 4)
+            .filter_map(|k| u32_at(&minifat_bytes, 4 * k))
+            .collect();
+        let mut out = Vec::new();
+        let mut id = start;
+        while id < NOT_A_SECTOR && out.len() < len {
+            if out.len() > mini.len() {
+                return Err(damaged("its chain of mini sectors loops"));
+            }
+            let Some(s) = mini.get(64 * id..64 * id + 64) else { break };
+            out.extend_from_slice(s);
+            id = minifat.get(id).copied().unwrap_or(NOT_A_SECTOR);
+        }
+        out
+    } else {
+        c.read(&c.chain(start).map_err(damaged)?)
+    };
+    sheets(&data, name)
+}
+
+/// The sheets of a workbook stream as calamine lays them out: each from
+/// its first to its last used cell, and the room its `DIMENSIONS` record
+/// reserves.
+fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
+    // Records: a type, a length, the data.
+    let records = |mut at: usize| {
+        std::iter::from_fn(move || {
+            let typ = u16_at(data, at)?;
+            let len = u16_at(data, at + 2)?;
+            let body = data.get(at + 4..at + 4 + len)?;
+            at += 4 + len;
+            Some((typ, body))
+        })
+    };
+    let starts: Vec<usize> = records(0)
+        .take_while(|(typ, _)| *typ != 0x000A)
+        .filter(|(typ, _)| *typ == 0x0085)
+        .filter_map(|(_, body)| u32_at(body, 0))
+        .collect();
+    let mut total: usize = 0;
+    for start in starts {
+        let (mut r0, mut r1, mut c0, mut c1) = (usize::MAX, 0, usize::MAX, 0);
+        for (typ, body) in records(start).skip(1).take_while(|r| r.0 != 0x000A)
+        {
+            let (row, first, last) = match typ {
+                0x0200 => {
+                    let (rows, cols) = match body.len() {
+                        10 => (
+                            u16_at(body, 2)
+                                .unwrap_or(0)
+                                .saturating_sub(u16_at(body, 0).unwrap_or(0)),
+                            u16_at(body, 6)
+                                .unwrap_or(0)
+                                .saturating_sub(u16_at(body, 4).unwrap_or(0)),
+                        ),
+                        14 => (
+                            u32_at(body, 4)
+                                .unwrap_or(0)
+                                .saturating_sub(u32_at(body, 0).unwrap_or(0)),
+                            u16_at(body, 10).unwrap_or(0),
+                        ),
+                        _ => (0, 0),
+                    };
+                    if rows
+                        .saturating_add(1)
+                        .saturating_mul(cols.saturating_add(1))
+                        > limits::CELLS
+                    {
+                        return Err(over_xls(name, "declares"));
+                    }
+                    continue;
+                }
+                0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    let (Some(r), Some(c)) =
+                        (u16_at(body, 0), u16_at(body, 2))
+                    else {
+                        continue;
+                    };
+                    (r, c, c)
+                }
+                0x00BD => {
+                    let (Some(r), Some(c), Some(l)) = (
+                        u16_at(body, 0),
+                        u16_at(body, 2),
+                        body.len()
+                            .checked_sub(2)
+                            .and_then(|i| u16_at(body, i)),
+                    ) else {
+                        continue;
+                    };
+                    (r, c, l.max(c))
+                }
+                _ => continue,
+            };
+            r0 = r0.min(row);
+            r1 = r1.max(row);
+            c0 = c0.min(first);
+            c1 = c1.max(last);
+        }
+        if r0 <= r1 && c0 <= c1 {
+            total = total
+                .saturating_add((r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
+            if total > limits::CELLS {
+                return Err(over_xls(name, "lays out"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn over_xls(name: &str, what: &str) -> Error {
+    limits::over(
+        name.to_owned(),
+        format!(
+            "a sheet of the .xls file {what} more than {} cells (from its \
+             first to its last used cell); split it into smaller files",
+            limits::CELLS
+        ),
+    )
 }

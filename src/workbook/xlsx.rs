@@ -47,6 +47,7 @@ fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
     // What the file declares, before calamine lays it out: the sizes its
     // parts unpack to, and an .ods file's tables.
     declared::ods(bytes, name)?;
+    declared::xls(bytes, name)?;
     let mut book: Sheets<Cursor<&[u8]>> =
         open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, e))?;
