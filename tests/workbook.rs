@@ -1013,3 +1013,30 @@ fn csv_carried_values_keep_their_type() {
         assert_eq!((*k, v), (&**gk, gv));
     }
 }
+
+/// `check` lists every problem of a product; a workbook's are placed at
+/// their cells too: in a blank CSV template, each member's blank points
+/// of each criterion.
+#[test]
+fn check_places_every_missing_answer_at_its_cell() {
+    let catalog = Catalog::official();
+    let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    let bytes = workbook::template(set, 1, 1, Format::Csv).unwrap();
+    let got = read(&bytes, Format::Csv);
+    let mut cells = Vec::new();
+    workbook::check_products(
+        got,
+        |ev| catalog.check(ev),
+        |_, problems| {
+            for e in problems.unwrap() {
+                let ocop::ErrorKind::Workbook { problems } = e.kind() else {
+                    panic!("{e}")
+                };
+                cells.push(problems[0].cell.clone());
+            }
+        },
+    );
+    // Row 2 is the first criterion's, and its points are in column G.
+    assert_eq!(cells[0], "in.csv!G2");
+    assert_eq!(cells[1], "in.csv!G3");
+}

@@ -47,6 +47,51 @@ pub fn map_products<T>(
     stats
 }
 
+/// [`map_products`] for an operation that lists every problem of a
+/// product, as [`Catalog::check`](crate::Catalog::check) does: a missing
+/// answer or an answer that does not apply is placed at its cell, as
+/// [`map_products`] places the error of an operation that stops at the
+/// first.
+///
+/// ```
+/// use ocop::{Catalog, ScoreOptions, workbook};
+///
+/// let catalog = Catalog::official();
+/// let set = catalog.edition("qd26-2026").unwrap().set("hoa").unwrap();
+/// let blank = workbook::template(set, 1, 1, workbook::Format::Xlsx)?;
+/// let read = workbook::read(&blank, workbook::Format::Xlsx, "t.xlsx", catalog,
+///                           &ScoreOptions::default())?;
+/// workbook::check_products(read, |ev| catalog.check(ev), |_, problems| {
+///     let first = problems.unwrap()[0].to_string();
+///     assert!(first.starts_with("product SP1: 1 problem in the workbook:\n  SP1!F2: member \"TV1\" gave no answer"), "{first}");
+/// });
+/// # Ok::<(), ocop::Error>(())
+/// ```
+pub fn check_products(
+    products: impl Into<Products>,
+    op: impl Fn(&Evaluation<'_>) -> Vec<crate::Error>,
+    mut f: impl FnMut(u64, Result<Vec<crate::Error>>),
+) -> BatchStats {
+    let products = products.into();
+    let mut stats = BatchStats::default();
+    for (n, p) in products.iter().enumerate() {
+        let result = match p {
+            Ok(ev) => {
+                Ok(op(ev).into_iter().map(|e| products.locate(n, e)).collect())
+            }
+            Err(e) => Err(e.clone()),
+        };
+        stats.lines += 1;
+        if result.is_ok() {
+            stats.scored += 1;
+        } else {
+            stats.rejected += 1;
+        }
+        f(n as u64 + 1, result);
+    }
+    stats
+}
+
 /// Writes one scorecard or error record per product to `out`, exactly as
 /// [`BatchScorer::run`] writes them for the same evaluations as JSON
 /// Lines (the record's `line` is the product's number).

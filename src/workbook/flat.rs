@@ -84,6 +84,9 @@ struct Member {
     name: String,
     first_row: usize,
     values: Vec<Pending>,
+    /// Rows left blank: the criterion and the cell where its value
+    /// belongs, to name a missing answer there.
+    blanks: Vec<(String, usize, usize)>,
 }
 
 /// One product being gathered from its rows.
@@ -355,6 +358,7 @@ fn row_value(
                 name: member.to_owned(),
                 first_row: r,
                 values: Vec::new(),
+                blanks: Vec::new(),
             });
             g.member_of.insert(folded, g.members.len() - 1);
             g.members.len() - 1
@@ -403,14 +407,16 @@ fn row_value(
         return;
     };
     // Kept as written; resolved once the set is known.
-    if let Some(w) = written {
-        g.members[m].values.push(Pending {
+    let member = &mut g.members[m];
+    match written {
+        Some(w) => member.values.push(Pending {
             code: criterion.to_owned(),
             written: w,
             row: r,
             cell_col,
             crit_col,
-        });
+        }),
+        None => member.blanks.push((criterion.to_owned(), r, cell_col)),
     }
 }
 
@@ -446,9 +452,12 @@ fn finish(
     let mut members = Vec::new();
     let mut first_rows = HashMap::new();
     let mut cells = HashMap::new();
-    for Member { name, first_row, values } in g.members {
+    for Member { name, first_row, values, blanks } in g.members {
         let folded = layout::folded(&name);
         first_rows.insert(folded.clone(), (first_row as u32, member_col));
+        for (code, row, col) in blanks {
+            cells.insert((folded.clone(), code), (row as u32, col as u32));
+        }
         let mut answers = Vec::new();
         for Pending { code, written, row, cell_col, crit_col } in values {
             let Some(set) = set else { continue };

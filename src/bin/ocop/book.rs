@@ -46,6 +46,20 @@ impl Source {
         }
     }
 
+    /// `op`'s list of problems for each evaluation, `f` on each, in
+    /// order; a workbook's problems at their cells.
+    pub fn check_each(
+        self,
+        scorer: &BatchScorer<'_>,
+        op: impl Fn(&Evaluation<'_>) -> Vec<ocop::Error> + Sync,
+        f: impl FnMut(u64, ocop::Result<Vec<ocop::Error>>),
+    ) -> Result<BatchStats, Fail> {
+        match self {
+            Source::Lines(r) => Ok(scorer.map_each(r, |ev| Ok(op(ev)), f)?),
+            Source::Book(p) => Ok(workbook::check_products(p, op, f)),
+        }
+    }
+
     /// Scorecards or error records, one a line, to `out`.
     pub fn score(
         self,

@@ -192,9 +192,9 @@ pub fn check(
     let mut out = Lines::stdout();
     let scorer = BatchScorer::new(catalog);
     let mut with_problems = 0u64;
-    let stats = input.map_each(
+    let stats = input.check_each(
         &scorer,
-        |ev| Ok(catalog.check_with(ev, &options)),
+        |ev| catalog.check_with(ev, &options),
         |line, result| {
             out.line(|buf| match &result {
                 Ok(problems) => {
