@@ -284,4 +284,6 @@ fn an_xls_cell_far_from_the_others_is_refused_before_it_is_laid_out() {
     let (code, _, err) = under_a_gigabyte("far.xls", &far_xls());
     assert_ne!(code, 0, "{err}");
     assert!(err.contains("more than 4194304 cells"), "{err}");
+    // The sheet and the far cell (column 16,384 is XFD).
+    assert!(err.contains("sheet 1!XFD65536"), "{err}");
 }

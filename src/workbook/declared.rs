@@ -390,7 +390,7 @@ fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
         .filter_map(|(_, body)| u32_at(body, 0))
         .collect();
     let mut total: usize = 0;
-    for start in starts {
+    for (k, start) in starts.into_iter().enumerate() {
         let (mut r0, mut r1, mut c0, mut c1) = (usize::MAX, 0, usize::MAX, 0);
         for (typ, body) in records(start).skip(1).take_while(|r| r.0 != 0x000A)
         {
@@ -418,7 +418,8 @@ fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
                         .saturating_mul(cols.saturating_add(1))
                         > limits::CELLS
                     {
-                        return Err(over_xls(name, "declares"));
+                        let at = format!("{name}: sheet {}", k + 1);
+                        return Err(over_xls(&at, "declares"));
                     }
                     continue;
                 }
@@ -453,7 +454,9 @@ fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
             total = total
                 .saturating_add((r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
             if total > limits::CELLS {
-                return Err(over_xls(name, "lays out"));
+                let sheet = format!("sheet {}", k + 1);
+                let at = layout::cell(&sheet, r1 as u32, c1 as u32);
+                return Err(over_xls(&format!("{name}: {at}"), "lays out"));
             }
         }
     }
