@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::layout::{self, KEYS};
 use crate::criteria::{EditionInfo, Gap, PartId, SecondSource, SetFile};
 use crate::error::{CellIssue, CellProblem};
-use crate::workbook::grid::{Cell, Grid, number_text, whole};
+use crate::workbook::grid::{Cell, Grid, number_text, whole_number};
 use crate::workbook::layout::cell as a1;
 
 /// Where each piece of the set was typed: rows of the criteria sheet
@@ -78,7 +78,7 @@ pub(super) fn text(c: &Cell) -> Option<String> {
 pub(super) fn number(c: &Cell) -> Option<Result<u32, String>> {
     let t = text(c)?;
     let n = match c {
-        Cell::Number(f) => whole(*f).and_then(|n| u32::try_from(n).ok()),
+        Cell::Number(f) => whole_number(*f).and_then(|n| u32::try_from(n).ok()),
         _ => t.trim().parse::<u32>().ok(),
     };
     Some(n.ok_or(t))
