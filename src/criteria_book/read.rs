@@ -78,7 +78,9 @@ pub(super) fn text(c: &Cell) -> Option<String> {
 pub(super) fn number(c: &Cell) -> Option<Result<u32, String>> {
     let t = text(c)?;
     let n = match c {
-        Cell::Number(f) => whole_number(*f).and_then(|n| u32::try_from(n).ok()),
+        Cell::Number(f) => {
+            whole_number(*f).and_then(|n| u32::try_from(n).ok())
+        }
         _ => t.trim().parse::<u32>().ok(),
     };
     Some(n.ok_or(t))

@@ -79,7 +79,14 @@ fn read(bytes: &[u8], name: &str, compose: bool) -> Result<Vec<Grid>> {
                 {
                     let (r, col) = c.get_position();
                     let v = Data::from(c.get_value().clone());
-                    put(&mut g, &mut budget, r as usize, col as usize, &v, compose)?;
+                    put(
+                        &mut g,
+                        &mut budget,
+                        r as usize,
+                        col as usize,
+                        &v,
+                        compose,
+                    )?;
                 }
             }
             // .xls and .ods are laid out by calamine as they open, within
