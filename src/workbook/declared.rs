@@ -396,28 +396,7 @@ fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
         {
             let (row, first, last) = match typ {
                 0x0200 => {
-                    let (rows, cols) = match body.len() {
-                        10 => (
-                            u16_at(body, 2)
-                                .unwrap_or(0)
-                                .saturating_sub(u16_at(body, 0).unwrap_or(0)),
-                            u16_at(body, 6)
-                                .unwrap_or(0)
-                                .saturating_sub(u16_at(body, 4).unwrap_or(0)),
-                        ),
-                        14 => (
-                            u32_at(body, 4)
-                                .unwrap_or(0)
-                                .saturating_sub(u32_at(body, 0).unwrap_or(0)),
-                            u16_at(body, 10).unwrap_or(0),
-                        ),
-                        _ => (0, 0),
-                    };
-                    if rows
-                        .saturating_add(1)
-                        .saturating_mul(cols.saturating_add(1))
-                        > limits::CELLS
-                    {
+                    if dimensions_reserve(body) > limits::CELLS {
                         let at = format!("{name}: sheet {}", k + 1);
                         return Err(over_xls(&at, "declares"));
                     }
@@ -463,6 +442,45 @@ fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The cells calamine reserves for a sheet's `DIMENSIONS` record (MS-XLS
+/// 2.4.90) before it reads a cell, computed as calamine 0.35 computes it
+/// (`parse_dimensions`, then `end - start + 1` per axis). In a release
+/// build that arithmetic wraps: a last row above the first asks for four
+/// billion rows, an abort no `catch_unwind` can stop. So the count here
+/// wraps exactly as calamine's does, rather than being a sane reading of
+/// the record.
+fn dimensions_reserve(body: &[u8]) -> usize {
+    let field = |i: usize, wide: bool| -> u32 {
+        if wide {
+            u32_at(body, i).unwrap_or(0) as u32
+        } else {
+            u16_at(body, i).unwrap_or(0) as u32
+        }
+    };
+    let (rf, rl, cf, cl) = match body.len() {
+        10 => (
+            field(0, false),
+            field(2, false),
+            field(4, false),
+            field(6, false),
+        ),
+        14 => {
+            (field(0, true), field(4, true), field(8, false), field(10, false))
+        }
+        // calamine refuses any other length.
+        _ => return 0,
+    };
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    let (start, end) = if rl >= 1 && cl >= 1 {
+        ((rf, cf), (rl - 1, cl - 1))
+    } else {
+        ((rf, cf), (rf, cf))
+    };
+    let rows = end.0.wrapping_sub(start.0).wrapping_add(1) as usize;
+    let cols = end.1.wrapping_sub(start.1).wrapping_add(1) as usize;
+    rows.saturating_mul(cols)
+}
+
 fn over_xls(name: &str, what: &str) -> Error {
     limits::over(
         name.to_owned(),
@@ -472,4 +490,36 @@ fn over_xls(name: &str, what: &str) -> Error {
             limits::CELLS
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A BIFF8 `DIMENSIONS` body: first row, row after the last, first
+    /// column, column after the last, reserved.
+    fn dims(rf: u32, rl: u32, cf: u16, cl: u16) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend(rf.to_le_bytes());
+        b.extend(rl.to_le_bytes());
+        b.extend(cf.to_le_bytes());
+        b.extend(cl.to_le_bytes());
+        b.extend([0, 0]);
+        b
+    }
+
+    #[test]
+    fn a_sane_dimensions_record_reserves_its_rectangle() {
+        assert_eq!(dimensions_reserve(&dims(0, 10, 0, 8)), 80);
+        assert_eq!(dimensions_reserve(&dims(0, 0, 0, 0)), 1);
+    }
+
+    #[test]
+    fn a_last_row_above_the_first_reserves_what_calamine_would() {
+        // calamine computes (5 - 1) - 6 + 1 rows, which wraps to 2^32 - 1
+        // in a release build: far over the budget, so refused.
+        assert!(dimensions_reserve(&dims(6, 5, 0, 8)) > limits::CELLS);
+        // Equal first and after-last rows are an empty sheet: no rows.
+        assert_eq!(dimensions_reserve(&dims(5, 5, 0, 8)), 0);
+    }
 }
