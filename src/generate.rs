@@ -91,7 +91,7 @@ impl<'c> Generator<'c> {
             .sets()
             .filter(|s| {
                 !matches!(
-                    s.sheet().status,
+                    s.status(),
                     SetStatus::Inferred | SetStatus::WeakSource
                 )
             })

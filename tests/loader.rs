@@ -399,3 +399,80 @@ fn a_second_source_record_must_match_its_set() {
         want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(got, want);
 }
+
+/// The embedded tables are read on first use, unchecked (the test suite
+/// checks them), but an edition a user's file touches is read and
+/// checked in full: a changed `edition.json` is checked against every
+/// embedded set of its edition at load, each problem listed.
+#[test]
+fn a_changed_edition_file_is_checked_against_every_embedded_set() {
+    let dir = scratch_dir("loader-edition-changed");
+    let catalog = Catalog::official();
+    let ed = catalog.edition("qd26-2026").unwrap();
+    let mut info = ed.info().clone();
+    info.parts.a += 5;
+    info.parts.c -= 5;
+    write(
+        &dir,
+        "qd26-2026/edition.json",
+        &serde_json::to_string(&info).unwrap(),
+    );
+    let err = Catalog::from_dir(&dir).unwrap_err();
+    let ErrorKind::InvalidData { problems } = err.kind() else {
+        panic!("{err}")
+    };
+    // Each set whose part A reached the old maximum is now short of it.
+    for s in ed.sets().filter(|s| s.sheet().gaps.is_empty()) {
+        let file = format!("qd26-2026/{}.json", s.id());
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.file == file && p.part.as_deref() == Some("A")),
+            "{file} not listed in {problems:#?}"
+        );
+    }
+    // Other editions are untouched, and still load.
+    assert!(problems.iter().all(|p| p.file.starts_with("qd26-2026/")));
+}
+
+/// 148/QĐ-TTg's tables supplied by a user, the rest from the embedded
+/// data: a broken one is rejected at load with its problems, a good one
+/// overlays the embedded set and the other editions still score.
+#[test]
+fn a_supplied_table_of_an_unbundled_edition_is_checked_at_load() {
+    let dir = scratch_dir("loader-148");
+    let catalog = Catalog::official();
+    let ed = catalog.edition("qd148-2023").unwrap();
+    let mut sheet = ed.set("rau-cu-qua-hat-tuoi").unwrap().sheet().clone();
+    sheet.source = "a province's copy".into();
+    let path = "qd148-2023/rau-cu-qua-hat-tuoi.json";
+    write(&dir, path, &json(&sheet));
+    let good = Catalog::from_dir(&dir).unwrap();
+    let set = good.edition("qd148-2023").unwrap().set("rau-cu-qua-hat-tuoi");
+    assert_eq!(set.unwrap().sheet().source, "a province's copy");
+    let hoa = good.edition("qd26-2026").unwrap().set("hoa").unwrap();
+    assert_eq!(
+        hoa.fingerprint(),
+        catalog
+            .edition("qd26-2026")
+            .unwrap()
+            .set("hoa")
+            .unwrap()
+            .fingerprint()
+    );
+
+    sheet.parts[0].sections[0].criteria[0].max += 1;
+    sheet.parts[2].sections[0].criteria[0].code = "1.1".into();
+    write(&dir, path, &json(&sheet));
+    let err = Catalog::from_dir(&dir).unwrap_err();
+    let ErrorKind::InvalidData { problems } = err.kind() else {
+        panic!("{err}")
+    };
+    assert!(problems.len() >= 2, "{problems:#?}");
+    assert!(problems.iter().all(|p| p.file == path), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.criterion.as_deref() == Some("1.1")
+            && p.message.contains("twice")),
+        "{problems:#?}"
+    );
+}

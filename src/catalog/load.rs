@@ -4,15 +4,24 @@
 //! which reports every problem of every file at once (located by file,
 //! set, part, section, criterion and option), so a directory of
 //! hand-transcribed tables can be fixed in one pass.
+//!
+//! Embedded tables are fixed data, checked by the test suite (and
+//! `criteria/FINGERPRINTS` proves that what ships is what was checked),
+//! so an edition that no user file touches is not read at all: its sets
+//! come from `criteria/INDEX`, and each table is read and compiled the
+//! first time a call needs it. An edition a user file touches, or one
+//! that takes its sets from such an edition, is read and checked in full
+//! at load, as every file given with `--criteria` is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use super::{Catalog, CriteriaSet, Edition};
+use super::{Catalog, CriteriaSet, Edition, index};
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, Problem, Provenance, SetFile, SetStatus,
+    self, Classification, EditionInfo, PartPoints, Problem, Provenance,
+    SetFile, SetStatus,
 };
 use crate::date::Date;
 use crate::embedded;
@@ -20,20 +29,44 @@ use crate::error::{ErrorKind, Result};
 use crate::warning::Warning;
 
 impl Catalog {
-    /// The embedded criteria, parsed and compiled on first use.
+    /// The embedded criteria. Its editions are read on first use (a few
+    /// small files); each set's table is read and compiled the first time
+    /// a call needs it.
     ///
     /// # Panics
     ///
     /// Never in a released crate: the embedded data is checked by the test
-    /// suite. A panic here lists every problem of the embedded files and is
+    /// suite. A panic here names the problem of the embedded files and is
     /// a bug in `ocop`.
     pub fn official() -> &'static Catalog {
         static OFFICIAL: OnceLock<Catalog> = OnceLock::new();
         OFFICIAL.get_or_init(|| {
-            Catalog::from_files(embedded_files(), Vec::new()).unwrap_or_else(
+            Catalog::load(BTreeMap::new(), Vec::new(), false).unwrap_or_else(
                 |e| panic!("embedded criteria data is invalid: {e}"),
             )
         })
+    }
+
+    /// `criteria/INDEX` as the embedded files give it: every embedded file
+    /// read and checked in full (as [`Catalog::from_dir`] checks a user's),
+    /// then each edition's sets listed in order with the file each is read
+    /// from, status, part maxima and name. `cargo run --example
+    /// fingerprints -- --write` writes it; a test holds the embedded
+    /// index to it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] with every problem of the embedded files
+    /// (a bug in `ocop`).
+    ///
+    /// ```
+    /// let index = ocop::Catalog::embedded_index()?;
+    /// assert!(index.contains("qd26-2026\thoa\tqd26-2026/hoa.json\t"));
+    /// # Ok::<(), ocop::Error>(())
+    /// ```
+    pub fn embedded_index() -> Result<String> {
+        let catalog = Catalog::load(BTreeMap::new(), Vec::new(), true)?;
+        Ok(index::write(&catalog))
     }
 
     /// The embedded criteria overlaid with the JSON files of `dir`, laid
@@ -72,7 +105,7 @@ impl Catalog {
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Catalog> {
         let dir = dir.as_ref();
-        let mut files = embedded_files();
+        let mut files = BTreeMap::new();
         let mut problems = Vec::new();
         let name =
             |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -109,7 +142,7 @@ impl Catalog {
                 }
             }
         }
-        Catalog::from_files(files, problems)
+        Catalog::load(files, problems, false)
     }
 
     /// The embedded criteria overlaid with files held in memory: each
@@ -142,7 +175,7 @@ impl Catalog {
     pub fn from_texts(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Catalog> {
-        let mut all = embedded_files();
+        let mut all = BTreeMap::new();
         let mut problems = Vec::new();
         for (path, text) in files {
             // The loader groups by the first folder: a path must name one.
@@ -152,88 +185,68 @@ impl Catalog {
             }
             all.insert(path, text);
         }
-        Catalog::from_files(all, problems)
+        Catalog::load(all, problems, false)
     }
 
-    fn from_files(
-        files: BTreeMap<String, String>,
+    /// The embedded editions overlaid with `user`'s files (path under a
+    /// data directory → text). Editions a user file touches, and with
+    /// `all` every edition, are read and checked in full; the others come
+    /// from the index, their tables read on first use.
+    fn load(
+        user: BTreeMap<String, String>,
         mut problems: Vec<Problem>,
+        all: bool,
     ) -> Result<Catalog> {
-        // Group files by edition folder.
-        let mut by_ed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-        for (path, text) in &files {
-            let (ed, name) = path.split_once('/').unwrap_or(("", path));
-            by_ed.entry(ed).or_default().push((name, text));
-        }
-        let mut editions: Vec<Edition> = Vec::new();
-        for (ed, list) in &by_ed {
-            let find =
-                |n: &str| list.iter().find(|(f, _)| *f == n).map(|(_, t)| *t);
-            let info_file = format!("{ed}/edition.json");
-            let info = match find("edition.json") {
-                None => {
-                    problems.push(Problem::new(
-                        &info_file,
-                        "missing: every edition folder needs its edition.json",
-                    ));
-                    None
-                }
-                Some(text) => {
-                    match criteria::check_edition(&info_file, text) {
-                        Ok(info) if info.id != *ed => {
-                            problems.push(Problem::new(
-                                &info_file,
-                                format!(
-                                    "id {:?} differs from its folder {ed:?}",
-                                    info.id
-                                ),
-                            ));
-                            None
-                        }
-                        Ok(info) => Some(info),
-                        Err(p) => {
-                            problems.extend(p);
-                            None
-                        }
-                    }
-                }
-            };
-            let class_file = format!("{ed}/classification.json");
-            let classification = find("classification.json").and_then(|t| {
-                criteria::parse::<Classification>(&class_file, t)
-                    .map_err(|p| problems.extend(p))
-                    .ok()
-            });
-            let mut sets = Vec::new();
-            for (name, text) in list {
-                if *name == "edition.json" || *name == "classification.json" {
-                    continue;
-                }
-                let file = format!("{ed}/{name}");
-                match criteria::load_set(info.as_ref(), &file, text) {
-                    Ok(sheet) => {
-                        if let Some(info) = &info {
-                            let fp = criteria::fingerprint(text);
-                            let by = Provenance::of(&file, text);
-                            sets.push(build_set(info, sheet, fp, by));
-                        }
-                    }
-                    Err(p) => problems.extend(p),
-                }
-            }
-            let Some(info) = info else { continue };
-            // Checked with the edition file.
-            let Ok(from) = Date::parse("in_force.from", &info.in_force.from)
-            else {
+        let mut touched: BTreeSet<String> =
+            user.keys().map(|p| folder(p).to_owned()).collect();
+        let mut names = touched.clone();
+        let mut lazy = Vec::new();
+        for path in embedded::paths() {
+            let Some(ed) = path.strip_suffix("/edition.json") else {
                 continue;
             };
-            editions.push(Edition { info, from, classification, sets });
+            names.insert(ed.to_owned());
+            if all || touched.contains(ed) {
+                touched.insert(ed.to_owned());
+                continue;
+            }
+            let text = embedded::text(path).unwrap_or_default();
+            let info: EditionInfo = criteria::parse(path, text)
+                .map_err(|problems| ErrorKind::InvalidData { problems })?;
+            lazy.push(info);
         }
-        inherit_sets(&mut editions, &mut problems);
-        for e in &mut editions {
+        // An edition that takes its sets from one read in full is read in
+        // full too, so that it takes the user's sets.
+        loop {
+            let before = lazy.len();
+            lazy.retain(|info: &EditionInfo| {
+                let from = info.sets_from.as_ref();
+                let full = from.is_some_and(|f| touched.contains(&f.edition));
+                if full {
+                    touched.insert(info.id.clone());
+                }
+                !full
+            });
+            if lazy.len() == before {
+                break;
+            }
+        }
+        let mut editions = indexed_editions(lazy)?;
+        // Only these are read (with packed-data, unpacked).
+        let mut files: BTreeMap<String, String> = embedded::paths()
+            .filter(|p| touched.contains(folder(p)))
+            .filter_map(|p| {
+                Some((p.to_owned(), embedded::text(p)?.to_owned()))
+            })
+            .collect();
+        files.extend(user);
+        let first_read = editions.len();
+        editions.extend(read_editions(&files, &mut problems));
+        inherit_sets(&mut editions, first_read, &mut problems);
+        for e in &mut editions[first_read..] {
             let file = format!("{}/edition.json", e.info.id);
             if let Some(t) = &e.info.transition {
-                if !by_ed.contains_key(t.edition.as_str()) {
+                if !names.contains(t.edition.as_str()) {
                     problems.push(Problem::new(
                         &file,
                         format!(
@@ -244,7 +257,7 @@ impl Catalog {
                 }
             }
             let file = format!("{}/classification.json", e.info.id);
-            if let Some(c) = &e.classification {
+            if let Some(c) = e.classification.get() {
                 let ids: Vec<&str> = e.sets.iter().map(|s| s.id()).collect();
                 criteria::validate_classification(
                     &file,
@@ -270,18 +283,155 @@ impl Catalog {
     }
 }
 
+/// The editions of `files` (path → text), every file checked: each
+/// problem goes to `problems`, and an edition whose edition file is
+/// broken is left out.
+fn read_editions(
+    files: &BTreeMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Edition> {
+    // Group files by edition folder.
+    let mut by_ed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for (path, text) in files {
+        let (ed, name) = path.split_once('/').unwrap_or(("", path));
+        by_ed.entry(ed).or_default().push((name, text));
+    }
+    let mut editions: Vec<Edition> = Vec::new();
+    for (ed, list) in &by_ed {
+        let find =
+            |n: &str| list.iter().find(|(f, _)| *f == n).map(|(_, t)| *t);
+        let info_file = format!("{ed}/edition.json");
+        let info = match find("edition.json") {
+            None => {
+                problems.push(Problem::new(
+                    &info_file,
+                    "missing: every edition folder needs its edition.json",
+                ));
+                None
+            }
+            Some(text) => match criteria::check_edition(&info_file, text) {
+                Ok(info) if info.id != *ed => {
+                    problems.push(Problem::new(
+                        &info_file,
+                        format!(
+                            "id {:?} differs from its folder {ed:?}",
+                            info.id
+                        ),
+                    ));
+                    None
+                }
+                Ok(info) => Some(info),
+                Err(p) => {
+                    problems.extend(p);
+                    None
+                }
+            },
+        };
+        let class_file = format!("{ed}/classification.json");
+        let classification = find("classification.json").and_then(|t| {
+            criteria::parse::<Classification>(&class_file, t)
+                .map_err(|p| problems.extend(p))
+                .ok()
+        });
+        let mut sets = Vec::new();
+        for (name, text) in list {
+            if *name == "edition.json" || *name == "classification.json" {
+                continue;
+            }
+            let file = format!("{ed}/{name}");
+            match criteria::load_set(info.as_ref(), &file, text) {
+                Ok(sheet) => {
+                    if let Some(info) = &info {
+                        let fp = criteria::fingerprint(text);
+                        let by = Provenance::of(&file, text);
+                        sets.push(build_set(info, &file, sheet, fp, by));
+                    }
+                }
+                Err(p) => problems.extend(p),
+            }
+        }
+        let Some(info) = info else { continue };
+        // Checked with the edition file.
+        let Ok(from) = Date::parse("in_force.from", &info.in_force.from)
+        else {
+            continue;
+        };
+        editions.push(Edition {
+            info: Arc::new(info),
+            from,
+            classification: Classified::Ready(classification),
+            sets,
+        });
+    }
+    editions
+}
+
+/// The edition folder of a path under a data directory.
+fn folder(path: &str) -> &str {
+    path.split_once('/').map_or("", |(e, _)| e)
+}
+
 /// The problem of a criteria file given outside an edition folder.
 const OUTSIDE_EDITION: &str = "a criteria file outside an edition folder is \
                                not read: put it in <dir>/<edition>/";
 
-/// The embedded files by path, for a loader to overlay.
-fn embedded_files() -> BTreeMap<String, String> {
-    embedded::files().map(|(p, t)| (p.to_owned(), t.to_owned())).collect()
+/// The editions of `infos` as the index lists their sets, no table read.
+fn indexed_editions(infos: Vec<EditionInfo>) -> Result<Vec<Edition>> {
+    if infos.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = index::parse(embedded::INDEX).map_err(|e| {
+        ErrorKind::InvalidData { problems: vec![Problem::new("INDEX", e)] }
+    })?;
+    let mut editions = Vec::new();
+    for info in infos {
+        let file = format!("{}/edition.json", info.id);
+        let from = Date::parse("in_force.from", &info.in_force.from)
+            .map_err(|e| Problem::new(&file, e.to_string()))
+            .map_err(|p| ErrorKind::InvalidData { problems: vec![p] })?;
+        let info = Arc::new(info);
+        let mut sets = Vec::new();
+        for row in rows.iter().filter(|r| r.edition == info.id) {
+            let inherited = !row
+                .file
+                .strip_prefix(info.id.as_str())
+                .is_some_and(|f| f.starts_with('/'));
+            let head = Head {
+                id: row.id.to_owned(),
+                name: row.name.to_owned(),
+                status: row.status,
+                max: row.max,
+                fingerprint: row.fingerprint.to_owned(),
+                has_inferred: row.has_inferred,
+            };
+            let source =
+                Embedded { info: info.clone(), file: row.file, inherited };
+            sets.push(set(
+                &info,
+                row.file,
+                head,
+                Table::Embedded(Box::new((source, OnceLock::new()))),
+                Provenance::Bundled,
+            ));
+        }
+        let class = format!("{}/classification.json", info.id);
+        let classification = match embedded::paths().find(|p| *p == class) {
+            Some(path) => Classified::Embedded(path, OnceLock::new()),
+            None => Classified::Ready(None),
+        };
+        editions.push(Edition { info, from, classification, sets });
+    }
+    Ok(editions)
 }
 
-/// Gives each `tables: inherited` edition the sets of the edition it names.
-fn inherit_sets(editions: &mut [Edition], problems: &mut Vec<Problem>) {
-    for i in 0..editions.len() {
+/// Gives each `tables: inherited` edition read in full (from `first` on)
+/// the sets of the edition it names.
+fn inherit_sets(
+    editions: &mut [Edition],
+    first: usize,
+    problems: &mut Vec<Problem>,
+) {
+    for i in first..editions.len() {
         let Some(from) = editions[i].info.sets_from.clone() else {
             continue;
         };
@@ -295,37 +445,99 @@ fn inherit_sets(editions: &mut [Edition], problems: &mut Vec<Problem>) {
             continue;
         };
         let own: Vec<String> =
-            editions[i].sets.iter().map(|s| s.sheet.id.clone()).collect();
+            editions[i].sets.iter().map(|s| s.id().to_owned()).collect();
         let mut taken = Vec::new();
         for s in &editions[src].sets {
-            if from.exclude.contains(&s.sheet.id) || own.contains(&s.sheet.id)
+            if from.exclude.iter().any(|x| x == s.id())
+                || own.iter().any(|x| x == s.id())
             {
                 continue;
             }
-            let mut sheet = s.sheet.clone();
-            if from.drop_gates {
-                for p in &mut sheet.parts {
-                    for x in &mut p.sections {
-                        for c in &mut x.criteria {
-                            c.options.iter_mut().for_each(|o| o.gate = None);
-                        }
-                    }
-                }
-            }
-            let fp = format!("{}+{}", s.fingerprint, editions[i].info.id);
+            // Read now: dropping gates may drop its inferred data.
+            let t = s.table.get();
+            let (mut sheet, mut fp) = (t.sheet.clone(), t.fingerprint.clone());
+            let info = &editions[i].info;
+            inherit(info, &mut sheet, &mut fp);
             let by = s.provenance;
-            taken.push(build_set(&editions[i].info, sheet, fp, by));
+            let t = compile(info, sheet, fp, by);
+            let table = Table::Ready(Box::new(t));
+            taken.push(set(info, &s.file, head(table.get()), table, by));
         }
         editions[i].sets.extend(taken);
     }
 }
 
+/// A set taken by the edition of `info` from the one its `sets_from`
+/// names: its star minimums dropped where that says so, and its
+/// fingerprint marked with the edition that took it.
+fn inherit(info: &EditionInfo, sheet: &mut SetFile, fingerprint: &mut String) {
+    if info.sets_from.as_ref().is_some_and(|f| f.drop_gates) {
+        for p in &mut sheet.parts {
+            for x in &mut p.sections {
+                for c in &mut x.criteria {
+                    c.options.iter_mut().for_each(|o| o.gate = None);
+                }
+            }
+        }
+    }
+    fingerprint.push('+');
+    fingerprint.push_str(&info.id);
+}
+
+/// A checked set of the edition of `info`, compiled now.
 pub(super) fn build_set(
     info: &EditionInfo,
+    file: &str,
     sheet: SetFile,
     fingerprint: String,
     provenance: Provenance,
 ) -> CriteriaSet {
+    let t = compile(info, sheet, fingerprint, provenance);
+    set(info, file, head(&t), Table::Ready(Box::new(t)), provenance)
+}
+
+/// What the index would say of a set read now.
+fn head(t: &Loaded) -> Head {
+    let [a, b, c] = t.official.part_max;
+    Head {
+        id: t.sheet.id.clone(),
+        name: t.sheet.name.clone(),
+        status: t.sheet.status,
+        max: PartPoints { a, b, c },
+        fingerprint: t.fingerprint.clone(),
+        has_inferred: t.inferred.is_some(),
+    }
+}
+
+fn set(
+    info: &EditionInfo,
+    file: &str,
+    head: Head,
+    table: Table,
+    provenance: Provenance,
+) -> CriteriaSet {
+    let date = |d: Option<&String>| d.and_then(|d| Date::parse("", d).ok());
+    CriteriaSet {
+        edition: info.id.clone(),
+        period: (
+            date(Some(&info.in_force.from)),
+            date(info.in_force.until.as_ref()),
+        ),
+        tables: info.tables,
+        head,
+        file: file.to_owned(),
+        table,
+        provenance,
+    }
+}
+
+/// A set's table compiled, with and without its inferred data.
+fn compile(
+    info: &EditionInfo,
+    sheet: SetFile,
+    fingerprint: String,
+    provenance: Provenance,
+) -> Loaded {
     let has_inferred = sheet.status == SetStatus::Inferred
         || sheet.criteria().any(|(_, _, c)| {
             c.options.iter().any(|o| {
@@ -350,18 +562,179 @@ pub(super) fn build_set(
     let official = mark(Compiled::new(info, &sheet, &fingerprint, false));
     let inferred = has_inferred
         .then(|| mark(Compiled::new(info, &sheet, &fingerprint, true)));
-    let date = |d: Option<&String>| d.and_then(|d| Date::parse("", d).ok());
-    CriteriaSet {
-        edition: info.id.clone(),
-        period: (
-            date(Some(&info.in_force.from)),
-            date(info.in_force.until.as_ref()),
-        ),
-        sheet,
-        fingerprint,
-        official,
-        inferred,
-        tables: info.tables,
-        provenance,
+    Loaded { sheet, fingerprint, official, inferred }
+}
+
+/// What is known of a set before its table is read.
+#[derive(Debug, Clone)]
+pub(super) struct Head {
+    pub id: String,
+    pub name: String,
+    pub status: SetStatus,
+    pub max: PartPoints,
+    pub fingerprint: String,
+    pub has_inferred: bool,
+}
+
+/// A set's table, read and compiled.
+#[derive(Debug)]
+pub(super) struct Loaded {
+    pub sheet: SetFile,
+    pub fingerprint: String,
+    pub official: Compiled,
+    pub inferred: Option<Compiled>,
+}
+
+/// A set's table: read with its catalog, or an embedded file read the
+/// first time it is needed.
+#[derive(Debug)]
+pub(super) enum Table {
+    Ready(Box<Loaded>),
+    Embedded(Box<(Embedded, OnceLock<Loaded>)>),
+}
+
+impl Table {
+    pub(super) fn get(&self) -> &Loaded {
+        match self {
+            Table::Ready(t) => t,
+            Table::Embedded(e) => e.1.get_or_init(|| e.0.read()),
+        }
+    }
+}
+
+/// An embedded set file, checked by the test suite, not yet read.
+#[derive(Debug)]
+pub(super) struct Embedded {
+    /// The edition whose set it is (the inheritor's, when inherited).
+    info: Arc<EditionInfo>,
+    file: &'static str,
+    inherited: bool,
+}
+
+impl Embedded {
+    /// # Panics
+    ///
+    /// Never in a released crate: the test suite reads every embedded
+    /// set through the full checks and holds the index to the files.
+    fn read(&self) -> Loaded {
+        let text = embedded::text(self.file).unwrap_or_else(|| {
+            panic!("{} is indexed, not embedded", self.file)
+        });
+        let mut sheet: SetFile = criteria::parse(self.file, text)
+            .unwrap_or_else(|p| {
+                panic!("embedded criteria data is invalid: {}", p[0])
+            });
+        let mut fp = criteria::fingerprint(text);
+        if self.inherited {
+            inherit(&self.info, &mut sheet, &mut fp);
+        }
+        compile(&self.info, sheet, fp, Provenance::Bundled)
+    }
+}
+
+/// An edition's classification: read with its catalog, or embedded and
+/// read the first time it is needed.
+#[derive(Debug)]
+pub(super) enum Classified {
+    Ready(Option<Classification>),
+    Embedded(&'static str, OnceLock<Option<Classification>>),
+}
+
+impl Classified {
+    pub(super) fn get(&self) -> Option<&Classification> {
+        match self {
+            Classified::Ready(c) => c.as_ref(),
+            Classified::Embedded(path, c) => c
+                .get_or_init(|| {
+                    let text = embedded::text(path).unwrap_or_default();
+                    Some(criteria::parse(path, text).unwrap_or_else(|p| {
+                        panic!("embedded criteria data is invalid: {}", p[0])
+                    }))
+                })
+                .as_ref(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalog read from the index, its tables on first use, is the
+    /// catalog read and checked in full: same editions, sets, order,
+    /// names, tables, fingerprints and compiled forms.
+    #[test]
+    fn the_index_gives_the_catalog_the_full_checks_give() {
+        let full = Catalog::load(BTreeMap::new(), Vec::new(), true)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let lazy = Catalog::load(BTreeMap::new(), Vec::new(), false).unwrap();
+        assert!(lazy.editions.iter().all(|e| e.sets.iter().all(
+            |s| matches!(
+                s.table,
+                Table::Embedded(ref e) if e.1.get().is_none()
+            )
+        )));
+        let ids = |c: &Catalog| {
+            c.editions().map(|e| e.id().to_owned()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&full), ids(&lazy));
+        let mut n = 0;
+        for (f, l) in full.editions.iter().zip(&lazy.editions) {
+            assert_eq!(f.info, l.info);
+            assert_eq!(f.from, l.from);
+            assert_eq!(f.classification(), l.classification(), "{}", f.id());
+            let sets = |e: &Edition| {
+                e.sets().map(|s| s.id().to_owned()).collect::<Vec<_>>()
+            };
+            assert_eq!(sets(f), sets(l), "{}", f.id());
+            for (a, b) in f.sets.iter().zip(&l.sets) {
+                let at = format!("{}/{}", f.id(), a.id());
+                assert_eq!(
+                    (a.name(), a.status(), a.max_points()),
+                    (b.name(), b.status(), b.max_points()),
+                    "{at}"
+                );
+                assert_eq!(
+                    (&a.file, &a.edition, a.period, a.tables),
+                    (&b.file, &b.edition, b.period, b.tables),
+                    "{at}"
+                );
+                assert_eq!(a.sheet(), b.sheet(), "{at}");
+                assert_eq!(a.fingerprint(), b.fingerprint(), "{at}");
+                // What the index says is what reading the table gives.
+                let t = b.table.get();
+                assert_eq!(b.fingerprint(), t.fingerprint, "{at}");
+                assert_eq!(b.has_inferred(), t.inferred.is_some(), "{at}");
+                // Compiled has no PartialEq; its Debug shows every field.
+                let dbg = |s: &CriteriaSet, i| format!("{:?}", s.compiled(i));
+                assert_eq!(dbg(a, false), dbg(b, false), "{at}");
+                assert_eq!(dbg(a, true), dbg(b, true), "{at}");
+                assert_eq!(a.has_inferred(), b.has_inferred(), "{at}");
+                n += 1;
+            }
+        }
+        assert!(n >= 79, "{n} sets");
+    }
+
+    /// What the fingerprints example writes is what the crate embeds.
+    #[test]
+    fn the_embedded_index_is_the_files() {
+        let want = Catalog::embedded_index().unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            want == embedded::INDEX,
+            "criteria/INDEX differs from the criteria files: run \
+             `cargo run --example fingerprints -- --write`"
+        );
+    }
+
+    #[test]
+    fn a_broken_index_line_is_named() {
+        let err = index::parse("# x\nqd26-2026\thoa\n").err();
+        assert_eq!(err.as_deref(), Some("INDEX line 2"));
+        let row = "qd26-2026\thoa\tqd26-2026/hoa.json\tlost\t35\t25\t40\
+                   \tno\tfnv1a64:0\tHoa";
+        assert!(index::parse(row).is_err());
+        let ok = row.replace("lost", "cross-checked");
+        assert_eq!(index::parse(&ok).unwrap()[0].max.total(), 100);
     }
 }

@@ -7,7 +7,8 @@
 //! what exactly was loaded (each set's fingerprint).
 //!
 //! Its rooms: this file holds the types and lookups; `load` reads and
-//! checks files into editions; `text` prints an edition and a set as a
+//! checks files into editions, the embedded ones from `index` without
+//! reading a table until a call needs it; `text` prints an edition and a set as a
 //! council member sees them (their `Display`). Other rooms add the methods
 //! of the rules they own, so that each rule has one home:
 //!
@@ -20,8 +21,11 @@
 //! - a member's sheet resolved and summed: [`CriteriaSet::resolve`] in
 //!   `sheet`.
 
+mod index;
 mod load;
 mod text;
+
+use std::sync::Arc;
 
 use crate::compiled::Compiled;
 use crate::criteria::{
@@ -48,25 +52,50 @@ pub struct CriteriaSet {
     edition: String,
     /// The edition's first and last days in force.
     period: (Option<Date>, Option<Date>),
-    sheet: SetFile,
-    fingerprint: String,
-    official: Compiled,
-    inferred: Option<Compiled>,
     /// Whether its edition ships all its tables.
     tables: Tables,
+    /// What is known of it before its table is read.
+    head: load::Head,
+    /// Its file under the data directory (another edition's when the set
+    /// is inherited).
+    file: String,
+    table: load::Table,
     /// Whose data it is.
     provenance: Provenance,
 }
 
 impl CriteriaSet {
     /// The sheet as printed: parts, sections, criteria, options, notes.
+    /// An embedded set's table is read and compiled the first time it is
+    /// needed, here or by a score.
     pub fn sheet(&self) -> &SetFile {
-        &self.sheet
+        &self.table.get().sheet
     }
 
     /// The set id.
     pub fn id(&self) -> &str {
-        &self.sheet.id
+        &self.head.id
+    }
+
+    /// The name as printed (the phân nhóm), without reading the table.
+    ///
+    /// ```
+    /// let ed = ocop::Catalog::official().edition("qd26-2026").unwrap();
+    /// assert_eq!(ed.set("hoa").unwrap().name(), "Hoa");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.head.name
+    }
+
+    /// How far its table can be trusted, without reading the table.
+    ///
+    /// ```
+    /// use ocop::criteria::SetStatus;
+    /// let ed = ocop::Catalog::official().edition("qd26-2026").unwrap();
+    /// assert_eq!(ed.set("hoa").unwrap().status(), SetStatus::Transcribed);
+    /// ```
+    pub fn status(&self) -> SetStatus {
+        self.head.status
     }
 
     /// The edition this set belongs to.
@@ -80,9 +109,10 @@ impl CriteriaSet {
         self.period
     }
 
-    /// The fingerprint of the data this set was loaded from.
+    /// The fingerprint of the data this set was loaded from. Known
+    /// without reading the table.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        &self.head.fingerprint
     }
 
     /// Whose data the set is: bundled with the crate, or the user's
@@ -99,16 +129,16 @@ impl CriteriaSet {
     }
 
     /// Whether the set has inferred data (an inferred table, point value or
-    /// gate) that is used only on request.
+    /// gate) that is used only on request. Known without reading the table.
     pub fn has_inferred(&self) -> bool {
-        self.inferred.is_some()
+        self.head.has_inferred
     }
 
     /// Maximum points per part of the recovered table. Less than the
     /// edition's where the source has a known gap (see `sheet().gaps`).
+    /// Known without reading the table.
     pub fn max_points(&self) -> criteria::PartPoints {
-        let [a, b, c] = self.official.part_max;
-        criteria::PartPoints { a, b, c }
+        self.head.max
     }
 
     /// Checks and compiles one set file on its own, outside any catalog:
@@ -137,8 +167,9 @@ impl CriteriaSet {
     ) -> Result<CriteriaSet> {
         let sheet = criteria::check_set(edition, file, text)
             .map_err(|problems| ErrorKind::InvalidData { problems })?;
+        let fp = criteria::fingerprint(text);
         let by = criteria::Provenance::of(file, text);
-        Ok(load::build_set(edition, sheet, criteria::fingerprint(text), by))
+        Ok(load::build_set(edition, file, sheet, fp, by))
     }
 
     /// Whether its edition ships all its tables (`Bundled`), takes them
@@ -157,9 +188,10 @@ impl CriteriaSet {
     }
 
     pub(crate) fn compiled(&self, inferred: bool) -> &Compiled {
-        match (&self.inferred, inferred) {
+        let t = self.table.get();
+        match (&t.inferred, inferred) {
             (Some(c), true) => c,
-            _ => &self.official,
+            _ => &t.official,
         }
     }
 }
@@ -176,10 +208,11 @@ impl CriteriaSet {
 /// ```
 #[derive(Debug)]
 pub struct Edition {
-    pub(crate) info: EditionInfo,
+    /// Shared with the sets whose tables are read on first use.
+    pub(crate) info: Arc<EditionInfo>,
     /// `info.in_force.from`, parsed once.
     pub(crate) from: Date,
-    classification: Option<Classification>,
+    classification: load::Classified,
     sets: Vec<CriteriaSet>,
 }
 
@@ -196,7 +229,7 @@ impl Edition {
 
     /// The product classification (Phụ lục I), where recovered.
     pub fn classification(&self) -> Option<&Classification> {
-        self.classification.as_ref()
+        self.classification.get()
     }
 
     /// The sets, in classification order.
@@ -241,19 +274,19 @@ impl Edition {
     /// diacritics and punctuation: `"Rau, củ, quả, hạt tươi"`,
     /// `"RAU-CU-QUA-HAT-TUOI"` and `"rau-cu-qua-hat-tuoi"` are the same set.
     pub fn set(&self, id_or_name: &str) -> Option<&CriteriaSet> {
-        if let Some(s) = self.sets.iter().find(|s| s.sheet.id == id_or_name) {
+        if let Some(s) = self.sets.iter().find(|s| s.id() == id_or_name) {
             return Some(s);
         }
         let want = slug(id_or_name);
         self.sets
             .iter()
-            .find(|s| s.sheet.id == want || slug(&s.sheet.name) == want)
+            .find(|s| s.id() == want || slug(s.name()) == want)
             .or_else(|| {
-                let c = self.classification.as_ref()?;
+                let c = self.classification()?;
                 let row =
                     c.entries.iter().find(|r| slug(&r.phan_nhom) == want)?;
                 let id = row.set.as_deref()?;
-                self.sets.iter().find(|s| s.sheet.id == id)
+                self.sets.iter().find(|s| s.id() == id)
             })
     }
 }
@@ -334,8 +367,8 @@ impl Catalog {
         opts: &ScoreOptions,
     ) -> Result<&'c CriteriaSet> {
         let found = edition.find_set(set)?;
-        let (edition, set) = (edition.info.id.clone(), found.sheet.id.clone());
-        match found.sheet.status {
+        let (edition, set) = (edition.info.id.clone(), found.id().to_owned());
+        match found.status() {
             SetStatus::Inferred if !opts.inferred => {
                 Err(ErrorKind::InferredSet { edition, set }.into())
             }

@@ -42,8 +42,8 @@ impl fmt::Display for Edition {
                 "  {:<48} {:>3}  {:<13}  {}",
                 s.id(),
                 s.max_points().total(),
-                s.sheet().status,
-                s.sheet().name
+                s.status(),
+                s.name()
             );
         }
         f.write_str(&out)

@@ -652,8 +652,8 @@ impl Provenance {
     /// The provenance of the file at `path` (under a data directory) with
     /// this text: bundled when it is the embedded file of that path.
     pub fn of(path: &str, text: &str) -> Provenance {
-        let bundled =
-            crate::embedded::files().any(|(p, t)| p == path && t == text);
+        // One file read (with packed-data, unpacked), not all of them.
+        let bundled = crate::embedded::text(path).is_some_and(|t| t == text);
         if bundled { Provenance::Bundled } else { Provenance::User }
     }
 

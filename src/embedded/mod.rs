@@ -8,6 +8,10 @@
 //! fingerprint of every file live beside it, as a time-zone database keeps
 //! its version next to its data: `criteria/FINGERPRINTS` is
 //! [`fingerprint_manifest`]'s output, and a test fails when they differ.
+//! `criteria/INDEX` lists each edition's sets, derived from the same files,
+//! so that the catalog can read one file when a call needs one set; with
+//! `packed-data` each file is packed on its own or against one similar
+//! file, so that reading it unpacks that file and its base, not all.
 
 /// The version of the bundled criteria data. It changes whenever a file
 /// under `criteria/` changes (see `criteria/FINGERPRINTS`).
@@ -25,33 +29,85 @@ macro_rules! embed {
 #[cfg_attr(not(test), allow(dead_code))]
 mod pack;
 
+/// `criteria/INDEX`: each edition's sets, with what `ocop sets` prints of
+/// them and the file each is read from, so that a catalog can list and
+/// find sets without reading them. `cargo run --example fingerprints --
+/// --write` derives it from the files; a test holds it to them.
+pub(crate) const INDEX: &str = include_str!("../../criteria/INDEX");
+
 /// Every embedded criteria file, by path under `criteria/`, with its text.
 #[cfg(not(feature = "packed-data"))]
 pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
     EMBEDDED.iter().copied()
 }
 
-/// Every embedded criteria file, by path under `criteria/`, with its text:
-/// unpacked on first use from what `build.rs` packed (see `pack`).
-///
-/// # Panics
-///
-/// Never in a released crate: `build.rs` packs the files this unpacks,
-/// and the fingerprint test compares every text with `criteria/`.
+/// The text of the embedded file at `path` under `criteria/`.
+#[cfg(not(feature = "packed-data"))]
+pub(crate) fn text(path: &str) -> Option<&'static str> {
+    EMBEDDED.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+}
+
+/// The paths of the embedded files, without reading them.
+#[cfg(not(feature = "packed-data"))]
+pub(crate) fn paths() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(p, _)| *p)
+}
+
 #[cfg(feature = "packed-data")]
-pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+mod packed {
+    include!(concat!(env!("OUT_DIR"), "/criteria_pack.rs"));
+
     static PACKED: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/criteria.pack"));
-    static FILES: std::sync::OnceLock<Vec<(String, String)>> =
-        std::sync::OnceLock::new();
-    FILES
-        .get_or_init(|| {
-            pack::unpack(PACKED)
-                .and_then(|a| pack::unarchive(&a))
-                .expect("build.rs packs the criteria files")
+
+    /// Each file's text, unpacked on first use.
+    static TEXTS: [std::sync::OnceLock<String>; COUNT] =
+        [const { std::sync::OnceLock::new() }; COUNT];
+
+    pub(crate) fn paths() -> impl Iterator<Item = &'static str> {
+        TOC.iter().map(|(p, ..)| *p)
+    }
+
+    /// The text of file `i`: its base's, then its own, unpacked.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released crate: `build.rs` packs the files this
+    /// unpacks and checks that they unpack, and the fingerprint test
+    /// compares every text with `criteria/`.
+    pub(crate) fn text(i: usize) -> &'static str {
+        TEXTS[i].get_or_init(|| {
+            let (path, base, start, end) = TOC[i];
+            let base = base.map_or("", text);
+            super::pack::unpack_with(base.as_bytes(), &PACKED[start..end])
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_else(|| panic!("build.rs packs {path}"))
         })
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
+    }
+
+    pub(crate) fn find(path: &str) -> Option<usize> {
+        TOC.iter().position(|(p, ..)| *p == path)
+    }
+}
+
+/// Every embedded criteria file, by path under `criteria/`, with its text:
+/// unpacked on first use from what `build.rs` packed (see `pack`).
+#[cfg(feature = "packed-data")]
+pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    packed::paths().enumerate().map(|(i, p)| (p, packed::text(i)))
+}
+
+/// The text of the embedded file at `path` under `criteria/`: it and its
+/// base unpacked on first use, no other.
+#[cfg(feature = "packed-data")]
+pub(crate) fn text(path: &str) -> Option<&'static str> {
+    packed::find(path).map(packed::text)
+}
+
+/// The paths of the embedded files, without unpacking them.
+#[cfg(feature = "packed-data")]
+pub(crate) fn paths() -> impl Iterator<Item = &'static str> {
+    packed::paths()
 }
 
 /// Every embedded criteria file, by path under `criteria/`. With
@@ -153,7 +209,7 @@ static EMBEDDED: &[(&str, &str)] = embed![
 /// assert!(ocop::criteria::embedded_paths().any(|p| p == "qd26-2026/hoa.json"));
 /// ```
 pub fn embedded_paths() -> impl Iterator<Item = &'static str> {
-    files().map(|(p, _)| p)
+    paths()
 }
 
 /// 64-bit FNV-1a over the file's bytes, with CRLF read as LF so that a
@@ -210,5 +266,10 @@ mod tests {
             n += 1;
         }
         assert!(n >= 86, "{n} files");
+        assert_eq!(super::paths().count(), n);
+        for (path, text) in super::files() {
+            assert_eq!(super::text(path), Some(text), "{path}");
+        }
+        assert_eq!(super::text("qd26-2026/none.json"), None);
     }
 }

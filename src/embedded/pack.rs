@@ -8,10 +8,12 @@
 //! first copy and leaves all other bytes as they are, for gzip (or any
 //! later compressor) to work on as before.
 //!
-//! The format, all numbers LEB128: the files as one archive (for each,
-//! path length, path, text length, text), written as a sequence of a
-//! literal run (length, bytes) followed by a copy (length − [`MIN`],
-//! distance back), the last literal run having no copy after it.
+//! The format, all numbers LEB128: a sequence of a literal run (length,
+//! bytes) followed by a copy (length − [`MIN`], distance back), the last
+//! literal run having no copy after it. `build.rs` packs each file on its
+//! own, or against one similar file (its base, [`pack_with`]), so that a
+//! call that needs one set unpacks that file and its base, not all of
+//! them (see `embedded`).
 //!
 //! `build.rs` includes this file to pack; the library unpacks.
 
@@ -47,63 +49,42 @@ fn get(b: &[u8], at: &mut usize) -> Option<usize> {
     None
 }
 
-/// The files as one archive.
-pub fn archive<'a>(
-    files: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (path, text) in files {
-        put(&mut out, path.len());
-        out.extend_from_slice(path.as_bytes());
-        put(&mut out, text.len());
-        out.extend_from_slice(text.as_bytes());
-    }
-    out
-}
-
-/// The files of an archive, or None if it is not one.
-pub fn unarchive(b: &[u8]) -> Option<Vec<(String, String)>> {
-    let mut at = 0;
-    let mut files = Vec::new();
-    let field = |at: &mut usize| -> Option<String> {
-        let n = get(b, at)?;
-        let s = b.get(*at..at.checked_add(n)?)?;
-        *at += n;
-        String::from_utf8(s.to_vec()).ok()
-    };
-    while at < b.len() {
-        let path = field(&mut at)?;
-        let text = field(&mut at)?;
-        files.push((path, text));
-    }
-    Some(files)
-}
-
 /// Packs `data`: greedy, each position taking the longest earlier repeat
 /// of at least [`MIN`] bytes among the last [`DEPTH`] with its hash.
 pub fn pack(data: &[u8]) -> Vec<u8> {
-    let mut chains = Chains::new(data.len());
+    pack_with(&[], data)
+}
+
+/// Packs `data` as if it followed `base`: repeats may refer into `base`,
+/// which [`unpack_with`] must be given again. One file packed against a
+/// similar one unpacks with just the two, not the whole archive.
+pub fn pack_with(base: &[u8], data: &[u8]) -> Vec<u8> {
+    let all = [base, data].concat();
+    let mut chains = Chains::new(all.len());
+    for j in 0..base.len() {
+        chains.insert(&all, j);
+    }
     let mut out = Vec::with_capacity(data.len() / 2);
-    let (mut i, mut lit) = (0, 0);
-    while i < data.len() {
-        let (len, dist) = chains.longest(data, i);
+    let (mut i, mut lit) = (base.len(), base.len());
+    while i < all.len() {
+        let (len, dist) = chains.longest(&all, i);
         if len >= MIN {
             put(&mut out, i - lit);
-            out.extend_from_slice(&data[lit..i]);
+            out.extend_from_slice(&all[lit..i]);
             put(&mut out, len - MIN);
             put(&mut out, dist);
             for j in i..i + len {
-                chains.insert(data, j);
+                chains.insert(&all, j);
             }
             i += len;
             lit = i;
         } else {
-            chains.insert(data, i);
+            chains.insert(&all, i);
             i += 1;
         }
     }
-    put(&mut out, data.len() - lit);
-    out.extend_from_slice(&data[lit..]);
+    put(&mut out, all.len() - lit);
+    out.extend_from_slice(&all[lit..]);
     out
 }
 
@@ -166,13 +147,21 @@ impl Chains {
 
 /// Unpacks what [`pack`] wrote, or None if `b` is not such a packing.
 pub fn unpack(b: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(b.len() * 4);
+    unpack_with(&[], b)
+}
+
+/// Unpacks what [`pack_with`] wrote against the same `base`, or None if
+/// `b` is not such a packing.
+pub fn unpack_with(base: &[u8], b: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(base.len() + b.len() * 4);
+    out.extend_from_slice(base);
     let mut at = 0;
     loop {
         let n = get(b, &mut at)?;
         out.extend_from_slice(b.get(at..at.checked_add(n)?)?);
         at += n;
         if at == b.len() {
+            out.drain(..base.len());
             return Some(out);
         }
         let len = get(b, &mut at)?.checked_add(MIN)?;
@@ -207,13 +196,15 @@ mod tests {
     }
 
     #[test]
-    fn an_archive_keeps_paths_and_texts() {
-        let files = [("a/b.json", "{}"), ("c/d.json", "Sơn La"), ("e", "")];
-        let back =
-            unarchive(&unpack(&pack(&archive(files))).unwrap()).unwrap();
-        let want: Vec<(String, String)> =
-            files.iter().map(|(p, t)| ((*p).into(), (*t).into())).collect();
-        assert_eq!(back, want);
+    fn a_file_packed_against_another_refers_into_it() {
+        let base: Vec<u8> = (0..200u8).collect();
+        let mut data = b"head ".to_vec();
+        data.extend(&base[50..180]);
+        let packed = pack_with(&base, &data);
+        assert!(packed.len() < 20, "{}", packed.len());
+        assert_eq!(unpack_with(&base, &packed).unwrap(), data);
+        // Without its base the reference points before the start.
+        assert_eq!(unpack(&packed), None);
     }
 
     #[test]
@@ -222,7 +213,6 @@ mod tests {
         {
             assert_eq!(unpack(b), None, "{b:?}");
         }
-        assert_eq!(unarchive(&[9, b'a']), None);
     }
 
     proptest! {
@@ -238,7 +228,13 @@ mod tests {
                     data.extend(p);
                 }
             }
-            prop_assert_eq!(unpack(&pack(&data)), Some(data));
+            prop_assert_eq!(unpack(&pack(&data)), Some(data.clone()));
+            let cut = data.len() / 3;
+            let (base, rest) = data.split_at(cut);
+            prop_assert_eq!(
+                unpack_with(base, &pack_with(base, rest)),
+                Some(rest.to_vec())
+            );
         }
 
         #[test]

@@ -7,14 +7,17 @@
 # Builds the harness beside this script against REPO_DIR (release), in a
 # build folder of its own per tree ($BENCH/build/<tree>), and runs
 # each of its modes once under callgrind:
-#   - lines: 2,000 generated lines of 26/2026 (the same file for every
+#   - lines: 2,000 generated lines of 26/2026 (both modes read every
+#     table first, as the catalog has read tables on first use since #25) (the same file for every
 #     tree: made once, by the first tree measured, into $INPUT);
 #     batch - load(FILE) against the floor, floor - none(FILE);
 #   - plans: 8 generated evaluations of every set of qd1048-781 and
 #     qd26-2026, each planned towards the next star with inferred data;
 #     plan - load, and plan - gen (without generating the evaluations).
 # Nothing is written inside REPO_DIR except its own target/ when the input
-# has to be generated. Env: INPUT (default /tmp/bench/2k.jsonl), NICE (10).
+# has to be generated. Env: INPUT (default /tmp/bench/2k.jsonl), LINES
+# (2000; give INPUT too when changing it), NICE (10), PLANS (1; 0 runs the
+# line modes only).
 set -euo pipefail
 
 [ $# -eq 1 ] || { echo "usage: $0 REPO_DIR" >&2; exit 2; }
@@ -25,7 +28,8 @@ HARNESS=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$BENCH"
 INPUT=${INPUT:-$BENCH/2k.jsonl}
 NICE=${NICE:-10}
-LINES=2000
+LINES=${LINES:-2000}
+PLANS=${PLANS:-1}
 EDITIONS="qd1048-781 qd26-2026"
 
 # The profile that counts is the harness's (a dependency's own profile
@@ -77,6 +81,7 @@ load_f=$(count load "$INPUT")
 floor=$(count floor "$INPUT")
 batch=$(count batch "$INPUT")
 load=$(count load)
+if [ "$PLANS" = 1 ]; then
 gen=$(count gen)
 plan=$(count plan)
 nplans=$(evaluations)
@@ -86,19 +91,22 @@ for ed in $EDITIONS; do
   ed_plan[$ed]=$(count plan "$ed")
   ed_n[$ed]=$(evaluations "$ed")
 done
+fi
 
 commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "?")
-dirty=$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
+dirty=$( (git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null || true) | wc -l)
 echo "tree:    $REPO at $commit$([ "$dirty" -gt 0 ] && echo " + $dirty changed files")"
 echo "input:   $INPUT ($LINES lines, $(wc -c < "$INPUT") bytes, sha256 $(sha256sum "$INPUT" | cut -c1-16))"
 echo
 echo "Collected (instructions, whole process)"
 printf '  %-22s %12s\n' "none FILE" "$none_f" "load FILE" "$load_f" \
-  "floor FILE" "$floor" "batch FILE" "$batch" "load" "$load" \
-  "gen" "$gen" "plan" "$plan"
+  "floor FILE" "$floor" "batch FILE" "$batch" "load" "$load"
+if [ "$PLANS" = 1 ]; then
+printf '  %-22s %12s\n' "gen" "$gen" "plan" "$plan"
 for ed in $EDITIONS; do
   printf '  %-22s %12s\n' "gen $ed" "${ed_gen[$ed]}" "plan $ed" "${ed_plan[$ed]}"
 done
+fi
 echo
 floor_net=$((floor - none_f))
 batch_net=$((batch - load_f))
@@ -107,8 +115,9 @@ echo "  floor - none FILE      $floor_net  ($(mega "$floor_net"); $((floor_net /
 echo "  batch - load FILE      $batch_net  ($(mega "$batch_net"); $((batch_net / LINES)) a line)"
 awk -v b="$batch_net" -v f="$floor_net" -v r="$floor" 'BEGIN {
   printf "  instructions per line as a ratio to serde_json parse-only:\n"
-  printf "    (batch - load) / (floor - none) = %.3f\n", b / f
+  printf "    (batch - load) / (floor - none) = %.4f\n", b / f
   printf "    (batch - load) / floor (raw)    = %.3f\n", b / r }'
+[ "$PLANS" = 1 ] || exit 0
 echo
 echo "Plans ($nplans: $(echo $EDITIONS | tr ' ' '+'), 8 a set, inferred)"
 echo "  plan - load            $((plan - load))  ($(mega $((plan - load)))); $(((plan - load) / nplans)) a plan (generation included)"

@@ -150,8 +150,8 @@ pub fn sets(
                     .sets()
                     .map(|s| Set {
                         id: s.id(),
-                        name: &s.sheet().name,
-                        status: s.sheet().status,
+                        name: s.name(),
+                        status: s.status(),
                         fingerprint: s.fingerprint(),
                         has_inferred: s.has_inferred(),
                     })
