@@ -108,6 +108,11 @@ impl Lines {
                 Some(Msg::Done(Ok(stats))) => {
                     slf.done = true;
                     slf.stats = Some(stats);
+                    let own =
+                        slf.failed.lock().ok().and_then(|mut s| s.take());
+                    if let Some(e) = own {
+                        return Err(e);
+                    }
                 }
                 Some(Msg::Done(Err(f))) => {
                     slf.done = true;
@@ -199,58 +204,47 @@ struct Items {
     buf: Vec<u8>,
     pos: usize,
     end: bool,
-    /// An item raised or was not `bytes`: the lines before it are read,
-    /// then reading fails.
-    broken: bool,
     failed: Slot,
 }
 
 impl Items {
     fn new(iter: Py<PyIterator>, failed: Slot) -> Items {
-        Items {
-            iter,
-            buf: Vec::new(),
-            pos: 0,
-            end: false,
-            broken: false,
-            failed,
-        }
+        Items { iter, buf: Vec::new(), pos: 0, end: false, failed }
     }
 
-    /// Takes items until 64 KiB are buffered or the iterator ends.
-    fn refill(&mut self) -> io::Result<()> {
+    /// Takes items until 64 KiB are buffered or the iterator ends. An
+    /// item that raises, or is not `bytes`, ends the input before it: the
+    /// batch finishes the lines before it, and the reader then raises its
+    /// exception.
+    fn refill(&mut self) {
         self.buf.clear();
         self.pos = 0;
         Python::attach(|py| {
             let mut it = self.iter.bind(py).clone();
             while self.buf.len() < 64 << 10 {
-                let item = match it.next() {
-                    None => {
-                        self.end = true;
-                        return Ok(());
-                    }
-                    Some(item) => item.and_then(|i| {
-                        i.cast_into::<PyBytes>().map_err(PyErr::from).map(
-                            |b| {
-                                let b = b.as_bytes();
-                                let b = b.strip_suffix(b"\n").unwrap_or(b);
-                                self.buf.extend(b.iter().map(|&c| {
-                                    if c == b'\n' { b' ' } else { c }
-                                }));
-                                self.buf.push(b'\n');
-                            },
-                        )
-                    }),
+                let Some(item) = it.next() else {
+                    self.end = true;
+                    return;
                 };
-                if let Err(e) = item {
-                    if let Ok(mut slot) = self.failed.lock() {
-                        *slot = Some(e);
+                match item.and_then(|i| Ok(i.cast_into::<PyBytes>()?)) {
+                    Ok(b) => {
+                        let b = b.as_bytes();
+                        let b = b.strip_suffix(b"\n").unwrap_or(b);
+                        self.buf.extend(
+                            b.iter()
+                                .map(|&c| if c == b'\n' { b' ' } else { c }),
+                        );
+                        self.buf.push(b'\n');
                     }
-                    self.broken = true;
-                    return Ok(());
+                    Err(e) => {
+                        if let Ok(mut slot) = self.failed.lock() {
+                            *slot = Some(e);
+                        }
+                        self.end = true;
+                        return;
+                    }
                 }
             }
-            Ok(())
         })
     }
 }
@@ -268,12 +262,7 @@ impl Read for Items {
 impl BufRead for Items {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.pos >= self.buf.len() && !self.end {
-            if self.broken {
-                return Err(io::Error::other(
-                    "an input item could not be read",
-                ));
-            }
-            self.refill()?;
+            self.refill();
         }
         Ok(&self.buf[self.pos..])
     }

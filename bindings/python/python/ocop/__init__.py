@@ -281,7 +281,7 @@ def plan(
     >>> ocop.plan(ocop.SAMPLE, target=7)
     Traceback (most recent call last):
     ...
-    ocop._errors.ContentError: invalid target 7: give a star from 1 to 5
+    ocop._errors.ContentError: target 7★ is not a star tier: give 1 to 5
     """
     text = plan_json(
         evaluation,
@@ -565,7 +565,8 @@ def _steps(steps: Steps) -> str:
     out: List[Dict[str, Any]] = []
     for s in steps:
         if isinstance(s, Mapping):
-            out.append({"criterion": s.get("criterion"), "option": s.get("option")})
+            # A plan's steps say more; the library reads these two.
+            out.append({k: s[k] for k in ("criterion", "option") if k in s})
         else:
             criterion, option = s
             out.append({"criterion": criterion, "option": option})
