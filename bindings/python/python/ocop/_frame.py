@@ -71,8 +71,9 @@ def frame(
 
     >>> import ocop
     >>> df = ocop.frame(ocop.score_lines([ocop.SAMPLE]))
-    >>> df.loc[0, ["id", "total", "star", "failed_minimums", "province"]].tolist()
-    ['SAMPLE-2026-01', Decimal('74.33'), 3, 1, 'Lâm Đồng']
+    >>> row = df.iloc[0]
+    >>> row["id"], row["total"], int(row["star"]), int(row["failed_minimums"]), row["province"]
+    ('SAMPLE-2026-01', Decimal('74.33'), 3, 1, 'Lâm Đồng')
     """
     rows: List[Dict[str, Any]] = []
     columns = list(COLUMNS)
