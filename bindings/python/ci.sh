@@ -24,7 +24,6 @@ fi
 venv=$(mktemp -d)/venv
 trap 'rm -rf "$(dirname "$venv")"' EXIT
 "$py" -m venv "$venv"
-"$venv/bin/python" -m pip install -q --upgrade pip
 # The root's target directory: the dependencies the root's own build
 # compiled (the same versions: Cargo.lock here is the root's plus PyO3)
 # are not compiled again.
