@@ -30,8 +30,10 @@ trap 'rm -rf "$(dirname "$venv")"' EXIT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 start=$(date +%s)
 MATURIN_PEP517_ARGS="--profile dev" \
-  "$venv/bin/python" -m pip install -q "$here[pandas,polars,test]"
+  "$venv/bin/python" -m pip install -q "$here[pandas,polars,test]" mypy
 echo "ci.sh: package built and installed in $(( $(date +%s) - start )) s"
-# The suite imports the installed package, never the source tree.
 cd "$here"
+# The types the package declares (py.typed) hold.
+"$venv/bin/python" -m mypy --strict --cache-dir=/dev/null python/ocop
+# The suite imports the installed package, never the source tree.
 OCOP_CLI="${OCOP_CLI:-}" "$venv/bin/python" -m pytest -q -p no:cacheprovider tests

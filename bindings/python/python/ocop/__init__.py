@@ -154,7 +154,7 @@ def score(
         points=points,
         criteria=criteria,
     )
-    return _loads(text, floats)
+    return _dict(text, floats)
 
 
 def check_json(
@@ -200,7 +200,7 @@ def check(
         weak_sources=weak_sources,
         criteria=criteria,
     )
-    return _loads(text, floats)  # type: ignore[no-any-return]
+    return _list(text, floats)
 
 
 def explain_json(
@@ -239,7 +239,7 @@ def explain(
         weak_sources=weak_sources,
         criteria=criteria,
     )
-    return _loads(text, floats)
+    return _dict(text, floats)
 
 
 def plan_json(
@@ -292,7 +292,7 @@ def plan(
         weak_sources=weak_sources,
         criteria=criteria,
     )
-    return _loads(text, floats)
+    return _dict(text, floats)
 
 
 #: Steps for :func:`what_if`: ``{"criterion", "option"}`` dicts (a plan's
@@ -341,7 +341,7 @@ def what_if(
         weak_sources=weak_sources,
         criteria=criteria,
     )
-    return _loads(text, floats)
+    return _dict(text, floats)
 
 
 # --- criteria -----------------------------------------------------------
@@ -364,7 +364,7 @@ def sets(
     >>> len(ocop.sets("QD26-2026")[0]["sets"])
     26
     """
-    return _loads(sets_json(edition, criteria=criteria), False)  # type: ignore[no-any-return]
+    return _list(sets_json(edition, criteria=criteria), False)
 
 
 def sheet_json(
@@ -389,7 +389,7 @@ def sheet(
     >>> s["id"], sum(p["max"] for p in s["parts"])
     ('rau-cu-qua-hat-tuoi', 100)
     """
-    return _loads(sheet_json(set, edition, criteria=criteria), floats)
+    return _dict(sheet_json(set, edition, criteria=criteria), floats)
 
 
 # --- batches ------------------------------------------------------------
@@ -579,6 +579,12 @@ def _parser(floats: bool) -> Callable[[str], Any]:
     return decoder.decode
 
 
-def _loads(text: str, floats: bool) -> Any:
-    return _parser(floats)(text)
+def _dict(text: str, floats: bool) -> Dict[str, Any]:
+    value: Dict[str, Any] = _parser(floats)(text)
+    return value
+
+
+def _list(text: str, floats: bool) -> List[Dict[str, Any]]:
+    value: List[Dict[str, Any]] = _parser(floats)(text)
+    return value
 

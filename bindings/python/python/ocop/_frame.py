@@ -88,7 +88,7 @@ def frame(
     full = [{c: row.get(c) for c in columns} for row in rows]
     if backend == "pandas":
         try:
-            import pandas as pd
+            import pandas as pd  # type: ignore[import-untyped,unused-ignore]
         except ImportError as e:
             raise ImportError("ocop.frame needs pandas: pip install 'ocop[pandas]'") from e
         return pd.DataFrame(full, columns=columns)
