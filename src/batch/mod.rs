@@ -79,7 +79,10 @@ pub const MAX_THREADS: usize = 256;
 pub struct BatchScorer<'c> {
     catalog: &'c Catalog,
     options: ScoreOptions,
-    threads: usize,
+    // None: every available core, asked only when a batch runs (the
+    // question reads cgroup files, tens of µs, which a binding's single
+    // `score_line` call would otherwise pay each time).
+    threads: Option<usize>,
     chunk_bytes: usize,
     max_line: usize,
     style: Style,
@@ -91,7 +94,7 @@ impl std::fmt::Debug for BatchScorer<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BatchScorer")
             .field("options", &self.options)
-            .field("threads", &self.threads)
+            .field("threads", &self.thread_count())
             .field("chunk_bytes", &self.chunk_bytes)
             .field("max_line_bytes", &self.max_line)
             .field("points", &self.style.points)
@@ -110,12 +113,10 @@ struct Scratch {
 impl<'c> BatchScorer<'c> {
     /// A scorer over `catalog` using every available core.
     pub fn new(catalog: &'c Catalog) -> Self {
-        let threads =
-            std::thread::available_parallelism().map_or(1, |n| n.get());
         BatchScorer {
             catalog,
             options: ScoreOptions::default(),
-            threads,
+            threads: None,
             chunk_bytes: 256 << 10,
             max_line: 1 << 20,
             style: Style::new(false),
@@ -139,8 +140,18 @@ impl<'c> BatchScorer<'c> {
     /// assert!(format!("{s:?}").contains(&format!("threads: {}", ocop::MAX_THREADS)));
     /// ```
     pub fn threads(mut self, n: usize) -> Self {
-        self.threads = n.clamp(1, MAX_THREADS);
+        self.threads = Some(n.clamp(1, MAX_THREADS));
         self
+    }
+
+    /// The threads a batch runs on: those set, else every available core
+    /// (at most [`MAX_THREADS`]).
+    fn thread_count(&self) -> usize {
+        self.threads.unwrap_or_else(|| {
+            let cores =
+                std::thread::available_parallelism().map_or(1, |n| n.get());
+            cores.min(MAX_THREADS)
+        })
     }
 
     /// Whether each member's points per criterion and per section are
@@ -205,7 +216,7 @@ impl<'c> BatchScorer<'c> {
 
     fn pipeline(&self) -> Pipeline<'c> {
         Pipeline {
-            threads: self.threads,
+            threads: self.thread_count(),
             chunk_bytes: self.chunk_bytes,
             max_line: self.max_line,
             progress: self.progress,

@@ -9,7 +9,6 @@
 //! reader than those chunks. Dropping the iterator closes the channel and
 //! stops the batch.
 
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -36,7 +35,9 @@ type Slot = Arc<Mutex<Option<PyErr>>>;
 #[pyclass(module = "ocop._ocop")]
 pub struct Lines {
     rx: Mutex<Receiver<Msg>>,
-    lines: VecDeque<String>,
+    /// The chunk being handed out, and how far.
+    chunk: String,
+    at: usize,
     done: bool,
     stats: Option<BatchStats>,
     failed: Slot,
@@ -78,7 +79,8 @@ impl Lines {
             })?;
         Ok(Lines {
             rx: Mutex::new(rx),
-            lines: VecDeque::new(),
+            chunk: String::new(),
+            at: 0,
             done: false,
             stats: None,
             failed,
@@ -89,12 +91,17 @@ impl Lines {
         slf
     }
 
-    fn __next__(
+    fn __next__<'py>(
         mut slf: PyRefMut<'_, Self>,
-        py: Python<'_>,
-    ) -> PyResult<Option<String>> {
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
         loop {
-            if let Some(line) = slf.lines.pop_front() {
+            // Each line straight from the chunk into a Python string.
+            let rest = &slf.chunk[slf.at..];
+            if !rest.is_empty() {
+                let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+                let line = PyString::new(py, &rest[..end]);
+                slf.at += end;
                 return Ok(Some(line));
             }
             if slf.done {
@@ -104,7 +111,10 @@ impl Lines {
             let msg = py
                 .detach(|| rx.lock().map(|rx| rx.recv().ok()).ok().flatten());
             match msg {
-                Some(Msg::Chunk(bytes)) => slf.lines.extend(split(bytes)),
+                Some(Msg::Chunk(bytes)) => {
+                    slf.chunk = crate::text(bytes);
+                    slf.at = 0;
+                }
                 Some(Msg::Done(Ok(stats))) => {
                     slf.done = true;
                     slf.stats = Some(stats);
@@ -132,13 +142,6 @@ impl Lines {
     fn stats(&self) -> Option<(u64, u64, u64)> {
         self.stats.map(|s| (s.lines, s.scored, s.rejected))
     }
-}
-
-/// Lines of a chunk, each with its newline (the batch writes whole
-/// lines, every one ending in a newline).
-fn split(bytes: Vec<u8>) -> Vec<String> {
-    let text = crate::text(bytes);
-    text.split_inclusive('\n').map(str::to_owned).collect()
 }
 
 enum Input {
