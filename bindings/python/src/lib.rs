@@ -52,6 +52,8 @@ fn score(
             .err();
         Err(match err {
             Some(e) => Failure::line(&e, LINE),
+            // Not reached: both paths are the library's and agree; the
+            // record written is still the answer.
             None => Failure::argument("evaluation", text(out)),
         })
     })
