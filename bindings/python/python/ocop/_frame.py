@@ -85,17 +85,19 @@ def frame(
             if key not in columns:
                 columns.append(key)
         rows.append(row)
-    full = [{c: row.get(c) for c in columns} for row in rows]
     if backend == "pandas":
         try:
             import pandas as pd  # type: ignore[import-untyped,unused-ignore]
         except ImportError as e:
             raise ImportError("ocop.frame needs pandas: pip install 'ocop[pandas]'") from e
-        return pd.DataFrame(full, columns=columns)
+        # A field a row lacks is pandas' own missing value, as in any
+        # frame built from dicts.
+        return pd.DataFrame(rows, columns=columns)
     if backend == "polars":
         try:
             import polars as pl
         except ImportError as e:
             raise ImportError("ocop.frame needs polars: pip install 'ocop[polars]'") from e
+        full = [{c: row.get(c) for c in columns} for row in rows]
         return pl.DataFrame(full, infer_schema_length=None)
     raise ValueError(f"backend: give 'pandas' or 'polars', not {backend!r}")
