@@ -8,7 +8,8 @@
 //! `threads`. Unknown fields are refused, never ignored.
 
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use ocop::advice::PlanOptions;
 use ocop::{BatchScorer, Catalog, Category, Error, ScoreOptions};
@@ -68,9 +69,7 @@ impl Options {
     pub fn resolve(self) -> Result<Resolved, Failure> {
         let catalog = match &self.criteria {
             None => Shared::Official(Catalog::official()),
-            Some(dir) => Shared::Overlaid(Arc::new(
-                Catalog::from_dir(dir).map_err(|e| Failure::error(&e))?,
-            )),
+            Some(dir) => Shared::Overlaid(overlaid(dir)?),
         };
         if let Some(n) = self.threads {
             if !(1..=ocop::MAX_THREADS).contains(&n) {
@@ -120,6 +119,49 @@ impl Resolved {
         )
         .map_err(|e| Failure::error(&e))
     }
+}
+
+/// What a criteria directory holds, to know when it changed: each entry
+/// two levels down (`<edition>/<set>.json`) with its size and time.
+type Stamp = Vec<(std::path::PathBuf, u64, Option<SystemTime>)>;
+
+/// The last directory loaded, its stamp and its catalog: a notebook
+/// scores one evaluation at a time against the same files.
+static OVERLAID: Mutex<Option<(String, Stamp, Arc<Catalog>)>> =
+    Mutex::new(None);
+
+fn stamp(dir: &str) -> Option<Stamp> {
+    let mut out = Vec::new();
+    for edition in std::fs::read_dir(dir).ok()? {
+        let edition = edition.ok()?.path();
+        let Ok(files) = std::fs::read_dir(&edition) else { continue };
+        for file in files {
+            let path = file.ok()?.path();
+            let meta = std::fs::metadata(&path).ok()?;
+            out.push((path, meta.len(), meta.modified().ok()));
+        }
+    }
+    out.sort();
+    Some(out)
+}
+
+/// The catalog of a criteria directory, loaded again when its files
+/// change.
+fn overlaid(dir: &str) -> Result<Arc<Catalog>, Failure> {
+    let now = stamp(dir);
+    if let (Some(now), Ok(cache)) = (&now, OVERLAID.lock()) {
+        if let Some((d, s, c)) = cache.as_ref() {
+            if d == dir && s == now {
+                return Ok(Arc::clone(c));
+            }
+        }
+    }
+    let catalog =
+        Arc::new(Catalog::from_dir(dir).map_err(|e| Failure::error(&e))?);
+    if let (Some(now), Ok(mut cache)) = (now, OVERLAID.lock()) {
+        *cache = Some((dir.to_owned(), now, Arc::clone(&catalog)));
+    }
+    Ok(catalog)
 }
 
 /// A failure as raised: the sentence, the category (which picks the

@@ -149,11 +149,20 @@ def test_criteria_directory_scores_as_the_command(tmp_path, compared):
     text = "\n".join(given) + "\n"
     want = run(["--criteria", str(tmp_path), "score", "-"], text)
     assert "".join(ocop.score_lines_json(given, criteria=tmp_path)) == want
-    first = "\n".join(lines(want)[:20]) + "\n"
-    same_lines(first, given[:20], lambda l: ocop.score_json(l, criteria=tmp_path), "score with criteria", compared)
+    first = "\n".join(lines(want)[:100]) + "\n"
+    same_lines(first, given[:100], lambda l: ocop.score_json(l, criteria=tmp_path), "score with criteria", compared)
     fingerprint = next(s for s in ocop.sets("qd26-2026", criteria=tmp_path)[0]["sets"] if s["id"] == "hoa")["fingerprint"]
     assert fingerprint in want
     assert fingerprint not in run(["score", "-"], text)
+    # The directory's files change: the next call reads them again.
+    hoa["source"] = "the province's second correction"
+    (tmp_path / "qd26-2026" / "hoa.json").write_text(
+        json.dumps(hoa, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )
+    hoa_line = next(l for l in given if json.loads(l)["set"] == "hoa")
+    again = run(["--criteria", str(tmp_path), "score", "-"], hoa_line + "\n")
+    assert ocop.score_json(hoa_line, criteria=tmp_path) + "\n" == again
+    assert fingerprint not in again
 
 
 def test_workbooks_read_and_score_as_the_command():
