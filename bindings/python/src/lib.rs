@@ -19,6 +19,8 @@ mod stream;
 
 use std::path::Path;
 
+use ocop::advice::PlanOptions;
+use ocop::report::{Output, ReportOptions};
 use ocop::workbook::{self, Format};
 use ocop::{BatchScorer, Error};
 use pyo3::prelude::*;
@@ -248,6 +250,91 @@ fn template(
     .map(drop)
 }
 
+/// Writes what `ocop report` writes to `path`: the province page (.html)
+/// or the results workbook (.xlsx), through the library's assembly
+/// (`report::collect`). `source` is a path (JSON Lines, or a workbook by
+/// its extension) or an iterator of `bytes`, one evaluation each. Returns
+/// the batch's `(lines, scored, rejected)`.
+#[pyfunction]
+#[pyo3(name = "report", signature = (source, path, as_of, by, lang, options))]
+fn write_report(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    path: &str,
+    as_of: Option<String>,
+    by: Vec<String>,
+    lang: &str,
+    options: &str,
+) -> PyResult<(u64, u64, u64)> {
+    let (input, failed) = stream::Input::of(source)?;
+    let written = py.detach(|| -> Result<ocop::BatchStats, Failure> {
+        let r = Options::parse(options)?.resolve()?;
+        let out = Path::new(path);
+        let mut opts = ReportOptions::default();
+        opts.output = Output::for_path(out).ok_or_else(|| {
+            Failure::argument("path", "a report writes .html or .xlsx".into())
+        })?;
+        opts.lang = lang.parse().map_err(|e| Failure::argument("lang", e))?;
+        opts.as_of =
+            as_of.as_deref().map(str::parse).transpose().map_err(fail)?;
+        opts.by = by;
+        opts.threads = r.threads;
+        opts.plan =
+            PlanOptions { score: r.score.clone(), ..Default::default() };
+        let report = match input {
+            stream::Input::Items(items) => {
+                ocop::report::collect(&r.catalog, items, &opts)
+            }
+            stream::Input::Path(file) => {
+                let p = Path::new(&file);
+                if Format::of(p).is_some() {
+                    workbook::read_file(p, &r.catalog, &opts.plan.score).map(
+                        |products| {
+                            ocop::report::collect_products(
+                                &r.catalog, products, &opts,
+                            )
+                        },
+                    )
+                } else {
+                    std::fs::File::open(p)
+                        .map_err(|e| {
+                            ocop::ErrorKind::Io {
+                                path: file.clone(),
+                                message: e.to_string(),
+                            }
+                            .into()
+                        })
+                        .and_then(|f| {
+                            ocop::report::collect(
+                                &r.catalog,
+                                std::io::BufReader::new(f),
+                                &opts,
+                            )
+                        })
+                }
+            }
+        }
+        .map_err(fail)?;
+        let stats = report.stats;
+        let bytes = report.into_bytes().map_err(fail)?;
+        std::fs::write(out, bytes).map_err(|e| {
+            fail(
+                ocop::ErrorKind::Io {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
+        Ok(stats)
+    });
+    if let Some(e) = failed.lock().ok().and_then(|mut s| s.take()) {
+        return Err(e);
+    }
+    let s = written.map_err(|f| raise(py, f))?;
+    Ok((s.lines, s.scored, s.rejected))
+}
+
 /// The version of the embedded criteria data.
 #[pyfunction]
 fn data_version() -> &'static str {
@@ -327,6 +414,7 @@ fn _ocop(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sheet, m)?)?;
     m.add_function(wrap_pyfunction!(read_workbook, m)?)?;
     m.add_function(wrap_pyfunction!(template, m)?)?;
+    m.add_function(wrap_pyfunction!(write_report, m)?)?;
     m.add_function(wrap_pyfunction!(data_version, m)?)?;
     m.add_function(wrap_pyfunction!(sample, m)?)?;
     m.add_class::<stream::Lines>()?;

@@ -29,7 +29,7 @@ enum Msg {
 }
 
 /// A Python exception raised while pulling input, kept for the reader.
-type Slot = Arc<Mutex<Option<PyErr>>>;
+pub type Slot = Arc<Mutex<Option<PyErr>>>;
 
 /// Iterates over the lines `ocop score` writes, each with its newline.
 #[pyclass(module = "ocop._ocop")]
@@ -56,13 +56,7 @@ impl Lines {
         let r = Options::parse(options)
             .and_then(Options::resolve)
             .map_err(|f| crate::raise(py, f))?;
-        let failed: Slot = Arc::default();
-        let input = if let Ok(path) = source.cast::<PyString>() {
-            Input::Path(path.to_cow()?.into_owned())
-        } else {
-            let iter = PyIterator::from_object(source)?.unbind();
-            Input::Items(Items::new(iter, Arc::clone(&failed)))
-        };
+        let (input, failed) = Input::of(source)?;
         let (tx, rx) = sync_channel(2);
         std::thread::Builder::new()
             .name("ocop-score-lines".into())
@@ -144,9 +138,25 @@ impl Lines {
     }
 }
 
-enum Input {
+/// What a batch reads: a file, or a Python iterator's items.
+pub enum Input {
     Path(String),
     Items(Items),
+}
+
+impl Input {
+    /// A `str` is a path; anything else an iterator of `bytes`. The slot
+    /// keeps the exception an item raises.
+    pub fn of(source: &Bound<'_, PyAny>) -> PyResult<(Input, Slot)> {
+        let failed: Slot = Arc::default();
+        let input = if let Ok(path) = source.cast::<PyString>() {
+            Input::Path(path.to_cow()?.into_owned())
+        } else {
+            let iter = PyIterator::from_object(source)?.unbind();
+            Input::Items(Items::new(iter, Arc::clone(&failed)))
+        };
+        Ok((input, failed))
+    }
 }
 
 /// The batch, as `ocop score FILE` runs it.
@@ -202,7 +212,7 @@ impl Write for Chunks {
 /// final newline of an item is dropped and newlines inside it become
 /// spaces (JSON allows neither inside a string), so that one item gives
 /// one result.
-struct Items {
+pub struct Items {
     iter: Py<PyIterator>,
     buf: Vec<u8>,
     pos: usize,

@@ -182,6 +182,26 @@ def test_template_writes_what_ocop_template_writes(ext, tmp_path):
     assert [p["set"] for p in ocop.read_workbook(ours) if "error" not in p] in ([], ["hoa", "hoa"])
 
 
+@pytest.mark.parametrize("ext", ["html", "xlsx"])
+def test_report_writes_what_ocop_report_writes(ext, tmp_path):
+    data = EXAMPLES / "dong-thap-2021-2023.jsonl"
+    ours, theirs = tmp_path / f"ours.{ext}", tmp_path / f"theirs.{ext}"
+    flags = ["--inferred", "--as-of", "2026-01-20", "--by", "district"]
+    run(["report", *flags, str(data), "-o", str(theirs)])
+    stats = ocop.report(data, ours, "2026-01-20", by=["district"], inferred=True)
+    assert ours.read_bytes() == theirs.read_bytes()
+    assert stats[0] == 301 and sum(stats[1:]) == 301
+    # From lines in memory, and in English.
+    run(["report", *flags, "--lang", "en", str(data), "-o", str(theirs)])
+    given = lines(data.read_text(encoding="utf-8"))
+    ocop.report(given, ours, "2026-01-20", by=["district"], lang="en", inferred=True)
+    assert ours.read_bytes() == theirs.read_bytes()
+    with pytest.raises(ocop.ArgumentError):
+        ocop.report(given, tmp_path / "r.pdf")
+    with pytest.raises(ocop.OcopError):
+        ocop.report(given, ours, "2026-13-40")
+
+
 def test_at_least_5000_lines_were_compared(compared):
     assert compared.lines >= 5000, f"{compared.lines} lines compared"
     print(f"{compared.lines} lines compared with the command, no difference")

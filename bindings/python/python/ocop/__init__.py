@@ -38,6 +38,7 @@ from typing import (
     List,
     Mapping,
     Optional,
+    Sequence,
     Tuple,
     Union,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "plan_json",
     "read_workbook",
     "read_workbook_json",
+    "report",
     "score",
     "score_json",
     "score_lines",
@@ -504,6 +506,35 @@ def template(
     or CSV file for a set, ``products`` sheets of ``members`` members."""
     opts = _options(None, False, False, criteria)
     _ocop.template(set, os.fspath(path), edition, members, products, opts)
+
+
+# --- the report -----------------------------------------------------------
+
+
+def report(
+    lines: Union[PathLike, Iterable[EvaluationLike]],
+    path: PathLike,
+    as_of: Optional[str] = None,
+    *,
+    by: Optional[Sequence[str]] = None,
+    lang: str = "vi",
+    edition: Optional[str] = None,
+    inferred: bool = False,
+    weak_sources: bool = False,
+    criteria: Optional[PathLike] = None,
+    threads: Optional[int] = None,
+) -> Tuple[int, int, int]:
+    """Writes what ``ocop report`` writes to ``path``: the province page
+    (``.html``) or the results workbook (``.xlsx``), through the library's
+    own assembly, so the bytes are the command's for the same lines,
+    options and day. ``lines`` is a path or an iterable of evaluations, as
+    for :func:`score_lines`; ``as_of`` the day certificates are taken on
+    (``"YYYY-MM-DD"``, default today in Vietnam); ``by`` the carried fields
+    for the places, outermost first; ``lang`` ``"vi"`` or ``"en"``.
+    Returns ``(lines, scored, rejected)``.
+    """
+    opts = _options(edition, inferred, weak_sources, criteria, threads=threads)
+    return _ocop.report(_source(lines), os.fspath(path), as_of, list(by or []), lang, opts)
 
 
 # --- helpers ------------------------------------------------------------

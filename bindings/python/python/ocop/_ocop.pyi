@@ -1,7 +1,7 @@
 # The native half of `ocop` (bindings/python/src). Every function takes
 # the options as JSON text and returns the command's JSON text; failures
 # raise ocop.OcopError subclasses.
-from typing import Iterator, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 def score(evaluation: bytes, options: str) -> str: ...
 def check(evaluation: bytes, options: str) -> str: ...
@@ -14,6 +14,14 @@ def read_workbook(path: str, options: str) -> str: ...
 def template(
     set: str, path: str, edition: Optional[str], members: int, products: int, options: str
 ) -> None: ...
+def report(
+    source: object,
+    path: str,
+    as_of: Optional[str],
+    by: List[str],
+    lang: str,
+    options: str,
+) -> Tuple[int, int, int]: ...
 def data_version() -> str: ...
 def sample() -> str: ...
 
