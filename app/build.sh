@@ -4,7 +4,8 @@
 #
 # 1. bindings/wasm/build.sh: the npm package, and the tools it installs
 #    when missing (the wasm32 target, wasm-bindgen-cli, binaryen).
-# 2. The page's own module: the same crate with its `docx` feature (Phần
+# 2. The page's own module: the same crate with its `docx`, `workbook` and
+#    `report` features (Phần
 #    III as a Word document), which the npm package leaves out to stay in
 #    its size budget; its web glue goes to app/.wasm/.
 # 3. node app/build.mjs: the page from app/src and app/.wasm/.
@@ -12,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/../bindings/wasm/build.sh"
 cd "$here/../bindings/wasm"
-cargo build --release --target wasm32-unknown-unknown --locked --features docx,workbook
+cargo build --release --target wasm32-unknown-unknown --locked --features docx,workbook,report
 out="$here/.wasm"
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/ocop_wasm.wasm

@@ -33,10 +33,23 @@ export function council(root, ctx) {
   });
   const files = el('input', { type: 'file', id: 'w-files', multiple: true, accept: '.xlsx,.xlsm,.xls,.ods,.csv' });
   const results = el('div', { id: 'w-results', 'aria-live': 'polite' });
+  const report = el('section', { id: 'w-report', class: 'report', hidden: true });
   async function take(list) {
     const out = [];
-    for (const f of list) out.push(book(f.name, new Uint8Array(await f.arrayBuffer())));
+    let lines = '';
+    for (const f of list) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      out.push(book(f.name, bytes));
+      if (api.importWorkbook) {
+        try {
+          lines += api.importWorkbook(bytes, f.name);
+        } catch {
+          // The file's own box says why it does not read.
+        }
+      }
+    }
     results.replaceChildren(...out);
+    province(lines);
   }
   files.addEventListener('change', () => take([...files.files]));
   const drop = el('label', { class: 'drop', for: 'w-files' }, el('span', { text: t.wDrop }), files);
@@ -85,6 +98,57 @@ export function council(root, ctx) {
     return box;
   }
 
+  /**
+   * The province report of `lines` (the evaluations `ocop import` reads
+   * from the files): the page shown, and the page and results workbook
+   * offered as files. Bytes from the module's `report`, as `ocop report`.
+   */
+  function province(lines) {
+    if (!api.report || !lines) {
+      report.hidden = true;
+      return;
+    }
+    const today = JSON.parse(api.editionInForce(Date.now() / 1000)).date;
+    const asOf = el('input', { type: 'date', id: 'w-asof', value: today, required: true });
+    const lang = () => ctx.state().lang;
+    const msg = el('p', { class: 'bad', role: 'alert', id: 'w-report-message' });
+    const frame = el('iframe', { id: 'w-report-page', title: t.wReport, sandbox: '' });
+    const make = (output) => api.report(lines, asOf.value, lang(), output);
+    const show = () => {
+      try {
+        frame.srcdoc = new TextDecoder().decode(make('html'));
+        msg.textContent = '';
+      } catch (err) {
+        msg.textContent = err.message;
+      }
+    };
+    const save = (output, type) => {
+      try {
+        download(`ocop-bao-cao-${asOf.value}.${output}`, make(output), type);
+        msg.textContent = '';
+      } catch (err) {
+        msg.textContent = err.message;
+      }
+    };
+    const html = el('button', { type: 'button', id: 'w-report-html', text: t.wReportHtml });
+    html.addEventListener('click', () => save('html', 'text/html'));
+    const xlsx = el('button', { type: 'button', id: 'w-report-xlsx', text: t.wReportXlsx });
+    xlsx.addEventListener('click', () => save('xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    asOf.addEventListener('change', show);
+    report.replaceChildren(
+      el('h3', { text: t.wReport }),
+      el('p', { class: 'muted', text: t.wReportIntro }),
+      el('div', { class: 'controls' },
+        el('label', { for: 'w-asof' }, el('span', { text: t.wAsOf }), asOf),
+        el('div', { class: 'buttons' }, html, xlsx)),
+      msg,
+      frame);
+    report.dataset.lines = lines;
+    report.hidden = false;
+    show();
+  }
+
   root.replaceChildren(
     el('h2', { id: 'council-title', text: t.wTitle }),
     el('p', { class: 'muted', text: t.wIntro }),
@@ -94,5 +158,6 @@ export function council(root, ctx) {
       el('div', { class: 'buttons' }, get)),
     message,
     drop,
-    results);
+    results,
+    report);
 }

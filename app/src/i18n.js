@@ -87,6 +87,11 @@ export const WORDS = {
     wProduct: 'Sản phẩm',
     wStatus: 'Kết luận',
     wProblems: 'Lỗi cần sửa trong tệp (sửa rồi thả lại)',
+    wReport: 'Báo cáo của tỉnh',
+    wReportIntro: 'Báo cáo từ các sản phẩm trong những tệp đã thả, như lệnh ocop report: cùng các dòng và cùng ngày thì cùng từng byte.',
+    wAsOf: 'Tính chứng nhận đến ngày',
+    wReportHtml: 'Tải báo cáo (.html)',
+    wReportXlsx: 'Tải bảng kết quả (.xlsx)',
   },
   en: {
     lang: 'Tiếng Việt',
@@ -172,6 +177,11 @@ export const WORDS = {
     wProduct: 'Product',
     wStatus: 'Outcome',
     wProblems: 'Problems to fix in the file (fix, then drop it again)',
+    wReport: 'Province report',
+    wReportIntro: 'The report of the products in the files dropped, as the ocop report command writes it: the same lines and day give the same bytes.',
+    wAsOf: 'Certificates as of',
+    wReportHtml: 'Download the report (.html)',
+    wReportXlsx: 'Download the results (.xlsx)',
   },
 };
 

@@ -296,6 +296,18 @@ export const partIIIDocx: undefined | ((evaluation: Evaluation | string, options
 export const scoreWorkbook: undefined | ((bytes: Uint8Array, name: string, options?: Options | string) => string);
 /** The blank `.xlsx` `ocop template` writes; as `scoreWorkbook`, only with `workbook`. */
 export const template: undefined | ((edition: string | null, set: string, members: number, products: number, options?: Options | string) => Uint8Array);
+/**
+ * What `ocop import FILE` writes for a workbook's bytes: one evaluation a
+ * line (the lines `report` takes). As `scoreWorkbook`, only with `workbook`.
+ */
+export const importWorkbook: undefined | ((bytes: Uint8Array, name: string, options?: Options | string) => string);
+/**
+ * The province report `ocop report --as-of AS_OF --lang LANG -o report.OUTPUT`
+ * writes for JSON Lines of evaluations: `output` 'html' (the page) or 'xlsx'
+ * (the results workbook); `asOf` is `YYYY-MM-DD`, empty for today in Vietnam.
+ * Only in a module built with the crate's `report` feature (app/build.sh).
+ */
+export const report: undefined | ((lines: string, asOf: string | null, lang: 'vi' | 'en', output: 'html' | 'xlsx', options?: Options | string) => Uint8Array);
 /** The version of the embedded criteria data. */
 export function dataVersion(): string;
 /** Browsers: loads the module (fetches the .wasm); Node needs no call. */

@@ -75,6 +75,18 @@ export function wrap(raw) {
         call(() => raw.template(edition == null ? '' : String(edition), String(set),
           Number(members), Number(products), opts(options)))
       : undefined,
+    importWorkbook: raw.importWorkbook
+      ? (bytes, name, options) =>
+        call(() => raw.importWorkbook(bytes, String(name), opts(options)))
+      : undefined,
+    // Only in a module built with the `report` feature (app/build.sh):
+    // the bytes `ocop report --as-of AS_OF --lang LANG -o report.OUTPUT`
+    // writes; OUTPUT is 'html' or 'xlsx'.
+    report: raw.report
+      ? (lines, asOf, lang, output, options) =>
+        call(() => raw.report(String(lines), asOf == null ? '' : String(asOf),
+          String(lang || 'vi'), String(output || 'html'), opts(options)))
+      : undefined,
     dataVersion: () => raw.dataVersion(),
   };
 }

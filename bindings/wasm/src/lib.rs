@@ -280,6 +280,102 @@ pub fn score_workbook(
     })
 }
 
+/// What `ocop import FILE` writes for a workbook or CSV file's bytes: one
+/// evaluation a line, in the products' order, or the error record of a
+/// product that does not read. These lines are what [`report`] takes.
+/// Only with the `workbook` feature.
+#[cfg(feature = "workbook")]
+#[wasm_bindgen(js_name = importWorkbook)]
+pub fn import_workbook(
+    bytes: &[u8],
+    name: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    use ocop::workbook;
+    run(options, |r| {
+        let format = workbook::Format::of(std::path::Path::new(name))
+            .ok_or_else(|| {
+                Failure::argument(
+                    "name",
+                    format!("{name}: expected .xlsx, .xls, .ods or .csv"),
+                )
+            })?;
+        let products =
+            workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
+                .map_err(fail)?;
+        let mut out = Vec::new();
+        let json = |ev: &ocop::Evaluation<'_>| {
+            serde_json::to_vec(ev).map_err(|e| {
+                ocop::ErrorKind::Io {
+                    path: "output".into(),
+                    message: e.to_string(),
+                }
+                .into()
+            })
+        };
+        workbook::map_products(products, json, |n, line| {
+            match line {
+                Ok(line) => out.extend_from_slice(&line),
+                Err(e) => {
+                    ocop::BatchScorer::error_record_as(&mut out, n, &e, false)
+                }
+            }
+            out.push(b'\n');
+        });
+        Ok(text(out))
+    })
+}
+
+/// The province report `ocop report --as-of AS_OF --lang LANG -o FILE`
+/// writes for JSON Lines of evaluations: `output` "html" is the page,
+/// "xlsx" the results workbook (with the `workbook` feature). An empty
+/// `as_of` is today in Vietnam by the page's clock. The bytes come from
+/// `ocop::report::render`, as the command's do. Only with the `report`
+/// feature.
+#[cfg(feature = "report")]
+#[wasm_bindgen]
+pub fn report(
+    lines: &str,
+    as_of: &str,
+    lang: &str,
+    output: &str,
+    options: &str,
+) -> Result<Vec<u8>, JsValue> {
+    use ocop::report::{self, Output, ReportOptions};
+    let mut bytes = Vec::new();
+    run(options, |r| {
+        let mut opts = ReportOptions::default();
+        opts.plan = ocop::advice::PlanOptions {
+            score: r.opts.score.clone(),
+            ..Default::default()
+        };
+        opts.as_of = Some(if as_of.is_empty() {
+            day_in_vietnam(now_seconds())
+        } else {
+            as_of.parse().map_err(fail)?
+        });
+        opts.lang = lang
+            .parse()
+            .map_err(|e: String| Failure::argument("lang", e))?;
+        opts.output = match output {
+            "html" => Output::Html,
+            #[cfg(feature = "workbook")]
+            "xlsx" => Output::Xlsx,
+            _ => {
+                return Err(Failure::argument(
+                    "output",
+                    format!("{output:?}: a report writes html or xlsx"),
+                ));
+            }
+        };
+        opts.threads = Some(1);
+        bytes = report::render(&r.catalog, lines.as_bytes(), &opts)
+            .map_err(fail)?;
+        Ok(String::new())
+    })?;
+    Ok(bytes)
+}
+
 /// Products a blank workbook may hold here: a page's memory, not a rule.
 #[cfg(feature = "workbook")]
 const MAX_TEMPLATE_PRODUCTS: usize = 1000;
