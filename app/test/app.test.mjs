@@ -314,6 +314,27 @@ test('council: the template, a dropped workbook and a bad file, as the CLI gives
     assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]),
       cards.map((c) => [c.id, c.mean.total.toFixed(2), c.rating.stars ? `${c.rating.stars}★` : 'không xếp hạng']));
 
+    // The province report of those products: the lines are `ocop import`'s,
+    // and the page and results workbook downloaded are the bytes `ocop
+    // report --as-of` writes for those lines.
+    await page.waitForSelector('#w-report:not([hidden])');
+    const imported = spawnSync(OCOP, ['import', book]).stdout.toString();
+    assert.equal(await page.getAttribute('#w-report', 'data-lines'), imported);
+    writeFileSync(join(dir, 'lines.jsonl'), imported);
+    await page.fill('#w-asof', '2026-01-20');
+    await page.dispatchEvent('#w-asof', 'change');
+    for (const ext of ['html', 'xlsx']) {
+      const [got] = await Promise.all([page.waitForEvent('download'), page.click(`#w-report-${ext}`)]);
+      assert.equal(got.suggestedFilename(), `ocop-bao-cao-2026-01-20.${ext}`);
+      const out = join(dir, `report.${ext}`);
+      spawnSync(OCOP, ['report', join(dir, 'lines.jsonl'), '--as-of', '2026-01-20', '-o', out]);
+      assert.ok(readFileSync(await got.path()).equals(readFileSync(out)), `the report's .${ext} is the CLI's`);
+    }
+    // The page shown is the one downloaded.
+    const shown = await page.$eval('#w-report-page', (f) => f.srcdoc);
+    assert.equal(shown, readFileSync(join(dir, 'report.html'), 'utf8'));
+    assert.match(shown, /2026-01-20|20\/01\/2026/);
+
     // A file with two bad cells: both named, with the CLI's sentences.
     execFileSync(OCOP, ['template', 'hoa', '--edition', 'qd26-2026', '--members', '1', '--products', '1',
       '-o', join(dir, 'blank.csv')], { stdio: 'ignore' });
