@@ -17,6 +17,7 @@ import { dirname, join, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { cells } from './xlsx-cells.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -323,13 +324,22 @@ test('council: the template, a dropped workbook and a bad file, as the CLI gives
     writeFileSync(join(dir, 'lines.jsonl'), imported);
     await page.fill('#w-asof', '2026-01-20');
     await page.dispatchEvent('#w-asof', 'change');
-    for (const ext of ['html', 'xlsx']) {
+    const report = async (ext) => {
       const [got] = await Promise.all([page.waitForEvent('download'), page.click(`#w-report-${ext}`)]);
       assert.equal(got.suggestedFilename(), `ocop-bao-cao-2026-01-20.${ext}`);
       const out = join(dir, `report.${ext}`);
       spawnSync(OCOP, ['report', join(dir, 'lines.jsonl'), '--as-of', '2026-01-20', '-o', out]);
-      assert.ok(readFileSync(await got.path()).equals(readFileSync(out)), `the report's .${ext} is the CLI's`);
-    }
+      return [readFileSync(await got.path()), readFileSync(out)];
+    };
+    const [html, cliHtml] = await report('html');
+    assert.ok(html.equals(cliHtml), 'the report page is the CLI\'s, byte for byte');
+    // The workbook's strings are shared in WebAssembly and inline where
+    // the library streams through files: the same sheets and cells.
+    const [xlsx, cliXlsx] = await report('xlsx');
+    const book2 = cells(xlsx);
+    assert.deepEqual(book2, cells(cliXlsx));
+    assert.equal(book2.sheets.length, 9);
+    assert.ok(Object.keys(book2.sheets[0].cells).length > 12 * 20, 'a row a product, a column a field');
     // The page shown is the one downloaded.
     const shown = await page.$eval('#w-report-page', (f) => f.srcdoc);
     assert.equal(shown, readFileSync(join(dir, 'report.html'), 'utf8'));
