@@ -33,8 +33,10 @@ if ! command -v wasm-opt >/dev/null && command -v apt-get >/dev/null \
     || say "binaryen not installable; the .wasm is left as the compiler wrote it"
 fi
 
-# 2. Compile (Cargo.toml's release profile: opt-level z, LTO, panic=abort).
-cargo build --release --target wasm32-unknown-unknown --locked
+# 2. Compile (Cargo.toml's release profile: opt-level z, LTO, panic=abort),
+#    with the province report's page (feature `report`: 391 KB gzipped
+#    against 323 KB without, in the 450 KB budget).
+cargo build --release --target wasm32-unknown-unknown --locked --features report
 wasm=target/wasm32-unknown-unknown/release/ocop_wasm.wasm
 
 # 3. Glue, and wasm-opt where it takes what rustc emits and makes the

@@ -305,9 +305,10 @@ export const importWorkbook: undefined | ((bytes: Uint8Array, name: string, opti
  * The province report `ocop report --as-of AS_OF --lang LANG -o report.OUTPUT`
  * writes for JSON Lines of evaluations: `output` 'html' (the page) or 'xlsx'
  * (the results workbook); `asOf` is `YYYY-MM-DD`, empty for today in Vietnam.
- * Only in a module built with the crate's `report` feature (app/build.sh).
+ * This package writes the page; `'xlsx'` needs the `workbook` feature too
+ * (app/build.sh), and throws `invalid_argument` here.
  */
-export const report: undefined | ((lines: string, asOf: string | null, lang: 'vi' | 'en', output: 'html' | 'xlsx', options?: Options | string) => Uint8Array);
+export const report: ((lines: string, asOf: string | null, lang: 'vi' | 'en', output: 'html' | 'xlsx', options?: Options | string) => Uint8Array);
 /** The version of the embedded criteria data. */
 export function dataVersion(): string;
 /** Browsers: loads the module (fetches the .wasm); Node needs no call. */

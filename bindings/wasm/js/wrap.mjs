@@ -79,9 +79,9 @@ export function wrap(raw) {
       ? (bytes, name, options) =>
         call(() => raw.importWorkbook(bytes, String(name), opts(options)))
       : undefined,
-    // Only in a module built with the `report` feature (app/build.sh):
-    // the bytes `ocop report --as-of AS_OF --lang LANG -o report.OUTPUT`
-    // writes; OUTPUT is 'html' or 'xlsx'.
+    // With the `report` feature (the package; 'xlsx' also needs
+    // `workbook`): the bytes `ocop report --as-of AS_OF --lang LANG -o
+    // report.OUTPUT` writes; OUTPUT is 'html' or 'xlsx'.
     report: raw.report
       ? (lines, asOf, lang, output, options) =>
         call(() => raw.report(String(lines), asOf == null ? '' : String(asOf),

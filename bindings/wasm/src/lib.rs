@@ -354,9 +354,8 @@ pub fn report(
         } else {
             as_of.parse().map_err(fail)?
         });
-        opts.lang = lang
-            .parse()
-            .map_err(|e: String| Failure::argument("lang", e))?;
+        opts.lang =
+            lang.parse().map_err(|e: String| Failure::argument("lang", e))?;
         opts.output = match output {
             "html" => Output::Html,
             #[cfg(feature = "workbook")]
