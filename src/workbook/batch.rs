@@ -153,6 +153,57 @@ pub fn score_products(
     Ok(stats)
 }
 
+/// Writes each product as the evaluation line `ocop import` writes, or as
+/// its error record in place (with the sentence when `messages`), one
+/// line per product: the JSON Lines that `ocop score` and `ocop report`
+/// read back to the same results.
+///
+/// ```
+/// use ocop::{Catalog, workbook};
+///
+/// let ev = ocop::Evaluation::from_json(ocop::samples::EVALUATION_2026)?.into_owned();
+/// let mut out = Vec::new();
+/// let stats = workbook::evaluation_lines(vec![Ok(ev)], &mut out, false)?;
+/// assert_eq!(stats.scored, 1);
+/// assert!(out.starts_with(b"{\"id\":\"SAMPLE-2026-01\""));
+/// # Ok::<(), ocop::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when writing fails.
+pub fn evaluation_lines(
+    products: impl Into<Products>,
+    mut out: impl Write,
+    messages: bool,
+) -> Result<BatchStats> {
+    let io = |e: std::io::Error| ErrorKind::Io {
+        path: "output".into(),
+        message: e.to_string(),
+    };
+    let mut buf = Vec::new();
+    let mut written = Ok(());
+    let as_json = |ev: &Evaluation<'_>| {
+        serde_json::to_vec(ev).map_err(|e| {
+            ErrorKind::Io { path: "output".into(), message: e.to_string() }
+                .into()
+        })
+    };
+    let stats = map_products(products, as_json, |n, line| {
+        buf.clear();
+        match line {
+            Ok(line) => buf.extend_from_slice(&line),
+            Err(e) => BatchScorer::error_record_as(&mut buf, n, &e, messages),
+        }
+        buf.push(b'\n');
+        if written.is_ok() {
+            written = out.write_all(&buf);
+        }
+    });
+    written.and_then(|()| out.flush()).map_err(io)?;
+    Ok(stats)
+}
+
 /// Rewrites the error record in `buf` of product `n` (from 1) as a
 /// problem at its cell, when the error is one a cell places.
 fn placed(

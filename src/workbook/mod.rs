@@ -100,7 +100,9 @@ pub(crate) mod xlsx;
 
 use std::path::Path;
 
-pub use batch::{check_products, map_products, score_products};
+pub use batch::{
+    check_products, evaluation_lines, map_products, score_products,
+};
 pub(crate) use layout::cell;
 pub(crate) use write::{temp_files, xlsx_error};
 

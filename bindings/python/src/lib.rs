@@ -194,22 +194,7 @@ fn read_workbook(
             workbook::read_file(Path::new(path), &r.catalog, &r.score)
                 .map_err(fail)?;
         let mut out = Vec::new();
-        let as_json = |ev: &ocop::Evaluation<'_>| {
-            serde_json::to_vec(ev).map_err(|e| {
-                let kind = ocop::ErrorKind::Io {
-                    path: "output".into(),
-                    message: e.to_string(),
-                };
-                Error::from(kind)
-            })
-        };
-        workbook::map_products(products, as_json, |n, result| {
-            match result {
-                Ok(line) => out.extend_from_slice(&line),
-                Err(e) => BatchScorer::error_record(&mut out, n, &e),
-            }
-            out.push(b'\n');
-        });
+        workbook::evaluation_lines(products, &mut out, false).map_err(fail)?;
         Ok(text(out))
     })
 }

@@ -304,24 +304,7 @@ pub fn import_workbook(
             workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
                 .map_err(fail)?;
         let mut out = Vec::new();
-        let json = |ev: &ocop::Evaluation<'_>| {
-            serde_json::to_vec(ev).map_err(|e| {
-                ocop::ErrorKind::Io {
-                    path: "output".into(),
-                    message: e.to_string(),
-                }
-                .into()
-            })
-        };
-        workbook::map_products(products, json, |n, line| {
-            match line {
-                Ok(line) => out.extend_from_slice(&line),
-                Err(e) => {
-                    ocop::BatchScorer::error_record_as(&mut out, n, &e, false)
-                }
-            }
-            out.push(b'\n');
-        });
+        workbook::evaluation_lines(products, &mut out, false).map_err(fail)?;
         Ok(text(out))
     })
 }

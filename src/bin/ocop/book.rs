@@ -110,29 +110,7 @@ pub fn import(
 ) -> Result<BatchStats, Fail> {
     let products =
         workbook::read_file(Path::new(file), catalog, opts).at(file)?;
-    let mut buf = Vec::new();
-    let json = |ev: &Evaluation<'_>| {
-        serde_json::to_vec(ev).map_err(|e| {
-            ocop::ErrorKind::Io {
-                path: "output".into(),
-                message: e.to_string(),
-            }
-            .into()
-        })
-    };
-    let stats = workbook::map_products(products, json, |n, r| {
-        match r {
-            Ok(line) => buf.extend_from_slice(&line),
-            Err(e) => {
-                BatchScorer::error_record_as(&mut buf, n, &e, json_errors)
-            }
-        }
-        buf.push(b'\n');
-    });
-    out.write_all(&buf)
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("output: {e}"))?;
-    Ok(stats)
+    Ok(workbook::evaluation_lines(products, &mut out, json_errors)?)
 }
 
 /// Whether a file's name is a workbook's (`.xlsx`, `.xls`, `.ods`,
