@@ -22,10 +22,13 @@
 //!   `sheet`.
 
 mod index;
+mod listing;
 mod load;
 mod text;
 
 use std::sync::Arc;
+
+pub use listing::{EditionListing, SetListing};
 
 use crate::compiled::Compiled;
 use crate::criteria::{

@@ -115,8 +115,8 @@ fn what_if(
     })
 }
 
-/// The editions (or the one named) with their sets, as the WebAssembly
-/// package's `sets` gives them.
+/// The editions (or the one named) with their sets: the library's
+/// `Catalog::listing`, as the WebAssembly package's `sets` gives it.
 #[pyfunction]
 #[pyo3(signature = (edition, options))]
 fn sets(
@@ -124,43 +124,8 @@ fn sets(
     edition: Option<String>,
     options: &str,
 ) -> PyResult<String> {
-    #[derive(Serialize)]
-    struct Set<'a> {
-        id: &'a str,
-        name: &'a str,
-        status: ocop::criteria::SetStatus,
-        fingerprint: &'a str,
-        has_inferred: bool,
-    }
-    #[derive(Serialize)]
-    struct Edition<'a> {
-        edition: &'a ocop::criteria::EditionInfo,
-        sets: Vec<Set<'a>>,
-    }
     call(py, options, |r| {
-        let only = match &edition {
-            Some(id) => Some(r.catalog.find_edition(id).map_err(fail)?.id()),
-            None => None,
-        };
-        let list: Vec<Edition<'_>> = r
-            .catalog
-            .editions()
-            .filter(|e| only.is_none_or(|id| id == e.id()))
-            .map(|e| Edition {
-                edition: e.info(),
-                sets: e
-                    .sets()
-                    .map(|s| Set {
-                        id: s.id(),
-                        name: &s.sheet().name,
-                        status: s.sheet().status,
-                        fingerprint: s.fingerprint(),
-                        has_inferred: s.has_inferred(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        json(&list)
+        json(&r.catalog.listing(edition.as_deref()).map_err(fail)?)
     })
 }
 

@@ -122,43 +122,8 @@ pub fn sets(
     edition: Option<String>,
     options: &str,
 ) -> Result<String, JsValue> {
-    #[derive(Serialize)]
-    struct Set<'a> {
-        id: &'a str,
-        name: &'a str,
-        status: ocop::criteria::SetStatus,
-        fingerprint: &'a str,
-        has_inferred: bool,
-    }
-    #[derive(Serialize)]
-    struct Edition<'a> {
-        edition: &'a ocop::criteria::EditionInfo,
-        sets: Vec<Set<'a>>,
-    }
     run(options, |r| {
-        let only = match &edition {
-            Some(id) => Some(r.catalog.find_edition(id).map_err(fail)?.id()),
-            None => None,
-        };
-        let list: Vec<Edition<'_>> = r
-            .catalog
-            .editions()
-            .filter(|e| only.is_none_or(|id| id == e.id()))
-            .map(|e| Edition {
-                edition: e.info(),
-                sets: e
-                    .sets()
-                    .map(|s| Set {
-                        id: s.id(),
-                        name: s.name(),
-                        status: s.status(),
-                        fingerprint: s.fingerprint(),
-                        has_inferred: s.has_inferred(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        json(&list)
+        json(&r.catalog.listing(edition.as_deref()).map_err(fail)?)
     })
 }
 
