@@ -13,7 +13,7 @@ from typing import Callable, Dict, List
 import pytest
 
 import ocop
-from conftest import EXAMPLES, ROOT, examples, generated, lines, run
+from conftest import EXAMPLES, ROOT, SAMPLE_FILE, cli, examples, generated, lines, run
 
 # The command's flags and the package's keyword arguments.
 MODES = [
@@ -205,3 +205,22 @@ def test_report_writes_what_ocop_report_writes(ext, tmp_path):
 def test_at_least_5000_lines_were_compared(compared):
     assert compared.lines >= 5000, f"{compared.lines} lines compared"
     print(f"{compared.lines} lines compared with the command, no difference")
+
+
+def test_a_set_built_from_a_workbook_scores_as_the_command(tmp_path):
+    """The README's worked example (issue 28): the 26/2026 template of set
+    1 with criterion 8's 4★ minimum cleared, built by `ocop criteria build`,
+    scores alike here and in the command, marked as the user's."""
+    book = EXAMPLES / "rau-cu-qua-hat-tuoi-tinh.xlsx"
+    subprocess.run([cli(), "criteria", "build", str(book), "-o", str(tmp_path)], check=True, capture_output=True)
+    sample = SAMPLE_FILE.read_text(encoding="utf-8")
+    want = run(["--criteria", str(tmp_path), "score", "-"], sample)
+    got = ocop.score_json(sample, criteria=tmp_path)
+    assert got + "\n" == want
+    card = json.loads(got)
+    assert card["provenance"] == "user"
+    assert [w for w in card["warnings"] if w["kind"] == "user_supplied"] == [
+        {"kind": "user_supplied", "set": "rau-cu-qua-hat-tuoi", "fingerprint": card["fingerprint"]}
+    ]
+    assert card["rating"]["stars"] == 4
+    assert ocop.score(sample)["rating"]["stars"] == 3
