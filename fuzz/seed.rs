@@ -49,13 +49,15 @@ fn main() {
         }
     }
     println!("{} lines, seeds written under corpus/", lines.len());
-    // Workbooks: the first byte picks the format (0 .xlsx, 1 .ods, 2 CSV).
+    // Workbooks: the first byte picks the format (0 .xlsx, 1 .ods, 2 CSV,
+    // 3 .xls).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let books = [
         (0u8, "examples/data/tan-hong-2021.xlsx"),
         (0, "tests/fixtures/openpyxl-hoa.xlsx"),
         (0, "tests/fixtures/date1904.xlsx"),
         (1, "tests/fixtures/tan-hong-2021.ods"),
+        (3, "tests/fixtures/tan-hong-2021.xls"),
     ];
     for (pick, f) in books {
         let mut bytes = vec![pick];

@@ -1,4 +1,4 @@
-//! Arbitrary bytes read as an `.xlsx`, `.ods` or CSV file (the first byte
+//! Arbitrary bytes read as an `.xlsx`, `.ods`, CSV or `.xls` file (the first byte
 //! chooses): no panic, and within the fuzzer's memory and time limits
 //! (run with `-rss_limit_mb=1024 -timeout=10`). Every product read is
 //! written back and read again without a panic.
@@ -11,10 +11,11 @@ use ocop::{Catalog, ScoreOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
-    let format = match pick % 3 {
+    let format = match pick % 4 {
         0 => Format::Xlsx,
         1 => Format::Ods,
-        _ => Format::Csv,
+        2 => Format::Csv,
+        _ => Format::Xls,
     };
     let catalog = Catalog::official();
     let opts = ScoreOptions::default();

@@ -367,23 +367,72 @@ pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
     } else {
         c.read(&c.chain(start).map_err(damaged)?)
     };
+    names(&data).map_err(damaged)?;
     sheets(&data, name)
+}
+
+/// The records of a workbook stream from byte `at`: a type and its data.
+fn records(data: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let typ = u16_at(data, at)? as u16;
+        let len = u16_at(data, at + 2)?;
+        let body = data.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        Some((typ, body))
+    })
+}
+
+/// Refuses a workbook stream whose `BOF` or defined-name (`Lbl`, MS-XLS
+/// 2.4.150) records are too short for the fields calamine 0.35 reads from
+/// them without a bounds check (`parse_bof`, `parse_lbl`,
+/// `parse_defined_names`). Natively its panic is caught, but the
+/// WebAssembly module is built to abort on a panic, so a damaged name
+/// would stop the page's module: the fuzz target `workbook_bytes` found
+/// one. The lengths are calamine's own reads.
+fn names(data: &[u8]) -> Result<(), &'static str> {
+    const SHORT: &str = "a defined name's record is shorter than its fields";
+    // calamine reads BIFF8 until a BOF says otherwise.
+    let mut biff8 = true;
+    for (typ, body) in records(data, 0).take_while(|r| r.0 != 0x000A) {
+        match typ {
+            0x0809 => {
+                let version =
+                    u16_at(body, 0).ok_or("a BOF record is empty")?;
+                let kind = u16_at(body, 2).unwrap_or(0);
+                biff8 = !matches!(
+                    version,
+                    0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500
+                ) && !(version == 0 && kind == 0x1000);
+            }
+            0x0018 => {
+                let cch = *body.get(3).ok_or(SHORT)? as usize;
+                let cce = u16_at(body, 4).ok_or(SHORT)?;
+                let text = if biff8 { 15 + cch } else { 14 };
+                if body.len() < text || cce > body.len() {
+                    return Err(SHORT);
+                }
+                let rgce = &body[body.len() - cce..];
+                let need = match rgce.first() {
+                    Some(0x3a | 0x5a | 0x7a) => [18, 7],
+                    Some(0x3b | 0x5b | 0x7b) => [21, 11],
+                    Some(0x3c | 0x5c | 0x7c | 0x3d | 0x5d | 0x7d) => [13, 3],
+                    _ => [0, 0],
+                };
+                if rgce.len() < need[biff8 as usize] {
+                    return Err(SHORT);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The sheets of a workbook stream as calamine lays them out: each from
 /// its first to its last used cell, and the room its `DIMENSIONS` record
 /// reserves.
 fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
-    // Records: a type, a length, the data.
-    let records = |mut at: usize| {
-        std::iter::from_fn(move || {
-            let typ = u16_at(data, at)?;
-            let len = u16_at(data, at + 2)?;
-            let body = data.get(at + 4..at + 4 + len)?;
-            at += 4 + len;
-            Some((typ, body))
-        })
-    };
+    let records = |at| records(data, at);
     let starts: Vec<usize> = records(0)
         .take_while(|(typ, _)| *typ != 0x000A)
         .filter(|(typ, _)| *typ == 0x0085)
@@ -506,6 +555,41 @@ mod tests {
         b.extend(cl.to_le_bytes());
         b.extend([0, 0]);
         b
+    }
+
+    /// A record: its type, length and data.
+    fn record(typ: u16, body: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend((body.len() as u16).to_le_bytes());
+        r.extend(body);
+        r
+    }
+
+    #[test]
+    fn a_defined_name_shorter_than_its_text_is_refused() {
+        // BIFF8, a name of 5 characters in a record of 14 bytes: calamine
+        // would slice past its end (the fuzz target's finding).
+        let mut lbl = vec![0; 14];
+        lbl[3] = 5;
+        let stream =
+            [record(0x0809, &[0, 6, 5, 0]), record(0x0018, &lbl)].concat();
+        assert!(names(&stream).is_err());
+        // The same name with its text and a one-byte formula is read.
+        let mut lbl = vec![0; 14];
+        lbl[3] = 5;
+        lbl[4] = 1;
+        lbl.extend([0, b'P', b'r', b'i', b'n', b't', 0x17]);
+        let stream =
+            [record(0x0809, &[0, 6, 5, 0]), record(0x0018, &lbl)].concat();
+        assert_eq!(names(&stream), Ok(()));
+        // A reference whose formula is cut short is refused.
+        let mut lbl = vec![0; 14];
+        lbl[3] = 1;
+        lbl[4] = 3;
+        lbl.extend([0, b'A', 0x3a, 0, 0]);
+        let stream =
+            [record(0x0809, &[0, 6, 5, 0]), record(0x0018, &lbl)].concat();
+        assert!(names(&stream).is_err());
     }
 
     #[test]
