@@ -399,10 +399,11 @@ fn names(data: &[u8]) -> Result<(), &'static str> {
                 let version =
                     u16_at(body, 0).ok_or("a BOF record is empty")?;
                 let kind = u16_at(body, 2).unwrap_or(0);
-                biff8 = !matches!(
+                let older = matches!(
                     version,
                     0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500
-                ) && !(version == 0 && kind == 0x1000);
+                );
+                biff8 = !(older || version == 0 && kind == 0x1000);
             }
             0x0018 => {
                 let cch = *body.get(3).ok_or(SHORT)? as usize;
