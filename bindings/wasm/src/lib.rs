@@ -227,22 +227,33 @@ pub fn score_workbook(
 ) -> Result<String, JsValue> {
     use ocop::workbook;
     run(options, |r| {
-        let format = workbook::Format::of(std::path::Path::new(name))
-            .ok_or_else(|| {
-                Failure::argument(
-                    "name",
-                    format!("{name}: expected .xlsx, .xls, .ods or .csv"),
-                )
-            })?;
-        let products =
-            workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
-                .map_err(fail)?;
+        let products = read_products(bytes, name, r)?;
         let scorer = r.scorer().points(r.opts.points).messages(true);
         let mut out = Vec::new();
         workbook::score_products(&scorer, &products, &mut out)
             .map_err(fail)?;
         Ok(text(out))
     })
+}
+
+/// A dropped file's products, its format taken from its name, as
+/// `scoreWorkbook` and `importWorkbook` both read them.
+#[cfg(feature = "workbook")]
+fn read_products(
+    bytes: &[u8],
+    name: &str,
+    r: &Resolved,
+) -> Result<ocop::workbook::Products, Failure> {
+    use ocop::workbook;
+    let format =
+        workbook::Format::of(std::path::Path::new(name)).ok_or_else(|| {
+            Failure::argument(
+                "name",
+                format!("{name}: expected .xlsx, .xls, .ods or .csv"),
+            )
+        })?;
+    workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
+        .map_err(fail)
 }
 
 /// What `ocop import FILE` writes for a workbook or CSV file's bytes: one
@@ -258,16 +269,7 @@ pub fn import_workbook(
 ) -> Result<String, JsValue> {
     use ocop::workbook;
     run(options, |r| {
-        let format = workbook::Format::of(std::path::Path::new(name))
-            .ok_or_else(|| {
-                Failure::argument(
-                    "name",
-                    format!("{name}: expected .xlsx, .xls, .ods or .csv"),
-                )
-            })?;
-        let products =
-            workbook::read(bytes, format, name, &r.catalog, &r.opts.score)
-                .map_err(fail)?;
+        let products = read_products(bytes, name, r)?;
         let mut out = Vec::new();
         workbook::evaluation_lines(products, &mut out, false).map_err(fail)?;
         Ok(text(out))
