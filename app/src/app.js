@@ -285,11 +285,13 @@ function drawResult() {
   if (problems.length) {
     const missing = problems.filter((p) => p.error.kind === 'missing_answer').map((p) => p.error.criterion);
     const other = problems.filter((p) => p.error.kind !== 'missing_answer');
-    box.replaceChildren(
+    // replaceChildren would write a null as the text "null".
+    box.replaceChildren(...[
       missing.length ? el('p', { text: fill(t.left, { n: missing.length }) }) : null,
       missing.length ? el('ul', { class: 'missing' }, ...missing.map((code) => el('li', {}, link(code, code)))) : null,
       other.length ? el('p', { class: 'bad', text: t.problems }) : null,
-      other.length ? el('ul', {}, ...other.map((p) => el('li', { text: p.message }))) : null);
+      other.length ? el('ul', {}, ...other.map((p) => el('li', { text: p.message }))) : null,
+    ].filter(Boolean));
     $('stars').textContent = '';
     $('mini').textContent = missing.length ? `${fill(t.left, { n: missing.length }).replace(/:$/, '')} ↓` : `${t.problems} ↓`;
     lastCard = null;
@@ -373,7 +375,7 @@ function drawPrint(card) {
     el('table', {},
       el('thead', {}, el('tr', {}, ...[t.code, t.criterion, t.chosen, t.points, t.description].map((h) => el('th', { text: h })))),
       el('tbody', {}, ...rows)),
-    card ? el('p', { class: 'total', text: `${t.total}: ${num(card.mean.total)} (A ${num(card.mean.A)} · B ${num(card.mean.B)} · C ${num(card.mean.C)}) · ${t.star}: ${stars(card.rating.stars)}` }) : null,
+    card ? el('p', { class: 'total', text: `${t.total}: ${num(card.mean.total)} (A ${num(card.mean.A)} · B ${num(card.mean.B)} · C ${num(card.mean.C)}) · ${t.star}: ${stars(card.rating.stars)}` }) : '',
     el('p', { class: 'muted', text: fill(t.printNote, { version: api.dataVersion() }) }));
 }
 

@@ -258,6 +258,9 @@ test('self-assessment: choose a 26/2026 set, answer all, agree with the CLI, sur
   await page.waitForSelector('#o-1\\.1-2:checked');
   assert.equal(await page.$$eval('input[type=radio]:checked', (xs) => xs.length), 1);
   assert.match(await page.textContent('#result-body'), /tiêu chí chưa chọn/);
+  // An unfinished sheet's panel lists what is left, and no stray "null".
+  assert.doesNotMatch(await page.textContent('#result-body'), /null/);
+  assert.doesNotMatch(await page.textContent('#printout'), /null/);
   assert.equal(await page.textContent('#message'), '');
   writeFileSync(file, kept.line);
   await page.setInputFiles('#import', file);
