@@ -21,7 +21,7 @@ use super::{Catalog, CriteriaSet, Edition, index};
 use crate::compiled::Compiled;
 use crate::criteria::{
     self, Classification, EditionInfo, PartPoints, Problem, Provenance,
-    SetFile, SetStatus,
+    SetFile, SetStatus, Tables,
 };
 use crate::date::Date;
 use crate::embedded;
@@ -41,9 +41,10 @@ impl Catalog {
     pub fn official() -> &'static Catalog {
         static OFFICIAL: OnceLock<Catalog> = OnceLock::new();
         OFFICIAL.get_or_init(|| {
-            Catalog::load(BTreeMap::new(), Vec::new(), false).unwrap_or_else(
-                |e| panic!("embedded criteria data is invalid: {e}"),
-            )
+            // The index lists the editions in catalog order.
+            indexed_editions(|_| true).map(Catalog::of).unwrap_or_else(|e| {
+                panic!("embedded criteria data is invalid: {e}")
+            })
         })
     }
 
@@ -200,38 +201,33 @@ impl Catalog {
         let mut touched: BTreeSet<String> =
             user.keys().map(|p| folder(p).to_owned()).collect();
         let mut names = touched.clone();
-        let mut lazy = Vec::new();
-        for path in embedded::paths() {
-            let Some(ed) = path.strip_suffix("/edition.json") else {
-                continue;
-            };
+        for ed in
+            embedded::paths().filter_map(|p| p.strip_suffix("/edition.json"))
+        {
             names.insert(ed.to_owned());
-            if all || touched.contains(ed) {
+            if all {
                 touched.insert(ed.to_owned());
-                continue;
             }
-            let text = embedded::text(path).unwrap_or_default();
-            let info: EditionInfo = criteria::parse(path, text)
-                .map_err(|problems| ErrorKind::InvalidData { problems })?;
-            lazy.push(info);
         }
         // An edition that takes its sets from one read in full is read in
         // full too, so that it takes the user's sets.
+        let index = if all { None } else { Some(parse_index()?) };
+        let rows = index.as_ref().map_or(&[][..], |i| &i.editions[..]);
         loop {
-            let before = lazy.len();
-            lazy.retain(|info: &EditionInfo| {
-                let from = info.sets_from.as_ref();
-                let full = from.is_some_and(|f| touched.contains(&f.edition));
-                if full {
-                    touched.insert(info.id.clone());
+            let before = touched.len();
+            for r in rows {
+                if r.sets_from.is_some_and(|f| touched.contains(f)) {
+                    touched.insert(r.id.to_owned());
                 }
-                !full
-            });
-            if lazy.len() == before {
+            }
+            if touched.len() == before {
                 break;
             }
         }
-        let mut editions = indexed_editions(lazy)?;
+        let mut editions = match &index {
+            Some(i) => from_index(i, |id| !touched.contains(id))?,
+            None => Vec::new(),
+        };
         // Only these are read (with packed-data, unpacked).
         let mut files: BTreeMap<String, String> = embedded::paths()
             .filter(|p| touched.contains(folder(p)))
@@ -244,8 +240,8 @@ impl Catalog {
         editions.extend(read_editions(&files, &mut problems));
         inherit_sets(&mut editions, first_read, &mut problems);
         for e in &mut editions[first_read..] {
-            let file = format!("{}/edition.json", e.info.id);
-            if let Some(t) = &e.info.transition {
+            let file = format!("{}/edition.json", e.id());
+            if let Some(t) = &e.info().transition {
                 if !names.contains(t.edition.as_str()) {
                     problems.push(Problem::new(
                         &file,
@@ -256,7 +252,7 @@ impl Catalog {
                     ));
                 }
             }
-            let file = format!("{}/classification.json", e.info.id);
+            let file = format!("{}/classification.json", e.id());
             if let Some(c) = e.classification.get() {
                 let ids: Vec<&str> = e.sets.iter().map(|s| s.id()).collect();
                 criteria::validate_classification(
@@ -278,8 +274,12 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(ErrorKind::InvalidData { problems }.into());
         }
-        editions.sort_by_key(|e| e.from);
-        Ok(Catalog { editions, codes: std::sync::OnceLock::new() })
+        editions.sort_by_key(|e| e.head.from);
+        Ok(Catalog::of(editions))
+    }
+
+    fn of(editions: Vec<Edition>) -> Catalog {
+        Catalog { editions, codes: OnceLock::new() }
     }
 }
 
@@ -333,6 +333,7 @@ fn read_editions(
                 .map_err(|p| problems.extend(p))
                 .ok()
         });
+        let head = info.as_ref().and_then(EditionHead::of);
         let mut sets = Vec::new();
         for (name, text) in list {
             if *name == "edition.json" || *name == "classification.json" {
@@ -341,29 +342,33 @@ fn read_editions(
             let file = format!("{ed}/{name}");
             match criteria::load_set(info.as_ref(), &file, text) {
                 Ok(sheet) => {
-                    if let Some(info) = &info {
+                    if let (Some(info), Some(head)) = (&info, &head) {
                         let fp = criteria::fingerprint(text);
                         let by = Provenance::of(&file, text);
-                        sets.push(build_set(info, &file, sheet, fp, by));
+                        sets.push(build_set(head, info, &file, sheet, fp, by));
                     }
                 }
                 Err(p) => problems.extend(p),
             }
         }
-        let Some(info) = info else { continue };
-        // Checked with the edition file.
-        let Ok(from) = Date::parse("in_force.from", &info.in_force.from)
-        else {
-            continue;
-        };
+        // A first day that is not a date is reported with the edition file.
+        let (Some(info), Some(head)) = (info, head) else { continue };
         editions.push(Edition {
-            info: Arc::new(info),
-            from,
+            head,
+            info: Arc::new(InfoCell::ready(info)),
             classification: Classified::Ready(classification),
             sets,
         });
     }
     editions
+}
+
+/// The embedded file `name` of an edition's folder. Found without
+/// building its path: a first call that formats nothing would pay for
+/// compiling the formatting (the WebAssembly module compiles each function
+/// the first time it runs).
+fn embedded_file(edition: &str, name: &str) -> Option<&'static str> {
+    embedded::paths().find(|p| p.split_once('/') == Some((edition, name)))
 }
 
 /// The edition folder of a path under a data directory.
@@ -375,51 +380,64 @@ fn folder(path: &str) -> &str {
 const OUTSIDE_EDITION: &str = "a criteria file outside an edition folder is \
                                not read: put it in <dir>/<edition>/";
 
-/// The editions of `infos` as the index lists their sets, no table read.
-fn indexed_editions(infos: Vec<EditionInfo>) -> Result<Vec<Edition>> {
-    if infos.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows = index::parse(embedded::INDEX).map_err(|e| {
+/// `criteria/INDEX`, parsed.
+fn parse_index() -> Result<index::Index<'static>> {
+    index::parse(embedded::INDEX).map_err(|e| {
         ErrorKind::InvalidData { problems: vec![Problem::new("INDEX", e)] }
-    })?;
+            .into()
+    })
+}
+
+/// The embedded editions whose id `take` accepts, as the index lists
+/// them: no file read.
+fn indexed_editions(take: impl Fn(&str) -> bool) -> Result<Vec<Edition>> {
+    from_index(&parse_index()?, take)
+}
+
+/// The editions of `index` whose id `take` accepts, in its order, each
+/// edition file and table read the first time a call needs it.
+fn from_index(
+    index: &index::Index<'static>,
+    take: impl Fn(&str) -> bool,
+) -> Result<Vec<Edition>> {
     let mut editions = Vec::new();
-    for info in infos {
-        let file = format!("{}/edition.json", info.id);
-        let from = Date::parse("in_force.from", &info.in_force.from)
-            .map_err(|e| Problem::new(&file, e.to_string()))
-            .map_err(|p| ErrorKind::InvalidData { problems: vec![p] })?;
-        let info = Arc::new(info);
+    for row in index.editions.iter().filter(|r| take(r.id)) {
+        let head = EditionHead::from_row(row)?;
+        let info = Arc::new(InfoCell::embedded(&head.id));
         let mut sets = Vec::new();
-        for row in rows.iter().filter(|r| r.edition == info.id) {
-            let inherited = !row
+        for r in index.sets.iter().filter(|r| r.edition == head.id) {
+            let inherited = !r
                 .file
-                .strip_prefix(info.id.as_str())
+                .strip_prefix(head.id.as_str())
                 .is_some_and(|f| f.starts_with('/'));
-            let head = Head {
-                id: row.id.to_owned(),
-                name: row.name.to_owned(),
-                status: row.status,
-                max: row.max,
-                fingerprint: row.fingerprint.to_owned(),
-                has_inferred: row.has_inferred,
+            let set_head = Head {
+                id: r.id.to_owned(),
+                name: r.name.to_owned(),
+                status: r.status,
+                max: r.max,
+                fingerprint: r.fingerprint.to_owned(),
+                has_inferred: r.has_inferred,
             };
-            let source =
-                Embedded { info: info.clone(), file: row.file, inherited };
+            let source = Embedded {
+                info: info.clone(),
+                file: r.file,
+                fingerprint: r.fingerprint,
+                inherited,
+            };
             sets.push(set(
-                &info,
-                row.file,
-                head,
+                &head,
+                r.file,
+                set_head,
                 Table::Embedded(Box::new((source, OnceLock::new()))),
                 Provenance::Bundled,
             ));
         }
-        let class = format!("{}/classification.json", info.id);
-        let classification = match embedded::paths().find(|p| *p == class) {
-            Some(path) => Classified::Embedded(path, OnceLock::new()),
-            None => Classified::Ready(None),
-        };
-        editions.push(Edition { info, from, classification, sets });
+        let classification =
+            match embedded_file(&head.id, "classification.json") {
+                Some(path) => Classified::Embedded(path, OnceLock::new()),
+                None => Classified::Ready(None),
+            };
+        editions.push(Edition { head, info, classification, sets });
     }
     Ok(editions)
 }
@@ -432,14 +450,13 @@ fn inherit_sets(
     problems: &mut Vec<Problem>,
 ) {
     for i in first..editions.len() {
-        let Some(from) = editions[i].info.sets_from.clone() else {
+        let Some(from) = editions[i].info().sets_from.clone() else {
             continue;
         };
-        let Some(src) =
-            editions.iter().position(|e| e.info.id == from.edition)
+        let Some(src) = editions.iter().position(|e| e.id() == from.edition)
         else {
             problems.push(Problem::new(
-                &format!("{}/edition.json", editions[i].info.id),
+                &format!("{}/edition.json", editions[i].id()),
                 format!("sets_from names unknown edition {}", from.edition),
             ));
             continue;
@@ -455,22 +472,23 @@ fn inherit_sets(
             }
             // Read now: dropping gates may drop its inferred data.
             let t = s.table.get();
-            let (mut sheet, mut fp) = (t.sheet.clone(), t.fingerprint.clone());
-            let info = &editions[i].info;
-            inherit(info, &mut sheet, &mut fp);
+            let mut sheet = t.sheet.clone();
+            let info = editions[i].info();
+            inherit(info, &mut sheet);
+            let fp = inherited_fingerprint(&t.fingerprint, info);
             let by = s.provenance;
             let t = compile(info, sheet, fp, by);
             let table = Table::Ready(Box::new(t));
-            taken.push(set(info, &s.file, head(table.get()), table, by));
+            let ed = &editions[i].head;
+            taken.push(set(ed, &s.file, head(table.get()), table, by));
         }
         editions[i].sets.extend(taken);
     }
 }
 
 /// A set taken by the edition of `info` from the one its `sets_from`
-/// names: its star minimums dropped where that says so, and its
-/// fingerprint marked with the edition that took it.
-fn inherit(info: &EditionInfo, sheet: &mut SetFile, fingerprint: &mut String) {
+/// names: its star minimums dropped where that says so.
+fn inherit(info: &EditionInfo, sheet: &mut SetFile) {
     if info.sets_from.as_ref().is_some_and(|f| f.drop_gates) {
         for p in &mut sheet.parts {
             for x in &mut p.sections {
@@ -480,12 +498,17 @@ fn inherit(info: &EditionInfo, sheet: &mut SetFile, fingerprint: &mut String) {
             }
         }
     }
-    fingerprint.push('+');
-    fingerprint.push_str(&info.id);
+}
+
+/// The fingerprint of a set taken by the edition of `info`: its own,
+/// marked with the edition that took it.
+fn inherited_fingerprint(fingerprint: &str, info: &EditionInfo) -> String {
+    format!("{fingerprint}+{}", info.id)
 }
 
 /// A checked set of the edition of `info`, compiled now.
 pub(super) fn build_set(
+    ed: &EditionHead,
     info: &EditionInfo,
     file: &str,
     sheet: SetFile,
@@ -493,7 +516,7 @@ pub(super) fn build_set(
     provenance: Provenance,
 ) -> CriteriaSet {
     let t = compile(info, sheet, fingerprint, provenance);
-    set(info, file, head(&t), Table::Ready(Box::new(t)), provenance)
+    set(ed, file, head(&t), Table::Ready(Box::new(t)), provenance)
 }
 
 /// What the index would say of a set read now.
@@ -510,20 +533,16 @@ fn head(t: &Loaded) -> Head {
 }
 
 fn set(
-    info: &EditionInfo,
+    ed: &EditionHead,
     file: &str,
     head: Head,
     table: Table,
     provenance: Provenance,
 ) -> CriteriaSet {
-    let date = |d: Option<&String>| d.and_then(|d| Date::parse("", d).ok());
     CriteriaSet {
-        edition: info.id.clone(),
-        period: (
-            date(Some(&info.in_force.from)),
-            date(info.in_force.until.as_ref()),
-        ),
-        tables: info.tables,
+        edition: ed.id.clone(),
+        period: (Some(ed.from), ed.until),
+        tables: ed.tables,
         head,
         file: file.to_owned(),
         table,
@@ -563,6 +582,103 @@ fn compile(
     let inferred = has_inferred
         .then(|| mark(Compiled::new(info, &sheet, &fingerprint, true)));
     Loaded { sheet, fingerprint, official, inferred }
+}
+
+/// What is known of an edition before its file is read: what placing an
+/// evaluation needs, as the index gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EditionHead {
+    pub id: String,
+    /// `in_force.from`, parsed.
+    pub from: Date,
+    /// `in_force.until`, parsed.
+    pub until: Option<Date>,
+    pub tables: Tables,
+    /// The edition `sets_from` names.
+    pub sets_from: Option<String>,
+    /// The window of its transition clause.
+    pub transition: Option<Window>,
+}
+
+/// A transition clause without its text: what placing needs of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub edition: String,
+    pub days: u32,
+    pub reevaluation_days: u32,
+}
+
+impl EditionHead {
+    /// The head of a read edition file; `None` when its first day is not
+    /// a date (the edition checks report that).
+    pub(super) fn of(info: &EditionInfo) -> Option<EditionHead> {
+        let date = |d: &str| Date::parse("in_force", d).ok();
+        Some(EditionHead {
+            id: info.id.clone(),
+            from: date(&info.in_force.from)?,
+            until: info.in_force.until.as_deref().and_then(date),
+            tables: info.tables,
+            sets_from: info.sets_from.as_ref().map(|f| f.edition.clone()),
+            transition: info.transition.as_ref().map(|t| Window {
+                edition: t.edition.clone(),
+                days: t.days,
+                reevaluation_days: t.reevaluation_days,
+            }),
+        })
+    }
+
+    fn from_row(row: &index::EditionRow<'_>) -> Result<EditionHead> {
+        let date = |d: &str| {
+            Date::parse("in_force", d).map_err(|e| ErrorKind::InvalidData {
+                problems: vec![Problem::new("INDEX", e.to_string())],
+            })
+        };
+        Ok(EditionHead {
+            id: row.id.to_owned(),
+            from: date(row.from)?,
+            until: row.until.map(date).transpose()?,
+            tables: row.tables,
+            sets_from: row.sets_from.map(str::to_owned),
+            transition: row.transition.map(|(e, days, r)| Window {
+                edition: e.to_owned(),
+                days,
+                reevaluation_days: r,
+            }),
+        })
+    }
+}
+
+/// An edition file: read with its catalog, or embedded and read the first
+/// time a call needs the edition's rules.
+#[derive(Debug)]
+pub(crate) struct InfoCell {
+    /// Its path among the embedded files (empty when read with the catalog).
+    file: &'static str,
+    info: OnceLock<EditionInfo>,
+}
+
+impl InfoCell {
+    fn ready(info: EditionInfo) -> InfoCell {
+        InfoCell { file: "", info: OnceLock::from(info) }
+    }
+
+    fn embedded(edition: &str) -> InfoCell {
+        let file = embedded_file(edition, "edition.json").unwrap_or_default();
+        InfoCell { file, info: OnceLock::new() }
+    }
+
+    /// # Panics
+    ///
+    /// Never in a released crate: the test suite reads every embedded
+    /// edition file through the full checks and holds the index to them.
+    pub(crate) fn get(&self) -> &EditionInfo {
+        self.info.get_or_init(|| {
+            let text = embedded::text(self.file).unwrap_or_default();
+            criteria::parse(self.file, text).unwrap_or_else(|p| {
+                panic!("embedded criteria data is invalid: {}", p[0])
+            })
+        })
+    }
 }
 
 /// What is known of a set before its table is read.
@@ -606,8 +722,10 @@ impl Table {
 #[derive(Debug)]
 pub(super) struct Embedded {
     /// The edition whose set it is (the inheritor's, when inherited).
-    info: Arc<EditionInfo>,
+    info: Arc<InfoCell>,
     file: &'static str,
+    /// As the index gives it: the file's, marked when inherited.
+    fingerprint: &'static str,
     inherited: bool,
 }
 
@@ -624,11 +742,12 @@ impl Embedded {
             .unwrap_or_else(|p| {
                 panic!("embedded criteria data is invalid: {}", p[0])
             });
-        let mut fp = criteria::fingerprint(text);
+        let info = self.info.get();
         if self.inherited {
-            inherit(&self.info, &mut sheet, &mut fp);
+            inherit(info, &mut sheet);
         }
-        compile(&self.info, sheet, fp, Provenance::Bundled)
+        // The index's fingerprint is the file's: a test holds it there.
+        compile(info, sheet, self.fingerprint.to_owned(), Provenance::Bundled)
     }
 }
 
@@ -668,6 +787,8 @@ mod tests {
         let full = Catalog::load(BTreeMap::new(), Vec::new(), true)
             .unwrap_or_else(|e| panic!("{e}"));
         let lazy = Catalog::load(BTreeMap::new(), Vec::new(), false).unwrap();
+        // No edition file is read until a call needs its rules.
+        assert!(lazy.editions.iter().all(|e| e.info.info.get().is_none()));
         assert!(lazy.editions.iter().all(|e| e.sets.iter().all(
             |s| matches!(
                 s.table,
@@ -680,8 +801,8 @@ mod tests {
         assert_eq!(ids(&full), ids(&lazy));
         let mut n = 0;
         for (f, l) in full.editions.iter().zip(&lazy.editions) {
-            assert_eq!(f.info, l.info);
-            assert_eq!(f.from, l.from);
+            assert_eq!(f.head, l.head);
+            assert_eq!(f.info(), l.info());
             assert_eq!(f.classification(), l.classification(), "{}", f.id());
             let sets = |e: &Edition| {
                 e.sets().map(|s| s.id().to_owned()).collect::<Vec<_>>()
@@ -729,12 +850,30 @@ mod tests {
 
     #[test]
     fn a_broken_index_line_is_named() {
-        let err = index::parse("# x\nqd26-2026\thoa\n").err();
+        let err = index::parse("# x\nset\tqd26-2026\thoa\n").err();
         assert_eq!(err.as_deref(), Some("INDEX line 2"));
-        let row = "qd26-2026\thoa\tqd26-2026/hoa.json\tlost\t35\t25\t40\
+        let err = index::parse("qd26-2026\thoa\n").err();
+        assert_eq!(err.as_deref(), Some("INDEX line 1"), "no kind");
+        let row = "set\tqd26-2026\thoa\tqd26-2026/hoa.json\tlost\t35\t25\t40\
                    \tno\tfnv1a64:0\tHoa";
         assert!(index::parse(row).is_err());
         let ok = row.replace("lost", "cross-checked");
-        assert_eq!(index::parse(&ok).unwrap()[0].max.total(), 100);
+        assert_eq!(index::parse(&ok).unwrap().sets[0].max.total(), 100);
+        let ed = "edition\tqd26-2026\t2026-05-22\t-\tbundled\t-\tqd148-2023\t60\t30";
+        let row = &index::parse(ed).unwrap().editions[0];
+        assert_eq!(row.transition, Some(("qd148-2023", 60, 30)));
+        assert_eq!((row.until, row.sets_from), (None, None));
+        for bad in [
+            ed.replace("bundled", "lost"),
+            ed.replace("\t30", "\tthirty"),
+            ed.replace("\t30", ""),
+            format!("{ed}\tmore"),
+        ] {
+            assert_eq!(
+                index::parse(&bad).err().as_deref(),
+                Some("INDEX line 1"),
+                "{bad}"
+            );
+        }
     }
 }

@@ -170,9 +170,15 @@ impl CriteriaSet {
     ) -> Result<CriteriaSet> {
         let sheet = criteria::check_set(edition, file, text)
             .map_err(|problems| ErrorKind::InvalidData { problems })?;
+        let head = load::EditionHead::of(edition).ok_or_else(|| {
+            let file = format!("{}/edition.json", edition.id);
+            let problem =
+                criteria::Problem::new(&file, "in_force.from is not a date");
+            ErrorKind::InvalidData { problems: vec![problem] }
+        })?;
         let fp = criteria::fingerprint(text);
         let by = criteria::Provenance::of(file, text);
-        Ok(load::build_set(edition, file, sheet, fp, by))
+        Ok(load::build_set(&head, edition, file, sheet, fp, by))
     }
 
     /// Whether its edition ships all its tables (`Bundled`), takes them
@@ -211,23 +217,24 @@ impl CriteriaSet {
 /// ```
 #[derive(Debug)]
 pub struct Edition {
+    /// What placing an evaluation needs, known without reading its file.
+    pub(crate) head: load::EditionHead,
     /// Shared with the sets whose tables are read on first use.
-    pub(crate) info: Arc<EditionInfo>,
-    /// `info.in_force.from`, parsed once.
-    pub(crate) from: Date,
+    info: Arc<load::InfoCell>,
     classification: load::Classified,
     sets: Vec<CriteriaSet>,
 }
 
 impl Edition {
     /// The edition file: decisions, dates, part maxima, bands, rounding.
+    /// An embedded edition's file is read the first time it is needed.
     pub fn info(&self) -> &EditionInfo {
-        &self.info
+        self.info.get()
     }
 
-    /// The edition id.
+    /// The edition id, without reading its file.
     pub fn id(&self) -> &str {
-        &self.info.id
+        &self.head.id
     }
 
     /// The product classification (Phụ lục I), where recovered.
@@ -260,9 +267,9 @@ impl Edition {
     /// assert!(err.to_string().contains("--criteria"));
     /// ```
     pub fn find_set(&self, id_or_name: &str) -> Result<&CriteriaSet> {
-        let edition = self.info.id.clone();
+        let edition = self.head.id.clone();
         self.set(id_or_name).ok_or_else(|| {
-            if self.info.tables.missing_some() || !self.has_tables() {
+            if self.head.tables.missing_some() || !self.has_tables() {
                 ErrorKind::TablesNotBundled { edition }.into()
             } else {
                 Error::new(ErrorKind::UnknownSet {
@@ -333,7 +340,7 @@ impl Catalog {
 
     /// The edition with this id.
     pub fn edition(&self, id: &str) -> Option<&Edition> {
-        self.editions.iter().find(|e| e.info.id.eq_ignore_ascii_case(id))
+        self.editions.iter().find(|e| e.head.id.eq_ignore_ascii_case(id))
     }
 
     /// The edition with this id (any case), or an error that lists the
@@ -370,7 +377,7 @@ impl Catalog {
         opts: &ScoreOptions,
     ) -> Result<&'c CriteriaSet> {
         let found = edition.find_set(set)?;
-        let (edition, set) = (edition.info.id.clone(), found.id().to_owned());
+        let (edition, set) = (edition.head.id.clone(), found.id().to_owned());
         match found.status() {
             SetStatus::Inferred if !opts.inferred => {
                 Err(ErrorKind::InferredSet { edition, set }.into())

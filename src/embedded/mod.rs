@@ -60,28 +60,45 @@ mod packed {
     static PACKED: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/criteria.pack"));
 
-    /// Each file's text, unpacked on first use.
-    static TEXTS: [std::sync::OnceLock<String>; COUNT] =
+    /// Each file's bytes, unpacked on first use: for the files packed
+    /// against it and for its text.
+    static BYTES: [std::sync::OnceLock<Vec<u8>>; COUNT] =
+        [const { std::sync::OnceLock::new() }; COUNT];
+
+    /// Each file's text: its bytes, checked as UTF-8 on first use.
+    static TEXTS: [std::sync::OnceLock<&'static str>; COUNT] =
         [const { std::sync::OnceLock::new() }; COUNT];
 
     pub(crate) fn paths() -> impl Iterator<Item = &'static str> {
         TOC.iter().map(|(p, ..)| *p)
     }
 
-    /// The text of file `i`: its base's, then its own, unpacked.
+    /// The bytes of file `i`: its base's, then its own, unpacked. A base
+    /// is not checked as text unless it is read as a file itself.
     ///
     /// # Panics
     ///
     /// Never in a released crate: `build.rs` packs the files this
     /// unpacks and checks that they unpack, and the fingerprint test
     /// compares every text with `criteria/`.
+    fn bytes(i: usize) -> &'static [u8] {
+        BYTES[i].get_or_init(|| {
+            let (path, base, start, end) = TOC[i];
+            let base = base.map_or(&[][..], bytes);
+            super::pack::unpack_with(base, &PACKED[start..end])
+                .unwrap_or_else(|| panic!("build.rs packs {path}"))
+        })
+    }
+
+    /// The text of file `i`.
+    ///
+    /// # Panics
+    ///
+    /// As [`bytes`].
     pub(crate) fn text(i: usize) -> &'static str {
         TEXTS[i].get_or_init(|| {
-            let (path, base, start, end) = TOC[i];
-            let base = base.map_or("", text);
-            super::pack::unpack_with(base.as_bytes(), &PACKED[start..end])
-                .and_then(|b| String::from_utf8(b).ok())
-                .unwrap_or_else(|| panic!("build.rs packs {path}"))
+            std::str::from_utf8(bytes(i))
+                .unwrap_or_else(|_| panic!("build.rs packs {}", TOC[i].0))
         })
     }
 

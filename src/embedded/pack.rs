@@ -171,9 +171,15 @@ pub fn unpack_with(base: &[u8], b: &[u8]) -> Option<Vec<u8>> {
             return None;
         }
         let from = out.len().checked_sub(dist).filter(|_| dist > 0)?;
-        // A copy may overlap its own output (a run), so byte by byte.
-        for k in 0..len {
-            out.push(out[from + k]);
+        // A copy may overlap its own output (a run of period `dist`), so
+        // it goes in block copies of what is already written from `from`:
+        // each a whole number of periods, doubling, rather than byte by
+        // byte.
+        let mut left = len;
+        while left > 0 {
+            let n = left.min(out.len() - from);
+            out.extend_from_within(from..from + n);
+            left -= n;
         }
     }
 }
