@@ -12,7 +12,7 @@
 
 use std::sync::Arc;
 
-use crate::criteria::{EditionInfo, KnockoutKind, Provenance, SetFile};
+use crate::criteria::{KnockoutKind, Provenance, Rules, SetFile};
 use crate::warning::{self, Warning};
 
 /// The printed codes of a set's leaves and sections, shared by every
@@ -172,7 +172,8 @@ impl Compiled {
     /// gates replace the recovered ones; without, inferred gates are left
     /// out.
     pub fn new(
-        info: &EditionInfo,
+        edition: &str,
+        rules: &Rules,
         set: &SetFile,
         fingerprint: &str,
         inferred: bool,
@@ -271,8 +272,13 @@ impl Compiled {
             });
         }
         let part_max = part_max(&leaves, &points);
-        let warnings =
-            warning::set_warnings(info, set, inferred, part_max.iter().sum());
+        let warnings = warning::set_warnings(
+            edition,
+            rules,
+            set,
+            inferred,
+            part_max.iter().sum(),
+        );
         Compiled {
             keys: leaf_codes
                 .iter()

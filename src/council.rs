@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::CriteriaSet;
 use crate::compiled::Compiled;
-use crate::criteria::{EditionInfo, PartPoints};
+use crate::criteria::{PartPoints, Rules};
 use crate::error::{Error, ErrorKind};
 use crate::scorecard::{KnockoutHit, Means, Rating, Spread};
 use crate::sheet::{self, Sink};
@@ -134,11 +134,11 @@ impl Tally {
     /// The council's decision on the members added.
     pub fn decide(
         &self,
-        info: &EditionInfo,
+        rules: &Rules,
         c: &Compiled,
         knockouts: Vec<KnockoutHit>,
     ) -> Decision {
-        decide(info, c, &self.parts, &self.sums, knockouts)
+        decide(rules, c, &self.parts, &self.sums, knockouts)
     }
 }
 
@@ -146,7 +146,7 @@ impl Tally {
 /// points, the council's summed points per leaf and the knock-outs it
 /// asserted.
 fn decide(
-    info: &EditionInfo,
+    rules: &Rules,
     c: &Compiled,
     parts: &[PartPoints],
     sums: &[u64],
@@ -170,7 +170,7 @@ fn decide(
         }
     }
     let n = parts.len() as u64;
-    let dp = info.rounding.decimals;
+    let dp = rules.decimals;
     let sum = |f: fn(&PartPoints) -> u32| {
         parts.iter().map(|p| u64::from(f(p))).sum::<u64>()
     };
@@ -186,10 +186,10 @@ fn decide(
         highest,
         lowest,
         points: highest - lowest,
-        limit: info.spread_limit,
-        exceeded: highest - lowest > info.spread_limit,
+        limit: rules.spread_limit,
+        exceeded: highest - lowest > rules.spread_limit,
     };
-    let band = stars::band(&info.bands, mean.total);
+    let band = stars::band(&rules.bands, mean.total);
     let rating = stars::decide(c, band, sums, n, knockouts, |s, n| {
         rounded_mean(s, n, dp)
     });

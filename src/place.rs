@@ -89,19 +89,20 @@ impl Catalog {
         reevaluation: bool,
     ) -> Result<(&Edition, EditionBasis)> {
         let Some(current) =
-            self.editions.iter().rev().find(|e| e.head.from <= date)
+            self.editions.iter().rev().find(|e| e.head().from <= date)
         else {
-            let first = self.editions.first().map(|e| e.head.from.to_string());
+            let first =
+                self.editions.first().map(|e| e.head().from.to_string());
             return Err(ErrorKind::BeforeCriteria {
                 date: date.to_string(),
                 first: first.unwrap_or_default(),
             }
             .into());
         };
-        let Some(t) = &current.head.transition else {
+        let Some(t) = &current.head().transition else {
             return Ok((current, EditionBasis::Date));
         };
-        let start = current.head.from;
+        let start = current.head().from;
         let days = if reevaluation { t.reevaluation_days } else { t.days };
         // Điều 12 khoản 2: the old rules hold for `days` days from the day
         // the new decision took effect, counting that day.
@@ -115,7 +116,7 @@ impl Catalog {
                 date: date.to_string(),
                 cutoff: start.to_string(),
                 old: t.edition.clone(),
-                new: current.head.id.clone(),
+                new: current.head().id.clone(),
             }
             .into()),
             _ => Ok((current, EditionBasis::Date)),

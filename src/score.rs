@@ -45,10 +45,10 @@ pub(crate) fn scorecard(
     let Decision { mean, spread, rating } = decision;
     Scorecard {
         id,
-        edition: edition.info().id.clone(),
+        edition: edition.id().to_owned(),
         edition_basis: *basis,
         set: set.id().to_owned(),
-        set_name: set.sheet().name.clone(),
+        set_name: set.name().to_owned(),
         fingerprint: c.fingerprint.clone(),
         provenance: c.provenance,
         inferred: c.inferred,
@@ -309,7 +309,8 @@ impl Catalog {
         if sink.n > 0 {
             return None;
         }
-        let decision = tally.decide(edition.info(), compiled, knockouts);
+        let decision =
+            tally.decide(&edition.head().rules, compiled, knockouts);
         let meta = ev.carried();
         let id = ev.id.as_ref().map(|t| t.to_string());
         let card =

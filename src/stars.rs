@@ -19,15 +19,15 @@
 use rust_decimal::Decimal;
 
 use crate::compiled::Compiled;
-use crate::criteria::{Band, KnockoutKind};
+use crate::criteria::KnockoutKind;
 use crate::scorecard::{FailedGate, KnockoutHit, Rating, Status};
 
 /// The band of a total: the first band (highest first) whose `min` the
 /// total reaches. Bands are half-open, [min, next min): 26/2026 Điều 3
 /// khoản 3 says "từ 70 đến dưới 90"; 1048 prints "từ 70 đến 89", which the
 /// half-open reading extends to fractional means (README "Interpretations").
-pub(crate) fn band(bands: &[Band], total: Decimal) -> u8 {
-    bands.iter().find(|b| total >= b.min).map_or(1, |b| b.stars)
+pub(crate) fn band(bands: &[(u8, Decimal)], total: Decimal) -> u8 {
+    bands.iter().find(|b| total >= b.1).map_or(1, |b| b.0)
 }
 
 /// Whether a council meets a minimum: its summed points on the criterion

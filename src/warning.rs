@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::criteria::{EditionInfo, GateCoverage, PartId, SetFile, SetStatus};
+use crate::criteria::{GateCoverage, PartId, Rules, SetFile, SetStatus};
 
 /// Something the caller should know about a scorecard.
 ///
@@ -95,7 +95,8 @@ impl std::fmt::Display for Warning {
 /// The warnings every scorecard of a set's tables carries. `part_max` is
 /// the compiled tables' maximum per part.
 pub(crate) fn set_warnings(
-    info: &EditionInfo,
+    edition: &str,
+    rules: &Rules,
     set: &SetFile,
     inferred: bool,
     part_max: u32,
@@ -109,7 +110,7 @@ pub(crate) fn set_warnings(
         let text = format!("set {}: {}", set.id, set.source);
         warnings.push(Warning::WeakSource { text });
     }
-    if part_max < info.parts.total() {
+    if part_max < rules.parts.total() {
         for g in &set.gaps {
             warnings.push(Warning::IncompleteSet {
                 part: g.part,
@@ -118,8 +119,9 @@ pub(crate) fn set_warnings(
             });
         }
     }
-    if matches!(info.gates, GateCoverage::Partial | GateCoverage::Unknown) {
-        warnings.push(Warning::GatesIncomplete { edition: info.id.clone() });
+    if matches!(rules.gates, GateCoverage::Partial | GateCoverage::Unknown) {
+        let edition = edition.to_owned();
+        warnings.push(Warning::GatesIncomplete { edition });
     }
     warnings
 }

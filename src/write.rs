@@ -50,10 +50,10 @@ impl<'a> Card<'a> {
     ) -> Card<'a> {
         Card {
             id,
-            edition: &p.edition.info().id,
+            edition: p.edition.id(),
             basis: p.basis.as_str(),
             set: p.set.id(),
-            set_name: &p.set.sheet().name,
+            set_name: p.set.name(),
             fingerprint: &c.fingerprint,
             provenance: c.provenance,
             inferred: c.inferred,

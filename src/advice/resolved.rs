@@ -8,7 +8,7 @@ use super::types::Standing;
 use crate::catalog::{Catalog, CriteriaSet};
 use crate::compiled::Compiled;
 use crate::council::{Tally, rounded_mean};
-use crate::criteria::EditionInfo;
+use crate::criteria::Rules;
 use crate::error::Result;
 use crate::evaluation::{Evaluation, Text};
 use crate::options::ScoreOptions;
@@ -18,7 +18,7 @@ use crate::sheet::{self, First, NONE};
 /// An evaluation resolved against its set, member by member.
 pub(super) struct Resolved<'c> {
     pub(super) c: &'c Compiled,
-    pub(super) info: &'c EditionInfo,
+    pub(super) rules: &'c Rules,
     pub(super) set: &'c CriteriaSet,
     /// Chosen option per member and leaf (0-based), or `NONE`.
     pub(super) choice: Vec<Vec<u8>>,
@@ -38,7 +38,7 @@ impl Resolved<'_> {
     }
 
     pub(super) fn mean(&self, sum: u64) -> Decimal {
-        rounded_mean(sum, self.n(), self.info.rounding.decimals)
+        rounded_mean(sum, self.n(), self.rules.decimals)
     }
 
     /// Where the council stands with these choices: the scorer's own
@@ -51,7 +51,7 @@ impl Resolved<'_> {
         for m in choice {
             tally.member(self.set, self.c, "", m, &mut first);
         }
-        let d = tally.decide(self.info, self.c, Vec::new());
+        let d = tally.decide(self.rules, self.c, Vec::new());
         Standing {
             total: d.mean.total,
             band: d.rating.band,
@@ -93,7 +93,10 @@ impl Catalog {
     ) -> Result<(Scorecard, Resolved<'c>)> {
         let (card, p, choice) = self.score_resolved(ev, opts)?;
         let c = p.set.compiled(opts.inferred);
-        Ok((card, Resolved { c, info: p.edition.info(), set: p.set, choice }))
+        Ok((
+            card,
+            Resolved { c, rules: &p.edition.head().rules, set: p.set, choice },
+        ))
     }
 }
 

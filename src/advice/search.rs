@@ -9,7 +9,7 @@ use super::items::{Change, Conditions, choices, items};
 use super::resolved::Resolved;
 use super::types::Unreachable;
 use crate::council::rounded_mean;
-use crate::criteria::EditionInfo;
+use crate::criteria::Rules;
 
 /// The plan found: its steps, cost, the criteria it changes and the
 /// points it adds, as its choices say, so no replay is needed to compare
@@ -26,7 +26,7 @@ pub(super) struct Found {
 /// The smallest council sum whose rounded mean reaches `edge`.
 pub(super) fn smallest_sum(k: &Resolved<'_>, edge: Decimal) -> u64 {
     let n = k.n();
-    let dp = k.info.rounding.decimals;
+    let dp = k.rules.decimals;
     // The mean is below 255 points, so the sum below 255 × n.
     let (mut lo, mut hi) = (0u64, 255 * n + 1);
     while lo < hi {
@@ -41,11 +41,8 @@ pub(super) fn smallest_sum(k: &Resolved<'_>, edge: Decimal) -> u64 {
 }
 
 /// The lowest total of a tier's band.
-pub(super) fn edge(info: &EditionInfo, stars: u8) -> Decimal {
-    info.bands
-        .iter()
-        .find(|b| b.stars == stars)
-        .map_or(Decimal::ZERO, |b| b.min)
+pub(super) fn edge(rules: &Rules, stars: u8) -> Decimal {
+    rules.bands.iter().find(|b| b.0 == stars).map_or(Decimal::ZERO, |b| b.1)
 }
 
 /// Why one band's search found nothing.
@@ -80,7 +77,7 @@ pub(super) fn search(
     target: u8,
     costs: Option<&Costs>,
 ) -> std::result::Result<Found, Unreachable> {
-    let need = |t: u8| smallest_sum(k, edge(k.info, t)).saturating_sub(total);
+    let need = |t: u8| smallest_sum(k, edge(k.rules, t)).saturating_sub(total);
     let blocked = |m: Miss| match m {
         Miss::Blocked(u) => u,
         // Only a band with a top can be passed by; the bands from 3★ up
@@ -145,9 +142,8 @@ pub(super) fn search_one(
         .map(|cs| cs.iter().map(|c| c.delta as usize).max().unwrap_or(0))
         .sum();
     if (max as u64) < lo {
-        let best =
-            rounded_mean(total + max as u64, k.n(), k.info.rounding.decimals);
-        let needed = rounded_mean(total + lo, k.n(), k.info.rounding.decimals);
+        let best = rounded_mean(total + max as u64, k.n(), k.rules.decimals);
+        let needed = rounded_mean(total + lo, k.n(), k.rules.decimals);
         return Err(Unreachable::Total { best, needed }.into());
     }
     // The least any allowed plan adds: past the band's top, every plan
@@ -215,7 +211,7 @@ pub(super) fn short(
     lo: u64,
     hi: u64,
 ) -> Unreachable {
-    let dp = k.info.rounding.decimals;
+    let dp = k.rules.decimals;
     Unreachable::Total {
         best: rounded_mean(total + hi, k.n(), dp),
         needed: rounded_mean(total + lo, k.n(), dp),

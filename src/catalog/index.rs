@@ -4,9 +4,11 @@
 //! A call scores with one set of one edition, yet reading and compiling
 //! all 79 embedded sets cost about 80 M instructions per process, and
 //! reading every `edition.json` was most of what was left. The index gives
-//! what a catalog needs before any file: for each edition, what placing an
-//! evaluation needs (its id, first and last days, whether its tables ship,
-//! the edition it takes its sets from, its transition window); for each
+//! what a catalog needs before any file: for each edition, what placing
+//! and scoring an evaluation need (its id, first and last days, whether
+//! its tables ship, the edition it takes its sets from, its transition
+//! window, part maxima, star bands, decimals, spread limit and how much of
+//! its minimums is known); for each
 //! set, its id, name, status, part maxima, fingerprint and the file it is
 //! read from. So `Catalog::official` reads no file, an edition's file is
 //! read when a call needs its rules, and a set's table when a call needs
@@ -14,8 +16,12 @@
 //!
 //! One line an edition or a set, tab-separated, `-` for none:
 //!
-//! - `edition  id  from  until  tables  sets_from  transition  days  reevaluation_days`
-//!   (the last three `-` without a transition clause);
+//! - `edition  id  from  until  tables  sets_from  transition  days
+//!   reevaluation_days  A  B  C  bands  decimals  spread_limit  gates`
+//!   (transition, days and reevaluation_days `-` without a transition
+//!   clause; bands as `stars:lowest` pairs, highest first, separated by
+//!   spaces): what placing an evaluation needs, then what scoring it
+//!   needs ([`Rules`]), so that a scorecard needs no edition file read;
 //! - `set  edition  id  file  status  A  B  C  inferred  fingerprint  name`
 //!   (inferred: `yes` when it has inferred data, used only on request),
 //!   in the catalog's order of sets. The file lies under another
@@ -24,11 +30,12 @@
 //! It is derived from the checked, fully loaded data ([`write`]), never
 //! written by hand, and a test holds it to the files.
 
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 
 use super::Catalog;
-use crate::criteria::{PartPoints, SetStatus, Tables};
+use crate::criteria::{PartPoints, Rules, SetStatus, Tables};
 
 /// The index, borrowed from its text.
 pub(super) struct Index<'a> {
@@ -45,6 +52,7 @@ pub(super) struct EditionRow<'a> {
     pub tables: Tables,
     pub sets_from: Option<&'a str>,
     pub transition: Option<(&'a str, u32, u32)>,
+    pub rules: Rules,
 }
 
 /// One set of the index.
@@ -99,6 +107,22 @@ fn edition(line: &str) -> Option<EditionRow<'_>> {
         ("-", "-", "-") => None,
         (e, d, r) => Some((e, d.parse().ok()?, r.parse().ok()?)),
     };
+    let number = |s: Option<&str>| s?.parse::<u32>().ok();
+    let parts = PartPoints {
+        a: number(next())?,
+        b: number(next())?,
+        c: number(next())?,
+    };
+    let bands = next()?
+        .split(' ')
+        .map(|b| {
+            let (stars, min) = b.split_once(':')?;
+            Some((stars.parse().ok()?, min.parse::<Decimal>().ok()?))
+        })
+        .collect::<Option<_>>()?;
+    let (decimals, spread_limit) = (number(next())?, number(next())?);
+    let rules =
+        Rules { parts, bands, decimals, spread_limit, gates: named(next()?)? };
     next().is_none().then_some(EditionRow {
         id,
         from,
@@ -106,6 +130,7 @@ fn edition(line: &str) -> Option<EditionRow<'_>> {
         tables,
         sets_from,
         transition,
+        rules,
     })
 }
 
@@ -140,7 +165,8 @@ pub(super) fn write(catalog: &Catalog) -> String {
         "# The editions, then the sets of each edition in order, \
          tab-separated, - for none:\n\
          # edition, id, from, until, tables, sets from, transition edition, \
-         days, re-evaluation days\n\
+         days, re-evaluation days, part maxima A B C, bands (stars:lowest), \
+         decimals, spread limit, minimums known\n\
          # set, edition, id, file, status, part maxima A B C, inferred data, \
          fingerprint, name\n\
          # Derived from the files beside it by \
@@ -151,7 +177,7 @@ pub(super) fn write(catalog: &Catalog) -> String {
         out.push('\n');
     };
     for ed in catalog.editions() {
-        let h = &ed.head;
+        let h = ed.head();
         let (from, until) =
             (h.from.to_string(), h.until.map(|d| d.to_string()));
         let (t, d, r) = match &h.transition {
@@ -162,6 +188,10 @@ pub(super) fn write(catalog: &Catalog) -> String {
             ),
             None => ("-", "-".into(), "-".into()),
         };
+        let rules = &h.rules;
+        let p = rules.parts;
+        let bands: Vec<String> =
+            rules.bands.iter().map(|(s, m)| format!("{s}:{m}")).collect();
         line(
             &mut out,
             &[
@@ -174,6 +204,13 @@ pub(super) fn write(catalog: &Catalog) -> String {
                 t,
                 &d,
                 &r,
+                &p.a.to_string(),
+                &p.b.to_string(),
+                &p.c.to_string(),
+                &bands.join(" "),
+                &rules.decimals.to_string(),
+                &rules.spread_limit.to_string(),
+                &rules.gates.to_string(),
             ],
         );
     }

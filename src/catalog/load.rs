@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 use super::{Catalog, CriteriaSet, Edition, index};
 use crate::compiled::Compiled;
 use crate::criteria::{
-    self, Classification, EditionInfo, PartPoints, Problem, Provenance,
+    self, Classification, EditionInfo, PartPoints, Problem, Provenance, Rules,
     SetFile, SetStatus, Tables,
 };
 use crate::date::Date;
@@ -274,7 +274,7 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(ErrorKind::InvalidData { problems }.into());
         }
-        editions.sort_by_key(|e| e.head.from);
+        editions.sort_by_key(|e| e.head().from);
         Ok(Catalog::of(editions))
     }
 
@@ -342,10 +342,10 @@ fn read_editions(
             let file = format!("{ed}/{name}");
             match criteria::load_set(info.as_ref(), &file, text) {
                 Ok(sheet) => {
-                    if let (Some(info), Some(head)) = (&info, &head) {
+                    if let Some(head) = &head {
                         let fp = criteria::fingerprint(text);
                         let by = Provenance::of(&file, text);
-                        sets.push(build_set(head, info, &file, sheet, fp, by));
+                        sets.push(build_set(head, &file, sheet, fp, by));
                     }
                 }
                 Err(p) => problems.extend(p),
@@ -354,8 +354,7 @@ fn read_editions(
         // A first day that is not a date is reported with the edition file.
         let (Some(info), Some(head)) = (info, head) else { continue };
         editions.push(Edition {
-            head,
-            info: Arc::new(InfoCell::ready(info)),
+            data: Arc::new(EditionData::ready(head, info)),
             classification: Classified::Ready(classification),
             sets,
         });
@@ -402,8 +401,9 @@ fn from_index(
 ) -> Result<Vec<Edition>> {
     let mut editions = Vec::new();
     for row in index.editions.iter().filter(|r| take(r.id)) {
-        let head = EditionHead::from_row(row)?;
-        let info = Arc::new(InfoCell::embedded(&head.id));
+        let data =
+            Arc::new(EditionData::embedded(EditionHead::from_row(row)?));
+        let head = &data.head;
         let mut sets = Vec::new();
         for r in index.sets.iter().filter(|r| r.edition == head.id) {
             let inherited = !r
@@ -419,13 +419,13 @@ fn from_index(
                 has_inferred: r.has_inferred,
             };
             let source = Embedded {
-                info: info.clone(),
+                data: data.clone(),
                 file: r.file,
                 fingerprint: r.fingerprint,
                 inherited,
             };
             sets.push(set(
-                &head,
+                head,
                 r.file,
                 set_head,
                 Table::Embedded(Box::new((source, OnceLock::new()))),
@@ -437,7 +437,7 @@ fn from_index(
                 Some(path) => Classified::Embedded(path, OnceLock::new()),
                 None => Classified::Ready(None),
             };
-        editions.push(Edition { head, info, classification, sets });
+        editions.push(Edition { data, classification, sets });
     }
     Ok(editions)
 }
@@ -477,9 +477,9 @@ fn inherit_sets(
             inherit(info, &mut sheet);
             let fp = inherited_fingerprint(&t.fingerprint, info);
             let by = s.provenance;
-            let t = compile(info, sheet, fp, by);
+            let ed = editions[i].head();
+            let t = compile(ed, sheet, fp, by);
             let table = Table::Ready(Box::new(t));
-            let ed = &editions[i].head;
             taken.push(set(ed, &s.file, head(table.get()), table, by));
         }
         editions[i].sets.extend(taken);
@@ -509,13 +509,12 @@ fn inherited_fingerprint(fingerprint: &str, info: &EditionInfo) -> String {
 /// A checked set of the edition of `info`, compiled now.
 pub(super) fn build_set(
     ed: &EditionHead,
-    info: &EditionInfo,
     file: &str,
     sheet: SetFile,
     fingerprint: String,
     provenance: Provenance,
 ) -> CriteriaSet {
-    let t = compile(info, sheet, fingerprint, provenance);
+    let t = compile(ed, sheet, fingerprint, provenance);
     set(ed, file, head(&t), Table::Ready(Box::new(t)), provenance)
 }
 
@@ -552,7 +551,7 @@ fn set(
 
 /// A set's table compiled, with and without its inferred data.
 fn compile(
-    info: &EditionInfo,
+    ed: &EditionHead,
     sheet: SetFile,
     fingerprint: String,
     provenance: Provenance,
@@ -578,9 +577,12 @@ fn compile(
         }
         c
     };
-    let official = mark(Compiled::new(info, &sheet, &fingerprint, false));
-    let inferred = has_inferred
-        .then(|| mark(Compiled::new(info, &sheet, &fingerprint, true)));
+    let new = |inferred| {
+        let (id, rules) = (&ed.id, &ed.rules);
+        mark(Compiled::new(id, rules, &sheet, &fingerprint, inferred))
+    };
+    let official = new(false);
+    let inferred = has_inferred.then(|| new(true));
     Loaded { sheet, fingerprint, official, inferred }
 }
 
@@ -598,6 +600,8 @@ pub(crate) struct EditionHead {
     pub sets_from: Option<String>,
     /// The window of its transition clause.
     pub transition: Option<Window>,
+    /// What scoring needs of its file.
+    pub rules: Rules,
 }
 
 /// A transition clause without its text: what placing needs of it.
@@ -624,6 +628,7 @@ impl EditionHead {
                 days: t.days,
                 reevaluation_days: t.reevaluation_days,
             }),
+            rules: info.rules(),
         })
     }
 
@@ -644,34 +649,37 @@ impl EditionHead {
                 days,
                 reevaluation_days: r,
             }),
+            rules: row.rules.clone(),
         })
     }
 }
 
-/// An edition file: read with its catalog, or embedded and read the first
-/// time a call needs the edition's rules.
+/// An edition's head and its file: the file read with its catalog, or
+/// embedded and read the first time a call asks for it (scoring needs
+/// only the head).
 #[derive(Debug)]
-pub(crate) struct InfoCell {
+pub(crate) struct EditionData {
+    pub head: EditionHead,
     /// Its path among the embedded files (empty when read with the catalog).
     file: &'static str,
     info: OnceLock<EditionInfo>,
 }
 
-impl InfoCell {
-    fn ready(info: EditionInfo) -> InfoCell {
-        InfoCell { file: "", info: OnceLock::from(info) }
+impl EditionData {
+    fn ready(head: EditionHead, info: EditionInfo) -> EditionData {
+        EditionData { head, file: "", info: OnceLock::from(info) }
     }
 
-    fn embedded(edition: &str) -> InfoCell {
-        let file = embedded_file(edition, "edition.json").unwrap_or_default();
-        InfoCell { file, info: OnceLock::new() }
+    fn embedded(head: EditionHead) -> EditionData {
+        let file = embedded_file(&head.id, "edition.json").unwrap_or_default();
+        EditionData { head, file, info: OnceLock::new() }
     }
 
     /// # Panics
     ///
     /// Never in a released crate: the test suite reads every embedded
     /// edition file through the full checks and holds the index to them.
-    pub(crate) fn get(&self) -> &EditionInfo {
+    pub(crate) fn info(&self) -> &EditionInfo {
         self.info.get_or_init(|| {
             let text = embedded::text(self.file).unwrap_or_default();
             criteria::parse(self.file, text).unwrap_or_else(|p| {
@@ -722,7 +730,7 @@ impl Table {
 #[derive(Debug)]
 pub(super) struct Embedded {
     /// The edition whose set it is (the inheritor's, when inherited).
-    info: Arc<InfoCell>,
+    data: Arc<EditionData>,
     file: &'static str,
     /// As the index gives it: the file's, marked when inherited.
     fingerprint: &'static str,
@@ -742,12 +750,12 @@ impl Embedded {
             .unwrap_or_else(|p| {
                 panic!("embedded criteria data is invalid: {}", p[0])
             });
-        let info = self.info.get();
         if self.inherited {
-            inherit(info, &mut sheet);
+            inherit(self.data.info(), &mut sheet);
         }
         // The index's fingerprint is the file's: a test holds it there.
-        compile(info, sheet, self.fingerprint.to_owned(), Provenance::Bundled)
+        let fp = self.fingerprint.to_owned();
+        compile(&self.data.head, sheet, fp, Provenance::Bundled)
     }
 }
 
@@ -788,7 +796,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let lazy = Catalog::load(BTreeMap::new(), Vec::new(), false).unwrap();
         // No edition file is read until a call needs its rules.
-        assert!(lazy.editions.iter().all(|e| e.info.info.get().is_none()));
+        assert!(lazy.editions.iter().all(|e| e.data.info.get().is_none()));
         assert!(lazy.editions.iter().all(|e| e.sets.iter().all(
             |s| matches!(
                 s.table,
@@ -801,7 +809,7 @@ mod tests {
         assert_eq!(ids(&full), ids(&lazy));
         let mut n = 0;
         for (f, l) in full.editions.iter().zip(&lazy.editions) {
-            assert_eq!(f.head, l.head);
+            assert_eq!(f.head(), l.head());
             assert_eq!(f.info(), l.info());
             assert_eq!(f.classification(), l.classification(), "{}", f.id());
             let sets = |e: &Edition| {
@@ -859,14 +867,21 @@ mod tests {
         assert!(index::parse(row).is_err());
         let ok = row.replace("lost", "cross-checked");
         assert_eq!(index::parse(&ok).unwrap().sets[0].max.total(), 100);
-        let ed = "edition\tqd26-2026\t2026-05-22\t-\tbundled\t-\tqd148-2023\t60\t30";
+        let ed = "edition\tqd26-2026\t2026-05-22\t-\tbundled\t-\tqd148-2023\t60\t30\
+                  \t40\t25\t35\t5:90 4:70 3:50 2:30 1:0\t2\t10\tcomplete";
         let row = &index::parse(ed).unwrap().editions[0];
         assert_eq!(row.transition, Some(("qd148-2023", 60, 30)));
         assert_eq!((row.until, row.sets_from), (None, None));
+        assert_eq!(row.rules.parts.total(), 100);
+        assert_eq!(row.rules.bands[1], (4, rust_decimal::Decimal::from(70)));
+        assert_eq!((row.rules.decimals, row.rules.spread_limit), (2, 10));
         for bad in [
             ed.replace("bundled", "lost"),
-            ed.replace("\t30", "\tthirty"),
-            ed.replace("\t30", ""),
+            ed.replace("\t30\t", "\tthirty\t"),
+            ed.replace("\t30\t", "\t"),
+            ed.replace("4:70", "4-70"),
+            ed.replace("4:70", "4:seventy"),
+            ed.replace("complete", "all"),
             format!("{ed}\tmore"),
         ] {
             assert_eq!(

@@ -178,7 +178,7 @@ impl CriteriaSet {
         })?;
         let fp = criteria::fingerprint(text);
         let by = criteria::Provenance::of(file, text);
-        Ok(load::build_set(&head, edition, file, sheet, fp, by))
+        Ok(load::build_set(&head, file, sheet, fp, by))
     }
 
     /// Whether its edition ships all its tables (`Bundled`), takes them
@@ -217,10 +217,9 @@ impl CriteriaSet {
 /// ```
 #[derive(Debug)]
 pub struct Edition {
-    /// What placing an evaluation needs, known without reading its file.
-    pub(crate) head: load::EditionHead,
-    /// Shared with the sets whose tables are read on first use.
-    info: Arc<load::InfoCell>,
+    /// Its head and file, shared with the sets whose tables are read on
+    /// first use.
+    data: Arc<load::EditionData>,
     classification: load::Classified,
     sets: Vec<CriteriaSet>,
 }
@@ -229,12 +228,18 @@ impl Edition {
     /// The edition file: decisions, dates, part maxima, bands, rounding.
     /// An embedded edition's file is read the first time it is needed.
     pub fn info(&self) -> &EditionInfo {
-        self.info.get()
+        self.data.info()
+    }
+
+    /// What placing and scoring need of the edition, known without
+    /// reading its file.
+    pub(crate) fn head(&self) -> &load::EditionHead {
+        &self.data.head
     }
 
     /// The edition id, without reading its file.
     pub fn id(&self) -> &str {
-        &self.head.id
+        &self.data.head.id
     }
 
     /// The product classification (Phụ lục I), where recovered.
@@ -267,9 +272,9 @@ impl Edition {
     /// assert!(err.to_string().contains("--criteria"));
     /// ```
     pub fn find_set(&self, id_or_name: &str) -> Result<&CriteriaSet> {
-        let edition = self.head.id.clone();
+        let edition = self.head().id.clone();
         self.set(id_or_name).ok_or_else(|| {
-            if self.head.tables.missing_some() || !self.has_tables() {
+            if self.head().tables.missing_some() || !self.has_tables() {
                 ErrorKind::TablesNotBundled { edition }.into()
             } else {
                 Error::new(ErrorKind::UnknownSet {
@@ -340,7 +345,7 @@ impl Catalog {
 
     /// The edition with this id.
     pub fn edition(&self, id: &str) -> Option<&Edition> {
-        self.editions.iter().find(|e| e.head.id.eq_ignore_ascii_case(id))
+        self.editions.iter().find(|e| e.id().eq_ignore_ascii_case(id))
     }
 
     /// The edition with this id (any case), or an error that lists the
@@ -377,7 +382,7 @@ impl Catalog {
         opts: &ScoreOptions,
     ) -> Result<&'c CriteriaSet> {
         let found = edition.find_set(set)?;
-        let (edition, set) = (edition.head.id.clone(), found.id().to_owned());
+        let (edition, set) = (edition.id().to_owned(), found.id().to_owned());
         match found.status() {
             SetStatus::Inferred if !opts.inferred => {
                 Err(ErrorKind::InferredSet { edition, set }.into())

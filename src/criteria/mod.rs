@@ -282,6 +282,35 @@ pub struct EditionInfo {
     pub gaps: Vec<String>,
 }
 
+/// What scoring needs of an edition file: the part maxima, the star
+/// bands, the decimals of the council mean, the spread limit and how much
+/// of the star minimums is known. [`EditionInfo::rules`] derives it, and
+/// `criteria/INDEX` carries it, so that a scorecard needs no edition file
+/// read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Rules {
+    pub parts: PartPoints,
+    /// Each band's stars and lowest total, highest band first.
+    pub bands: Box<[(u8, Decimal)]>,
+    /// `rounding.decimals`.
+    pub decimals: u32,
+    pub spread_limit: u32,
+    pub gates: GateCoverage,
+}
+
+impl EditionInfo {
+    /// The rules a scorecard is decided by.
+    pub(crate) fn rules(&self) -> Rules {
+        Rules {
+            parts: self.parts,
+            bands: self.bands.iter().map(|b| (b.stars, b.min)).collect(),
+            decimals: self.rounding.decimals,
+            spread_limit: self.spread_limit,
+            gates: self.gates,
+        }
+    }
+}
+
 /// One row of the product classification (Phụ lục I).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -135,7 +135,7 @@ fn score<'a, 'c>(
             return None;
         }
     }
-    let decision = buf.tally.decide(edition.info(), c, knockouts);
+    let decision = buf.tally.decide(&edition.head().rules, c, knockouts);
     Some(Scored { line: parsed, placement, decision })
 }
 
