@@ -275,6 +275,29 @@ impl Container<'_> {
             .copied()
             .collect()
     }
+
+    /// Where in the file each sector of `read(chain)` lies.
+    fn starts(&self, chain: &[usize]) -> Vec<usize> {
+        let start = |&id: &usize| {
+            self.sector(id)?;
+            Some((id + 1) * self.sector)
+        };
+        chain.iter().filter_map(start).collect()
+    }
+}
+
+/// Where the bytes of a stream lie in the file: the stream in pieces of
+/// `size` bytes, each starting at its entry of `starts`.
+struct Layout {
+    size: usize,
+    starts: Vec<usize>,
+}
+
+impl Layout {
+    /// The file offset of the stream's byte `at`.
+    fn at(&self, at: usize) -> Option<usize> {
+        self.starts.get(at / self.size)?.checked_add(at % self.size)
+    }
 }
 
 /// Refuses an `.xls` file whose container or sheets would make calamine
@@ -282,12 +305,11 @@ impl Container<'_> {
 /// FAT sectors than the file holds, a chain of sectors that loops, a
 /// sheet's `DIMENSIONS` record or used range over [`limits::CELLS`]. A
 /// file that is not a compound file passes: calamine says what it is.
-pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
-    const SIGNATURE: [u8; 8] =
-        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.len() < 512 || bytes[..8] != SIGNATURE {
-        return Ok(());
-    }
+///
+/// Returns where the file holds the token count of each cell formula
+/// (see [`formulas`]): the caller zeroes them in a copy of the file, so
+/// that calamine reads each formula as empty.
+pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<Vec<usize>, Error> {
     let damaged = |why: &str| -> Error {
         ErrorKind::Io {
             path: name.to_owned(),
@@ -295,16 +317,42 @@ pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
         }
         .into()
     };
+    let Some((data, layout)) = stream(bytes).map_err(damaged)? else {
+        return Ok(Vec::new());
+    };
+    names(&data).map_err(damaged)?;
+    sheets(&data, name)?;
+    let mut out = Vec::new();
+    for o in formulas(&data).map_err(damaged)? {
+        // The two bytes may lie in two sectors.
+        let (Some(a), Some(b)) = (layout.at(o), layout.at(o + 1)) else {
+            return Err(damaged(CUT));
+        };
+        out.extend([a, b]);
+    }
+    Ok(out)
+}
+
+/// The workbook stream of a compound file and where its bytes lie, or
+/// `None` for a file that is not a compound file or has no such stream
+/// (calamine says what it is); `Err` for a container that would make
+/// calamine allocate without bound.
+fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
+    const SIGNATURE: [u8; 8] =
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.len() < 512 || bytes[..8] != SIGNATURE {
+        return Ok(None);
+    }
     let sector = match u16_at(bytes, 30) {
         Some(9) => 512,
         Some(12) => 4096,
-        _ => return Ok(()),
+        _ => return Ok(None),
     };
     let sectors = (bytes.len() / sector).saturating_sub(1);
     let header = |i| u32_at(bytes, i).unwrap_or(0);
     // calamine reserves memory by these counts before it reads a sector.
     if header(44) > sectors || header(62) > 1 << 24 || header(64) > sectors {
-        return Err(damaged("its header declares more sectors than it holds"));
+        return Err("its header declares more sectors than it holds");
     }
     // The DIFAT: 109 entries in the header, then a chain of its own.
     let mut difat: Vec<usize> =
@@ -314,25 +362,24 @@ pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
     let mut steps = 0;
     while next < NOT_A_SECTOR {
         steps += 1;
-        let Some(s) = c.sector(next) else { return Ok(()) };
+        let Some(s) = c.sector(next) else { return Ok(None) };
         if steps > sectors {
-            return Err(damaged("its chain of DIFAT sectors loops"));
+            return Err("its chain of DIFAT sectors loops");
         }
         difat.extend((0..sector / 4).filter_map(|k| u32_at(s, 4 * k)));
         next = difat.pop().unwrap_or(NOT_A_SECTOR);
     }
     for id in difat.into_iter().filter(|&id| id < NOT_A_SECTOR) {
-        let Some(s) = c.sector(id) else { return Ok(()) };
+        let Some(s) = c.sector(id) else { return Ok(None) };
         let entries: Vec<usize> =
             (0..sector / 4).filter_map(|k| u32_at(s, 4 * k)).collect();
         c.fat.extend(entries);
     }
-    let dirs = c.read(&c.chain(header(48)).map_err(damaged)?);
+    let dirs = c.read(&c.chain(header(48))?);
     let entry = |k: usize| dirs.get(128 * k..128 * k + 128);
-    let Some(root) = entry(0) else { return Ok(()) };
-    let root_chain = c.chain(u32_at(root, 116).unwrap_or(NOT_A_SECTOR));
-    let root_chain = root_chain.map_err(damaged)?;
-    c.chain(header(60)).map_err(damaged)?;
+    let Some(root) = entry(0) else { return Ok(None) };
+    let root_chain = c.chain(u32_at(root, 116).unwrap_or(NOT_A_SECTOR))?;
+    c.chain(header(60))?;
     // The workbook stream, by either of its names.
     let stream = (0..dirs.len() / 128).filter_map(entry).find(|e| {
         let n = u16_at(e, 64).unwrap_or(0).min(64);
@@ -343,42 +390,90 @@ pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<(), Error> {
         let name = name.trim_end_matches('\0');
         name == "Workbook" || name == "Book"
     });
-    let Some(stream) = stream else { return Ok(()) };
+    let Some(stream) = stream else { return Ok(None) };
     let start = u32_at(stream, 116).unwrap_or(NOT_A_SECTOR);
     let len = u32_at(stream, 120).unwrap_or(0);
-    let data = if len < header(56) {
-        // In the mini stream: 64-byte sectors chained by the mini FAT.
-        let mini = c.read(&root_chain);
-        let minifat_bytes = c.read(&c.chain(header(60)).map_err(damaged)?);
-        let minifat: Vec<usize> = (0..minifat_bytes.len() / 4)
-            .filter_map(|k| u32_at(&minifat_bytes, 4 * k))
-            .collect();
-        let mut out = Vec::new();
-        let mut id = start;
-        while id < NOT_A_SECTOR && out.len() < len {
-            if out.len() > mini.len() {
-                return Err(damaged("its chain of mini sectors loops"));
-            }
-            let Some(s) = mini.get(64 * id..64 * id + 64) else { break };
-            out.extend_from_slice(s);
-            id = minifat.get(id).copied().unwrap_or(NOT_A_SECTOR);
+    if len >= header(56) {
+        let chain = c.chain(start)?;
+        let layout = Layout { size: sector, starts: c.starts(&chain) };
+        return Ok(Some((c.read(&chain), layout)));
+    }
+    // In the mini stream: 64-byte sectors chained by the mini FAT, each
+    // within one sector of the root's chain.
+    let mini = c.read(&root_chain);
+    let root = Layout { size: sector, starts: c.starts(&root_chain) };
+    let minifat_bytes = c.read(&c.chain(header(60))?);
+    let minifat: Vec<usize> = (0..minifat_bytes.len() / 4)
+        .filter_map(|k| u32_at(&minifat_bytes, 4 * k))
+        .collect();
+    let (mut out, mut starts) = (Vec::new(), Vec::new());
+    let mut id = start;
+    while id < NOT_A_SECTOR && out.len() < len {
+        if out.len() > mini.len() {
+            return Err("its chain of mini sectors loops");
         }
-        out
-    } else {
-        c.read(&c.chain(start).map_err(damaged)?)
-    };
-    names(&data).map_err(damaged)?;
-    sheets(&data, name)
+        let Some(s) = mini.get(64 * id..64 * id + 64) else { break };
+        out.extend_from_slice(s);
+        starts.push(root.at(64 * id).unwrap_or(usize::MAX));
+        id = minifat.get(id).copied().unwrap_or(NOT_A_SECTOR);
+    }
+    Ok(Some((out, Layout { size: 64, starts })))
 }
 
-/// The records of a workbook stream from byte `at`: a type and its data.
-fn records(data: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+/// A formula record too short for calamine.
+const CUT: &str = "a formula's record is shorter than its fields";
+
+/// Where each cell formula of the sheets (`FORMULA`, MS-XLS 2.4.127)
+/// holds its token count (`cce`, two bytes at offset 20 of the record):
+/// stream offsets, for the caller to zero.
+///
+/// calamine 0.35 reads every cell's formula as it opens a file
+/// (`parse_formula`), indexing the tokens without bounds checks, and a
+/// damaged token stream panics there: the fuzz target `workbook_bytes`
+/// found one. Natively the panic is caught, but the WebAssembly module is
+/// built to abort on a panic. ocop reads the values a formula left in
+/// its record, never the formula, so a formula counted as empty is read
+/// exactly as before, and no token is parsed. A record of 20 or 21 bytes
+/// has no room for the count, which calamine reads anyway: refused.
+fn formulas(data: &[u8]) -> Result<Vec<usize>, &'static str> {
+    let mut out = Vec::new();
+    for start in sheet_starts(data) {
+        for (at, typ, body) in records(data, start).skip(1) {
+            if typ == 0x000A {
+                break;
+            }
+            match (typ, body.len()) {
+                (0x0006, 20 | 21) => return Err(CUT),
+                (0x0006, 22..) => out.push(at + 20),
+                _ => {}
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Where each sheet's records begin in the workbook stream, as its
+/// `BOUNDSHEET` record says (calamine reads the sheets from there).
+fn sheet_starts(data: &[u8]) -> Vec<usize> {
+    records(data, 0)
+        .take_while(|(_, typ, _)| *typ != 0x000A)
+        .filter(|(_, typ, _)| *typ == 0x0085)
+        .filter_map(|(_, _, body)| u32_at(body, 0))
+        .collect()
+}
+
+/// The records of a workbook stream from byte `at`: where each one's data
+/// begins, its type and its data.
+fn records(
+    data: &[u8],
+    mut at: usize,
+) -> impl Iterator<Item = (usize, u16, &[u8])> {
     std::iter::from_fn(move || {
         let typ = u16_at(data, at)? as u16;
         let len = u16_at(data, at + 2)?;
         let body = data.get(at + 4..at + 4 + len)?;
         at += 4 + len;
-        Some((typ, body))
+        Some((at - len, typ, body))
     })
 }
 
@@ -393,7 +488,7 @@ fn names(data: &[u8]) -> Result<(), &'static str> {
     const SHORT: &str = "a defined name's record is shorter than its fields";
     // calamine reads BIFF8 until a BOF says otherwise.
     let mut biff8 = true;
-    for (typ, body) in records(data, 0).take_while(|r| r.0 != 0x000A) {
+    for (_, typ, body) in records(data, 0).take_while(|r| r.1 != 0x000A) {
         match typ {
             0x0809 => {
                 let version =
@@ -433,17 +528,11 @@ fn names(data: &[u8]) -> Result<(), &'static str> {
 /// its first to its last used cell, and the room its `DIMENSIONS` record
 /// reserves.
 fn sheets(data: &[u8], name: &str) -> Result<(), Error> {
-    let records = |at| records(data, at);
-    let starts: Vec<usize> = records(0)
-        .take_while(|(typ, _)| *typ != 0x000A)
-        .filter(|(typ, _)| *typ == 0x0085)
-        .filter_map(|(_, body)| u32_at(body, 0))
-        .collect();
     let mut total: usize = 0;
-    for (k, start) in starts.into_iter().enumerate() {
+    for (k, start) in sheet_starts(data).into_iter().enumerate() {
         let (mut r0, mut r1, mut c0, mut c1) = (usize::MAX, 0, usize::MAX, 0);
-        for (typ, body) in records(start).skip(1).take_while(|r| r.0 != 0x000A)
-        {
+        let records = records(data, start).skip(1);
+        for (_, typ, body) in records.take_while(|r| r.1 != 0x000A) {
             let (row, first, last) = match typ {
                 0x0200 => {
                     if dimensions_reserve(body) > limits::CELLS {
@@ -542,6 +631,34 @@ fn over_xls(name: &str, what: &str) -> Error {
     )
 }
 
+/// The LibreOffice-saved fixture with one `MULRK` record made a cell
+/// formula whose token count runs past its record: what calamine 0.35's
+/// `parse_formula` slices without a bounds check.
+#[cfg(test)]
+pub(crate) fn damaged_formula() -> Vec<u8> {
+    let mut bytes =
+        include_bytes!("../../tests/fixtures/tan-hong-2021.xls").to_vec();
+    let Ok(Some((data, layout))) = stream(&bytes) else {
+        panic!("the fixture is a compound file")
+    };
+    let start = sheet_starts(&data)[0];
+    let (at, _, _) = records(&data, start)
+        .find(|(_, typ, body)| *typ == 0x00BD && body.len() >= 24)
+        .expect("a MULRK record of three cells");
+    let mut set = |o: usize, b: u8| {
+        let f = layout.at(o).expect("in the file");
+        bytes[f] = b;
+    };
+    // Type FORMULA; a number (not a special value); 0xFFFF tokens.
+    set(at - 4, 0x06);
+    set(at - 3, 0x00);
+    set(at + 12, 0);
+    set(at + 13, 0);
+    set(at + 20, 0xFF);
+    set(at + 21, 0xFF);
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -591,6 +708,38 @@ mod tests {
         let stream =
             [record(0x0809, &[0, 6, 5, 0]), record(0x0018, &lbl)].concat();
         assert!(names(&stream).is_err());
+    }
+
+    #[test]
+    fn each_cell_formula_has_its_token_count_found_and_a_cut_one_is_refused() {
+        let formula = |len: usize| record(0x0006, &vec![7; len]);
+        let sheet = |body: &[Vec<u8>]| {
+            // Globals: BOF, one BOUNDSHEET pointing past the EOF, EOF.
+            let globals_len = 8 + 4 + 8 + 4;
+            let mut s = [
+                record(0x0809, &[0, 6, 5, 0]),
+                record(0x0085, &[globals_len as u8, 0, 0, 0, 0, 0, 0, 0]),
+                record(0x000A, &[]),
+            ]
+            .concat();
+            assert_eq!(s.len(), globals_len);
+            s.extend(record(0x0809, &[0, 6, 0x10, 0]));
+            body.iter().for_each(|r| s.extend(r));
+            s.extend(record(0x000A, &[]));
+            // Past the sheet's EOF, nothing is read.
+            s.extend(formula(21));
+            s
+        };
+        let s = sheet(&[formula(19), formula(30), record(0x0203, &[0; 14])]);
+        // The second formula's body begins after the globals, the sheet's
+        // BOF, the first formula and its own header.
+        assert_eq!(formulas(&s), Ok(vec![24 + 8 + 23 + 4 + 20]));
+        assert_eq!(s[24 + 8 + 23 + 4 + 20], 7);
+        // Too short for calamine's check (under 20 bytes) is calamine's
+        // own error; 20 or 21 bytes would be read past.
+        assert_eq!(formulas(&sheet(&[formula(21)])), Err(CUT));
+        assert_eq!(formulas(&sheet(&[formula(20)])), Err(CUT));
+        assert_eq!(formulas(&sheet(&[formula(19)])), Ok(vec![]));
     }
 
     #[test]
