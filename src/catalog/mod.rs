@@ -8,7 +8,9 @@
 //!
 //! Its rooms: this file holds the types and lookups; `load` reads and
 //! checks files into editions, the embedded ones from `index` without
-//! reading a table until a call needs it; `text` prints an edition and a set as a
+//! reading a file until a call needs it (a set's table when the set is
+//! used, an edition's file when more than its placing and scoring rules
+//! is asked for); `text` prints an edition and a set as a
 //! council member sees them (their `Display`). Other rooms add the methods
 //! of the rules they own, so that each rule has one home:
 //!
@@ -22,6 +24,7 @@
 //!   `sheet`.
 
 mod index;
+mod lazy;
 mod listing;
 mod load;
 mod text;
@@ -58,11 +61,11 @@ pub struct CriteriaSet {
     /// Whether its edition ships all its tables.
     tables: Tables,
     /// What is known of it before its table is read.
-    head: load::Head,
+    head: lazy::Head,
     /// Its file under the data directory (another edition's when the set
     /// is inherited).
     file: String,
-    table: load::Table,
+    table: lazy::Table,
     /// Whose data it is.
     provenance: Provenance,
 }
@@ -170,7 +173,7 @@ impl CriteriaSet {
     ) -> Result<CriteriaSet> {
         let sheet = criteria::check_set(edition, file, text)
             .map_err(|problems| ErrorKind::InvalidData { problems })?;
-        let head = load::EditionHead::of(edition).ok_or_else(|| {
+        let head = lazy::EditionHead::of(edition).ok_or_else(|| {
             let file = format!("{}/edition.json", edition.id);
             let problem =
                 criteria::Problem::new(&file, "in_force.from is not a date");
@@ -219,8 +222,8 @@ impl CriteriaSet {
 pub struct Edition {
     /// Its head and file, shared with the sets whose tables are read on
     /// first use.
-    data: Arc<load::EditionData>,
-    classification: load::Classified,
+    data: Arc<lazy::EditionData>,
+    classification: lazy::Classified,
     sets: Vec<CriteriaSet>,
 }
 
@@ -233,7 +236,7 @@ impl Edition {
 
     /// What placing and scoring need of the edition, known without
     /// reading its file.
-    pub(crate) fn head(&self) -> &load::EditionHead {
+    pub(crate) fn head(&self) -> &lazy::EditionHead {
         &self.data.head
     }
 
