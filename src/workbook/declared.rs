@@ -236,6 +236,13 @@ fn u32_at(b: &[u8], i: usize) -> Option<usize> {
 /// `MAXREGSECT` + 1): free, end of chain, FAT and DIFAT sectors.
 const NOT_A_SECTOR: usize = 0xFFFF_FFFA;
 
+/// A sector the container names but the file does not hold whole.
+/// calamine 0.35 reads such a sector as the bytes up to the end of the
+/// file (`Sectors::get`): a directory entry cut short, or a sector that
+/// starts past the end, is then sliced out of range, a panic. The fuzz
+/// target `workbook_bytes` found the first.
+const PAST_END: &str = "it names a sector past the end of the file";
+
 /// A compound file (the `.xls` container) read only as far as the checks
 /// need: its sectors, FAT, and the chains of its streams.
 struct Container<'a> {
@@ -254,13 +261,14 @@ impl Container<'_> {
 
     /// The sectors of the chain from `id`, or `Err` for a chain that
     /// loops or runs longer than the file (calamine would follow it
-    /// without end).
+    /// without end), or names a sector the file does not hold whole.
     fn chain(&self, mut id: usize) -> Result<Vec<usize>, &'static str> {
         let mut out = Vec::new();
         while id < NOT_A_SECTOR {
             if out.len() > self.sectors {
                 return Err("a chain of sectors loops");
             }
+            self.sector(id).ok_or(PAST_END)?;
             out.push(id);
             id = *self.fat.get(id).ok_or("a chain runs past the FAT")?;
         }
@@ -362,7 +370,7 @@ fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
     let mut steps = 0;
     while next < NOT_A_SECTOR {
         steps += 1;
-        let Some(s) = c.sector(next) else { return Ok(None) };
+        let s = c.sector(next).ok_or(PAST_END)?;
         if steps > sectors {
             return Err("its chain of DIFAT sectors loops");
         }
@@ -370,7 +378,7 @@ fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
         next = difat.pop().unwrap_or(NOT_A_SECTOR);
     }
     for id in difat.into_iter().filter(|&id| id < NOT_A_SECTOR) {
-        let Some(s) = c.sector(id) else { return Ok(None) };
+        let s = c.sector(id).ok_or(PAST_END)?;
         let entries: Vec<usize> =
             (0..sector / 4).filter_map(|k| u32_at(s, 4 * k)).collect();
         c.fat.extend(entries);
@@ -400,7 +408,9 @@ fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
     }
     // In the mini stream: 64-byte sectors chained by the mini FAT, each
     // within one sector of the root's chain.
-    let mini = c.read(&root_chain);
+    // calamine keeps of the root's chain the length the root declares.
+    let mut mini = c.read(&root_chain);
+    mini.truncate(u32_at(root, 120).unwrap_or(0));
     let root = Layout { size: sector, starts: c.starts(&root_chain) };
     let minifat_bytes = c.read(&c.chain(header(60))?);
     let minifat: Vec<usize> = (0..minifat_bytes.len() / 4)
@@ -412,7 +422,7 @@ fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
         if out.len() > mini.len() {
             return Err("its chain of mini sectors loops");
         }
-        let Some(s) = mini.get(64 * id..64 * id + 64) else { break };
+        let s = mini.get(64 * id..64 * id + 64).ok_or(PAST_END)?;
         out.extend_from_slice(s);
         starts.push(root.at(64 * id).unwrap_or(usize::MAX));
         id = minifat.get(id).copied().unwrap_or(NOT_A_SECTOR);

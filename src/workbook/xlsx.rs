@@ -214,4 +214,22 @@ mod tests {
         .unwrap();
         assert_eq!(grids.len(), clean.len());
     }
+
+    /// A file cut inside its directory: calamine reads the cut sector as
+    /// the bytes left and slices a directory entry past them (the fuzz
+    /// target's finding). Refused first, without a panic.
+    #[test]
+    fn an_xls_cut_inside_its_directory_is_refused_without_a_panic() {
+        let mut bytes =
+            include_bytes!("../../tests/fixtures/tan-hong-2021.xls").to_vec();
+        let dir =
+            u32::from_le_bytes([bytes[48], bytes[49], bytes[50], bytes[51]]);
+        bytes.truncate((dir as usize + 1) * 512 + 93);
+        let calamine_alone = std::panic::catch_unwind(|| {
+            open_workbook_auto_from_rs(Cursor::new(&bytes[..])).is_ok()
+        });
+        assert!(calamine_alone.is_err(), "calamine reads it safely now");
+        let err = read(&bytes, "f.xls", true).unwrap_err();
+        assert!(err.to_string().contains("past the end of the file"), "{err}");
+    }
 }
