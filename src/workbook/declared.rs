@@ -315,7 +315,7 @@ impl Layout {
 /// file that is not a compound file passes: calamine says what it is.
 ///
 /// Returns where the file holds the token count of each cell formula
-/// (see [`formulas`]): the caller zeroes them in a copy of the file, so
+/// (see [`cells`]): the caller zeroes them in a copy of the file, so
 /// that calamine reads each formula as empty.
 pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<Vec<usize>, Error> {
     let damaged = |why: &str| -> Error {
@@ -331,7 +331,7 @@ pub(crate) fn xls(bytes: &[u8], name: &str) -> Result<Vec<usize>, Error> {
     names(&data).map_err(damaged)?;
     sheets(&data, name)?;
     let mut out = Vec::new();
-    for o in formulas(&data).map_err(damaged)? {
+    for o in cells(&data).map_err(damaged)? {
         // The two bytes may lie in two sectors.
         let (Some(a), Some(b)) = (layout.at(o), layout.at(o + 1)) else {
             return Err(damaged(CUT));
@@ -433,9 +433,12 @@ fn stream(bytes: &[u8]) -> Result<Option<(Vec<u8>, Layout)>, &'static str> {
 /// A formula record too short for calamine.
 const CUT: &str = "a formula's record is shorter than its fields";
 
-/// Where each cell formula of the sheets (`FORMULA`, MS-XLS 2.4.127)
-/// holds its token count (`cce`, two bytes at offset 20 of the record):
-/// stream offsets, for the caller to zero.
+/// Refuses a sheet's cell record that calamine 0.35 reads past (a
+/// `MULRK` whose last column is before its first: calamine subtracts
+/// them unchecked, found by the fuzz target), and returns where each cell
+/// formula of the sheets (`FORMULA`, MS-XLS 2.4.127) holds its token count
+/// (`cce`, two bytes at offset 20 of the record): stream offsets, for the
+/// caller to zero.
 ///
 /// calamine 0.35 reads every cell's formula as it opens a file
 /// (`parse_formula`), indexing the tokens without bounds checks, and a
@@ -445,7 +448,7 @@ const CUT: &str = "a formula's record is shorter than its fields";
 /// its record, never the formula, so a formula counted as empty is read
 /// exactly as before, and no token is parsed. A record of 20 or 21 bytes
 /// has no room for the count, which calamine reads anyway: refused.
-fn formulas(data: &[u8]) -> Result<Vec<usize>, &'static str> {
+fn cells(data: &[u8]) -> Result<Vec<usize>, &'static str> {
     let mut out = Vec::new();
     for start in sheet_starts(data) {
         for (at, typ, body) in records(data, start).skip(1) {
@@ -455,6 +458,12 @@ fn formulas(data: &[u8]) -> Result<Vec<usize>, &'static str> {
             match (typ, body.len()) {
                 (0x0006, 20 | 21) => return Err(CUT),
                 (0x0006, 22..) => out.push(at + 20),
+                (0x00BD, n @ 6..) => {
+                    let first = u16_at(body, 2);
+                    if u16_at(body, n - 2) < first {
+                        return Err("a row of numbers ends before it begins");
+                    }
+                }
                 _ => {}
             }
         }
@@ -743,13 +752,23 @@ mod tests {
         let s = sheet(&[formula(19), formula(30), record(0x0203, &[0; 14])]);
         // The second formula's body begins after the globals, the sheet's
         // BOF, the first formula and its own header.
-        assert_eq!(formulas(&s), Ok(vec![24 + 8 + 23 + 4 + 20]));
+        assert_eq!(cells(&s), Ok(vec![24 + 8 + 23 + 4 + 20]));
         assert_eq!(s[24 + 8 + 23 + 4 + 20], 7);
         // Too short for calamine's check (under 20 bytes) is calamine's
         // own error; 20 or 21 bytes would be read past.
-        assert_eq!(formulas(&sheet(&[formula(21)])), Err(CUT));
-        assert_eq!(formulas(&sheet(&[formula(20)])), Err(CUT));
-        assert_eq!(formulas(&sheet(&[formula(19)])), Ok(vec![]));
+        assert_eq!(cells(&sheet(&[formula(21)])), Err(CUT));
+        assert_eq!(cells(&sheet(&[formula(20)])), Err(CUT));
+        assert_eq!(cells(&sheet(&[formula(19)])), Ok(vec![]));
+        // A row of numbers (MULRK): row, first column, cells, last column.
+        let mul = |first: u16, last: u16| {
+            let mut b = vec![0, 0];
+            b.extend(first.to_le_bytes());
+            b.extend([0; 6]);
+            b.extend(last.to_le_bytes());
+            record(0x00BD, &b)
+        };
+        assert_eq!(cells(&sheet(&[mul(3, 3)])), Ok(vec![]));
+        assert!(cells(&sheet(&[mul(3, 2)])).is_err());
     }
 
     #[test]
