@@ -57,8 +57,9 @@ pub(super) fn compile(
     Loaded { sheet, fingerprint, official, inferred }
 }
 
-/// What is known of an edition before its file is read: what placing an
-/// evaluation needs, as the index gives it.
+/// What is known of an edition before its file is read, as the index
+/// gives it: what placing an evaluation needs, and the rules scoring it
+/// needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EditionHead {
     pub id: String,
