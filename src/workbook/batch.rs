@@ -27,24 +27,9 @@ use super::Products;
 pub fn map_products<T>(
     products: impl Into<Products>,
     op: impl Fn(&Evaluation<'_>) -> Result<T>,
-    mut f: impl FnMut(u64, Result<T>),
+    f: impl FnMut(u64, Result<T>),
 ) -> BatchStats {
-    let products = products.into();
-    let mut stats = BatchStats::default();
-    for (n, p) in products.iter().enumerate() {
-        let result = match p {
-            Ok(ev) => op(ev).map_err(|e| products.locate(n, e)),
-            Err(e) => Err(e.clone()),
-        };
-        stats.lines += 1;
-        if result.is_ok() {
-            stats.scored += 1;
-        } else {
-            stats.rejected += 1;
-        }
-        f(n as u64 + 1, result);
-    }
-    stats
+    each(products.into(), |p, n, ev| op(ev).map_err(|e| p.locate(n, e)), f)
 }
 
 /// [`map_products`] for an operation that lists every problem of a
@@ -70,15 +55,26 @@ pub fn map_products<T>(
 pub fn check_products(
     products: impl Into<Products>,
     op: impl Fn(&Evaluation<'_>) -> Vec<crate::Error>,
-    mut f: impl FnMut(u64, Result<Vec<crate::Error>>),
+    f: impl FnMut(u64, Result<Vec<crate::Error>>),
 ) -> BatchStats {
-    let products = products.into();
+    let located = |p: &Products, n, ev: &Evaluation<'_>| {
+        Ok(op(ev).into_iter().map(|e| p.locate(n, e)).collect())
+    };
+    each(products.into(), located, f)
+}
+
+/// The loop of [`map_products`] and [`check_products`]: `op` gets the
+/// products (to place an error at its cell), the product's index and the
+/// product; a product that did not read gives its own error.
+fn each<T>(
+    products: Products,
+    op: impl Fn(&Products, usize, &Evaluation<'_>) -> Result<T>,
+    mut f: impl FnMut(u64, Result<T>),
+) -> BatchStats {
     let mut stats = BatchStats::default();
     for (n, p) in products.iter().enumerate() {
         let result = match p {
-            Ok(ev) => {
-                Ok(op(ev).into_iter().map(|e| products.locate(n, e)).collect())
-            }
+            Ok(ev) => op(&products, n, ev),
             Err(e) => Err(e.clone()),
         };
         stats.lines += 1;
